@@ -1,0 +1,22 @@
+package dev.lifeguard.analyzer;
+
+import dev.lifeguard.analyzer.model.Dialect;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to read.
+ *
+ * @param root     the project root: nothing outside it is ever read (absolute, normalized)
+ * @param paths    files, directories or glob patterns given by the user (absolute or relative to root)
+ * @param dialect  the dialect to read SQL in; null means detect, and fall back to PostgreSQL
+ * @param excludes glob patterns (relative to root) of files to leave out
+ */
+public record LoadOptions(Path root, List<String> paths, Dialect dialect, List<String> excludes) {
+
+    public LoadOptions {
+        paths = List.copyOf(paths);
+        excludes = List.copyOf(excludes);
+    }
+}

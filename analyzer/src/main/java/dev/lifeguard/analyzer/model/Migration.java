@@ -1,0 +1,69 @@
+package dev.lifeguard.analyzer.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One deployable unit: a Flyway versioned or repeatable file, a Liquibase changeSet, an up file.
+ *
+ * @param id            what the tool calls it: the Flyway version ("2.1"), "id::author" for Liquibase,
+ *                      the file name for up/down layouts
+ * @param version       the version used for ordering and duplicate detection, null for repeatables
+ *                      and Liquibase changeSets
+ * @param description   the description from the name, or the changeSet comment
+ * @param framework     the tool whose conventions apply
+ * @param kind          versioned, repeatable or changeSet
+ * @param span          the whole file, or the changeSet element
+ * @param inTransaction whether the tool runs it inside one transaction
+ * @param contexts      Liquibase contexts (empty elsewhere)
+ * @param labels        Liquibase labels (empty elsewhere)
+ * @param dbms          Liquibase dbms filter, lower case (empty: any database)
+ * @param runOnChange   Liquibase runOnChange / Flyway repeatable: edits are expected
+ * @param operations    what it does, in order
+ * @param reverse       how it is undone
+ */
+public record Migration(String id, String version, String description, Framework framework, Kind kind,
+                        SourceSpan span, boolean inTransaction, Set<String> contexts, Set<String> labels,
+                        Set<String> dbms, boolean runOnChange, List<Operation> operations, Reverse reverse) {
+
+    public enum Kind { VERSIONED, REPEATABLE, CHANGESET }
+
+    public Migration {
+        contexts = Set.copyOf(contexts);
+        labels = Set.copyOf(labels);
+        dbms = Set.copyOf(dbms);
+        operations = List.copyOf(operations);
+    }
+
+    public Path file() {
+        return span.file();
+    }
+
+    /**
+     * Whether the migration runs on a database of this dialect: Liquibase's {@code dbms} may list
+     * dialects ({@code mysql,mariadb}), exclude them ({@code !h2}), or say {@code all} / {@code none}.
+     */
+    public boolean appliesTo(Dialect dialect) {
+        if (dbms.isEmpty() || dbms.contains("all")) {
+            return true;
+        }
+        if (dbms.contains("none")) {
+            return false;
+        }
+        boolean anyPositive = false;
+        for (String d : dbms) {
+            if (d.startsWith("!")) {
+                if (Dialect.parse(d.substring(1)).orElse(null) == dialect) {
+                    return false;
+                }
+            } else {
+                anyPositive = true;
+                if (Dialect.parse(d).orElse(null) == dialect) {
+                    return true;
+                }
+            }
+        }
+        return !anyPositive;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.lifeguard.analyzer.model;
+
+import java.util.List;
+
+/**
+ * What a migration does: one per statement, ALTER TABLE clause or Liquibase change. Every operation
+ * carries the span of the statement or change it came from. Parsers translate into these records;
+ * rules read only these.
+ */
+public sealed interface Operation {
+
+    SourceSpan span();
+
+    record CreateTable(SourceSpan span, TableName table, List<ColumnDef> columns, List<ConstraintDef> constraints,
+                       boolean ifNotExists, boolean asSelect) implements Operation {
+        public CreateTable {
+            columns = List.copyOf(columns);
+            constraints = List.copyOf(constraints);
+        }
+    }
+
+    record DropTable(SourceSpan span, List<TableName> tables, boolean ifExists, boolean cascade) implements Operation {
+        public DropTable {
+            tables = List.copyOf(tables);
+        }
+    }
+
+    record RenameTable(SourceSpan span, TableName from, TableName to) implements Operation {
+    }
+
+    record AddColumn(SourceSpan span, TableName table, ColumnDef column, boolean ifNotExists) implements Operation {
+    }
+
+    record DropColumn(SourceSpan span, TableName table, String column, boolean ifExists, boolean cascade)
+            implements Operation {
+    }
+
+    record RenameColumn(SourceSpan span, TableName table, String from, String to) implements Operation {
+    }
+
+    /**
+     * A column's type changes. {@code fullRedefinition} is true for MySQL MODIFY / CHANGE and Liquibase
+     * modifyDataType, which restate the column (so the "new" type may equal the old one); then
+     * {@code definition.nullable()} also says whether the column becomes NOT NULL.
+     */
+    record AlterColumnType(SourceSpan span, TableName table, String column, ColumnDef definition, String using,
+                           boolean fullRedefinition) implements Operation {
+    }
+
+    record SetNotNull(SourceSpan span, TableName table, String column) implements Operation {
+    }
+
+    record DropNotNull(SourceSpan span, TableName table, String column) implements Operation {
+    }
+
+    record SetDefault(SourceSpan span, TableName table, String column, String expression) implements Operation {
+    }
+
+    record DropDefault(SourceSpan span, TableName table, String column) implements Operation {
+    }
+
+    record AddConstraint(SourceSpan span, TableName table, ConstraintDef constraint) implements Operation {
+    }
+
+    record ValidateConstraint(SourceSpan span, TableName table, String name) implements Operation {
+    }
+
+    record DropConstraint(SourceSpan span, TableName table, String name, boolean ifExists) implements Operation {
+    }
+
+    /**
+     * CREATE INDEX. {@code algorithm} and {@code lock} hold MySQL's ALGORITHM= / LOCK= clauses (upper
+     * case), null when not written.
+     */
+    record CreateIndex(SourceSpan span, String name, TableName table, List<String> columns, boolean unique,
+                       boolean concurrently, boolean ifNotExists, String algorithm, String lock) implements Operation {
+        public CreateIndex {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** DROP INDEX; {@code table} is null when the statement does not name it (PostgreSQL). */
+    record DropIndex(SourceSpan span, String name, TableName table, boolean concurrently, boolean ifExists)
+            implements Operation {
+    }
+
+    /** REINDEX; {@code target} is a table or index name per {@code targetKind} (TABLE, INDEX, SCHEMA...). */
+    record Reindex(SourceSpan span, String targetKind, String target, boolean concurrently) implements Operation {
+    }
+
+    /** MySQL/MariaDB ALTER TABLE ... ALGORITHM=... / LOCK=... clauses (upper case, null when absent). */
+    record OnlineDdlOptions(SourceSpan span, TableName table, String algorithm, String lock) implements Operation {
+    }
+
+    record SetLogged(SourceSpan span, TableName table, boolean logged) implements Operation {
+    }
+
+    /** VACUUM; {@code table} is null for a database-wide VACUUM. */
+    record Vacuum(SourceSpan span, TableName table, boolean full) implements Operation {
+    }
+
+    /** CLUSTER; {@code table} is null for a database-wide CLUSTER. */
+    record Cluster(SourceSpan span, TableName table) implements Operation {
+    }
+
+    record LockTable(SourceSpan span, List<TableName> tables, String mode) implements Operation {
+        public LockTable {
+            tables = List.copyOf(tables);
+        }
+    }
+
+    enum DataChangeKind { INSERT, UPDATE, DELETE, MERGE, UPSERT }
+
+    record DataChange(SourceSpan span, DataChangeKind kind, TableName table, boolean hasWhere) implements Operation {
+    }
+
+    record Truncate(SourceSpan span, List<TableName> tables, boolean cascade) implements Operation {
+        public Truncate {
+            tables = List.copyOf(tables);
+        }
+    }
+
+    /** SET [LOCAL] name = value; name is lower case (e.g. {@code lock_timeout}). */
+    record SessionSetting(SourceSpan span, String name, String value, boolean local) implements Operation {
+    }
+
+    enum TransactionKind { BEGIN, COMMIT, ROLLBACK, SAVEPOINT }
+
+    record TransactionControl(SourceSpan span, TransactionKind kind) implements Operation {
+    }
+
+    /**
+     * A statement that was read but has no dedicated record (CREATE VIEW, CREATE FUNCTION, GRANT, COMMENT,
+     * ALTER TYPE ... ADD VALUE, SELECT...). {@code kind} is its leading keywords in upper case (e.g.
+     * {@code "CREATE FUNCTION"}); {@code ddl} says whether it changes the schema; {@code table} is the
+     * table it touches when known.
+     */
+    record Other(SourceSpan span, String kind, boolean ddl, TableName table) implements Operation {
+    }
+
+    /** A statement that could not be read: never dropped, reported as parse-error and otherwise skipped. */
+    record Unparsed(SourceSpan span, String text, String reason) implements Operation {
+    }
+}

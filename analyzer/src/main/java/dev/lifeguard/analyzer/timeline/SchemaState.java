@@ -1,0 +1,97 @@
+package dev.lifeguard.analyzer.timeline;
+
+import dev.lifeguard.analyzer.model.ColumnDef;
+import dev.lifeguard.analyzer.model.Migration;
+import dev.lifeguard.analyzer.model.Operation;
+import dev.lifeguard.analyzer.model.TableName;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The schema as a history's migrations leave it, replayed one operation at a time. Tables are keyed by
+ * their name without schema: migration files rarely qualify names consistently, and a wrong "this table
+ * is new" would hide real hazards less often than a missed match would invent them.
+ */
+public final class SchemaState {
+    private final Map<String, TableState> tables = new HashMap<>();
+
+    public Optional<TableState> table(TableName name) {
+        return Optional.ofNullable(tables.get(name.name()));
+    }
+
+    public Optional<ColumnState> column(TableName table, String column) {
+        return table(table).flatMap(t -> t.column(column));
+    }
+
+    public SchemaState copy() {
+        SchemaState s = new SchemaState();
+        tables.forEach((k, v) -> s.tables.put(k, v.copy()));
+        return s;
+    }
+
+    /** Applies one operation of a migration. Operations on unknown tables are remembered only as far as useful. */
+    public void apply(Migration migration, Operation op) {
+        if (op instanceof Operation.CreateTable c) {
+            if (c.ifNotExists() && tables.containsKey(c.table().name())) {
+                return;
+            }
+            TableState t = new TableState(c.table(), migration.file(), migration.id());
+            for (ColumnDef col : c.columns()) {
+                t.mutableColumns().put(col.name(), stateOf(col));
+            }
+            tables.put(c.table().name(), t);
+        } else if (op instanceof Operation.DropTable d) {
+            d.tables().forEach(name -> tables.remove(name.name()));
+        } else if (op instanceof Operation.RenameTable r) {
+            TableState t = tables.remove(r.from().name());
+            if (t != null) {
+                t.rename(r.to());
+                tables.put(r.to().name(), t);
+            }
+        } else if (op instanceof Operation.AddColumn a) {
+            table(a.table()).ifPresent(t -> t.mutableColumns().put(a.column().name(), stateOf(a.column())));
+        } else if (op instanceof Operation.DropColumn d) {
+            table(d.table()).ifPresent(t -> t.mutableColumns().remove(d.column()));
+        } else if (op instanceof Operation.RenameColumn r) {
+            table(r.table()).ifPresent(t -> {
+                ColumnState c = t.mutableColumns().remove(r.from());
+                t.mutableColumns().put(r.to(), c == null ? new ColumnState(r.to(), null, null, null)
+                        : new ColumnState(r.to(), c.type(), c.nullable(), c.defaultExpression()));
+            });
+        } else if (op instanceof Operation.AlterColumnType a) {
+            table(a.table()).ifPresent(t -> {
+                ColumnState old = t.mutableColumns().get(a.column());
+                ColumnDef def = a.definition();
+                String newName = def.name() != null ? def.name() : a.column();
+                Boolean nullable = a.fullRedefinition() ? def.nullable() : old == null ? null : old.nullable();
+                String dflt = a.fullRedefinition() ? def.defaultExpression() : old == null ? null : old.defaultExpression();
+                t.mutableColumns().remove(a.column());
+                t.mutableColumns().put(newName, new ColumnState(newName, def.type(), nullable, dflt));
+            });
+        } else if (op instanceof Operation.SetNotNull s) {
+            update(s.table(), s.column(), c -> new ColumnState(c.name(), c.type(), false, c.defaultExpression()));
+        } else if (op instanceof Operation.DropNotNull s) {
+            update(s.table(), s.column(), c -> new ColumnState(c.name(), c.type(), true, c.defaultExpression()));
+        } else if (op instanceof Operation.SetDefault s) {
+            update(s.table(), s.column(), c -> new ColumnState(c.name(), c.type(), c.nullable(), s.expression()));
+        } else if (op instanceof Operation.DropDefault s) {
+            update(s.table(), s.column(), c -> new ColumnState(c.name(), c.type(), c.nullable(), null));
+        }
+    }
+
+    private void update(TableName table, String column, java.util.function.UnaryOperator<ColumnState> change) {
+        table(table).ifPresent(t -> {
+            ColumnState c = t.mutableColumns().get(column);
+            if (c != null) {
+                t.mutableColumns().put(column, change.apply(c));
+            }
+        });
+    }
+
+    private static ColumnState stateOf(ColumnDef col) {
+        return new ColumnState(col.name(), col.type(), col.isNotNull() ? Boolean.FALSE : col.nullable(),
+                col.defaultExpression());
+    }
+}

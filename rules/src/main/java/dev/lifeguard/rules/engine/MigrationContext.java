@@ -1,0 +1,66 @@
+package dev.lifeguard.rules.engine;
+
+import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.History;
+import dev.lifeguard.analyzer.model.Migration;
+import dev.lifeguard.analyzer.model.Project;
+import dev.lifeguard.analyzer.model.TableName;
+import dev.lifeguard.analyzer.timeline.SchemaState;
+import dev.lifeguard.analyzer.timeline.TableState;
+import dev.lifeguard.rules.Finding;
+import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.RuleMetadata;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What a rule sees of one migration: it, its history, and the schema as it stood at that point. */
+public class MigrationContext extends FindingSink {
+    private final Project project;
+    private final History history;
+    private final Migration migration;
+    private final SchemaState state;
+
+    MigrationContext(Rule rule, RuleMetadata metadata, List<Finding> out, EngineOptions options, Project project,
+                     History history, Migration migration, SchemaState state) {
+        super(rule, metadata, out, options);
+        this.project = project;
+        this.history = history;
+        this.migration = migration;
+        this.state = state;
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public History history() {
+        return history;
+    }
+
+    public Migration migration() {
+        return migration;
+    }
+
+    public Dialect dialect() {
+        return history.dialect();
+    }
+
+    /** The schema just before the operation being visited (or after the migration, in visitMigration). */
+    public SchemaState schema() {
+        return state;
+    }
+
+    public Optional<TableState> table(TableName name) {
+        return state.table(name);
+    }
+
+    /**
+     * Whether the table is empty and unused in production: created earlier in this migration, in the same
+     * file (a Liquibase changelog is deployed as a whole), or in a file new in the change under review.
+     */
+    public boolean isNewTable(TableName name) {
+        return state.table(name).map(t -> t.createdInFile().equals(migration.file())
+                || options().newFiles().contains(t.createdInFile())).orElse(false);
+    }
+}

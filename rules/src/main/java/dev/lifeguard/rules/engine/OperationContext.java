@@ -1,0 +1,39 @@
+package dev.lifeguard.rules.engine;
+
+import dev.lifeguard.analyzer.model.History;
+import dev.lifeguard.analyzer.model.Migration;
+import dev.lifeguard.analyzer.model.Operation;
+import dev.lifeguard.analyzer.model.Project;
+import dev.lifeguard.analyzer.timeline.SchemaState;
+import dev.lifeguard.rules.Finding;
+import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.RuleMetadata;
+
+import java.util.List;
+
+/** What a rule sees of one operation: the operation, its migration, and the schema just before it. */
+public final class OperationContext extends MigrationContext {
+    private final Operation operation;
+    private final int index;
+
+    OperationContext(Rule rule, RuleMetadata metadata, List<Finding> out, EngineOptions options, Project project,
+                     History history, Migration migration, SchemaState state, Operation operation, int index) {
+        super(rule, metadata, out, options, project, history, migration, state);
+        this.operation = operation;
+        this.index = index;
+    }
+
+    public Operation operation() {
+        return operation;
+    }
+
+    /** The operations of this migration before the one being visited. */
+    public List<Operation> earlierOperations() {
+        return migration().operations().subList(0, index);
+    }
+
+    /** Reports at the operation's span with the rule's help. */
+    public void report(String message) {
+        report(operation.span(), message);
+    }
+}

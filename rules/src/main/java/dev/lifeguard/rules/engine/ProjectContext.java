@@ -1,0 +1,22 @@
+package dev.lifeguard.rules.engine;
+
+import dev.lifeguard.analyzer.model.Project;
+import dev.lifeguard.rules.Finding;
+import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.RuleMetadata;
+
+import java.util.List;
+
+/** What a rule sees once per run: the whole project. */
+public final class ProjectContext extends FindingSink {
+    private final Project project;
+
+    ProjectContext(Rule rule, RuleMetadata metadata, List<Finding> out, EngineOptions options, Project project) {
+        super(rule, metadata, out, options);
+        this.project = project;
+    }
+
+    public Project project() {
+        return project;
+    }
+}
