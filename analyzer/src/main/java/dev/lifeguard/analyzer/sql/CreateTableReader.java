@@ -77,17 +77,30 @@ final class CreateTableReader {
         }
     }
 
-    /** MySQL {@code KEY name (cols)}: told apart from a column named "key" by what its parentheses hold. */
+    /**
+     * MySQL {@code KEY [name] [USING t] (cols)}: told apart from a column named "key" or "fulltext" by the
+     * shape that follows (a column's type would come next, and a type's parentheses hold a number).
+     */
     private static boolean isInlineIndex(TokenCursor e) {
-        if (!(e.isWord("KEY") || e.isWord("INDEX") || e.isWord("FULLTEXT") || e.isWord("SPATIAL"))) {
+        Token first = e.peek();
+        if (!(first.isWord("KEY") || first.isWord("INDEX") || first.isWord("FULLTEXT") || first.isWord("SPATIAL"))) {
             return false;
         }
-        for (int i = 1; e.peek(i) != null; i++) {
-            if (e.peek(i).isSymbol("(")) {
-                Token inside = e.peek(i + 1);
-                return inside != null && inside.kind() != Token.Kind.NUMBER;
-            }
+        int i = 1;
+        if ((first.isWord("FULLTEXT") || first.isWord("SPATIAL")) && e.peek(i) != null
+                && (e.peek(i).isWord("INDEX") || e.peek(i).isWord("KEY"))) {
+            i++;
         }
-        return false;
+        if (e.peek(i) != null && e.peek(i).isIdentifier() && !e.peek(i).isWord("USING")) {
+            i++;
+        }
+        Token next = e.peek(i);
+        if (next == null) {
+            return false;
+        }
+        if (next.isWord("USING")) {
+            return true;
+        }
+        return next.isSymbol("(") && e.peek(i + 1) != null && e.peek(i + 1).kind() != Token.Kind.NUMBER;
     }
 }

@@ -36,6 +36,7 @@ class SqlCorpusTest {
         }
         assertFalse(files.isEmpty());
         boolean verbose = Boolean.getBoolean("lifeguard.corpus.verbose");
+        Map<String, Integer> kinds = new TreeMap<>();
         for (Path path : files) {
             String corpus = CORPUS.relativize(path).getName(0).toString();
             String text = Files.readString(path, StandardCharsets.UTF_8);
@@ -49,6 +50,10 @@ class SqlCorpusTest {
                         && span.startOffset() < span.endOffset(), () -> "bad span " + span + " in " + path);
                 previous = span.startOffset();
                 count[0]++;
+                if (verbose) {
+                    String k = op instanceof Operation.Other o ? "Other " + o.kind() : op.getClass().getSimpleName();
+                    kinds.merge(k, 1, Integer::sum);
+                }
                 if (op instanceof Operation.Unparsed u) {
                     count[1]++;
                     if (verbose) {
@@ -58,6 +63,7 @@ class SqlCorpusTest {
                 }
             }
         }
+        kinds.forEach((k, n) -> System.out.println("kind " + k + " " + n));
         counts.forEach((corpus, c) -> System.out.println("corpus " + corpus + ": " + c[0] + " operations, "
                 + c[1] + " unparsed"));
     }
