@@ -185,6 +185,11 @@ final class ChangeTranslator {
             return List.of(new Operation.DataChange(at, Operation.DataChangeKind.DELETE, table(c.getSchemaName(), c.getTableName()),
                     c.getWhere() != null && !c.getWhere().isBlank()));
         }
+        if (change instanceof DropAllForeignKeyConstraintsChange c) {
+            // Liquibase needs a live database to list the keys; offline it writes nothing
+            return List.of(new Operation.Other(at, kind(c.getSerializedObjectName()), true,
+                    table(c.getBaseTableSchemaName(), c.getBaseTableName())));
+        }
         if (change instanceof TagDatabaseChange || change instanceof EmptyChange || change instanceof OutputChange
                 || change instanceof StopChange || change instanceof ExecuteShellCommandChange) {
             return List.of(new Operation.Other(at, kind(change.getSerializedObjectName()), false, null));

@@ -141,7 +141,10 @@ final class YamlChangelogReader {
                 if ("changes".equals(key) && v instanceof SequenceNode seq) {
                     for (Node c : seq.getValue()) {
                         if (c instanceof MappingNode cm && !cm.getValue().isEmpty()) {
-                            changes.add(site(pos, cm, scalar(cm.getValue().get(0).getKeyNode()), cm.getValue().get(0).getValueNode()));
+                            String change = scalar(cm.getValue().get(0).getKeyNode());
+                            if (!ChangelogDocument.CHANGESET_STRUCTURE.contains(change)) { // modifySql may sit among changes
+                                changes.add(site(pos, cm, change, cm.getValue().get(0).getValueNode()));
+                            }
                         }
                     }
                 } else if ("rollback".equals(key)) {
