@@ -53,8 +53,9 @@ final class ChangelogWalker {
             if (ctx.root.contains(abs)) {
                 files.add(abs);
             } else {
-                ctx.problem(Path.of(c.getFileName() == null ? "" : c.getFileName().toString()), 1,
-                        "changelog outside the project root: " + c);
+                Path shown = abs.startsWith(ctx.root.path()) ? ctx.root.relativize(abs)
+                        : Path.of(c.getFileName() == null ? "" : c.getFileName().toString());
+                ctx.problem(shown, 1, "changelog outside the project root (symbolic link?): " + shown);
             }
         }
         Set<Path> included = new HashSet<>();

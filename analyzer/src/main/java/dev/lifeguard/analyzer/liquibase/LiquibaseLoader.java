@@ -9,6 +9,7 @@ import dev.lifeguard.analyzer.sql.SqlParser;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,9 @@ public final class LiquibaseLoader {
             ctx.problems.add(new LoadProblem(SourceSpan.startOf(where), "Liquibase could not be started: "
                     + DocumentLoader.message(e)));
         }
-        return new Result(List.copyOf(histories), new LinkedHashMap<>(ctx.sources), List.copyOf(ctx.problems));
+        List<LoadProblem> problems = new ArrayList<>(ctx.problems);
+        problems.sort(Comparator.comparing((LoadProblem p) -> p.span().file().toString())
+                .thenComparingInt(p -> p.span().startLine()));
+        return new Result(List.copyOf(histories), new LinkedHashMap<>(ctx.sources), List.copyOf(problems));
     }
 }

@@ -128,9 +128,12 @@ final class XmlChangelogReader {
             while (r.hasNext()) {
                 int event = r.next();
                 switch (event) {
-                    case XMLStreamConstants.DTD -> throw new ChangelogException(
-                            "DOCTYPE declarations are not allowed in changelogs (entities could read files outside the project)",
-                            line(r.getLocation()));
+                    case XMLStreamConstants.DTD -> {
+                        int at = text.indexOf("<!DOCTYPE");
+                        throw new ChangelogException(
+                                "DOCTYPE declarations are not allowed in changelogs (entities could read files outside the project)",
+                                at >= 0 ? file.lineOf(at) : line(r.getLocation()));
+                    }
                     case XMLStreamConstants.START_ELEMENT -> {
                         int tagEnd = offset(file, r.getLocation());
                         int start = Math.max(0, text.lastIndexOf('<', Math.max(0, tagEnd - 1)));
