@@ -199,7 +199,6 @@ final class ChangeTranslator {
 
     /** Liquibase writes the SQL for the dialect; a statement that would run code at generation is refused. */
     private List<Operation> generated(Change change, SourceSpan at) {
-        String type = change.getSerializedObjectName();
         try {
             Database db = ctx.runtime.database();
             SqlStatement[] statements = change.generateStatements(db);
