@@ -1,0 +1,35 @@
+package dev.lifeguard.rules.compatibility;
+
+import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.Operation;
+import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.RuleInfo;
+import dev.lifeguard.rules.engine.OperationContext;
+
+import java.util.List;
+
+@RuleInfo(
+        id = "rename-table",
+        summary = "Renaming a table in place breaks the application version still running",
+        severity = Severity.ERROR,
+        tags = {"compatibility", "expand-contract"},
+        help = "Create the new table and keep both in sync until no running version uses the old name, or rename it and leave a view under the old name")
+public final class RenameTableRule implements Rule {
+
+    @Override
+    public void visitOperation(OperationContext ctx) {
+        if (!(ctx.operation() instanceof Operation.RenameTable r) || ctx.isNewTable(r.from())) {
+            return;
+        }
+        String help = ctx.dialect() == Dialect.POSTGRESQL
+                ? "Rename it and keep the old name as a view in the same transaction: ALTER TABLE " + r.from()
+                  + " RENAME TO " + r.to().name() + "; CREATE VIEW " + r.from() + " AS SELECT * FROM " + r.to()
+                  + "; (a simple view is updatable); drop the view in a later release once no running version uses "
+                  + r.from()
+                : "Expand: create " + r.to() + ", write to both tables and backfill " + r.to() + " from " + r.from()
+                  + " in batches, move reads to " + r.to() + "; contract in a later release: DROP TABLE " + r.from();
+        ctx.report(r.span(), "table " + r.from() + " is renamed to " + r.to() + " in place: the application version"
+                + " still running queries " + r.from(), help, null, List.of());
+    }
+}
