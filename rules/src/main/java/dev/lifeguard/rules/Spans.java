@@ -4,6 +4,8 @@ import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
 
+import java.util.Optional;
+
 /** Spans rules derive from others. */
 public final class Spans {
     private Spans() {
@@ -23,5 +25,14 @@ public final class Spans {
         String line = source.line(span.startLine());
         int end = Math.max(start, source.offsetOf(span.startLine(), 1) + line.length());
         return source.span(start, end);
+    }
+
+    /** The source text a span covers, when the file was read and the span has offsets. */
+    public static Optional<String> text(SourceSpan span, Project project) {
+        if (!span.hasOffsets()) {
+            return Optional.empty();
+        }
+        return project.source(span.file()).filter(f -> span.endOffset() <= f.text().length())
+                .map(f -> f.text().substring(span.startOffset(), span.endOffset()));
     }
 }

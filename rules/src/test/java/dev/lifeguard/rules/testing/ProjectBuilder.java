@@ -9,6 +9,7 @@ import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.analyzer.model.Reverse;
+import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.rules.Finding;
@@ -18,6 +19,7 @@ import dev.lifeguard.rules.engine.EngineOptions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,7 @@ public final class ProjectBuilder {
     private final Path location;
     private final List<Migration> migrations = new ArrayList<>();
     private final List<LoadProblem> problems = new ArrayList<>();
+    private final Map<Path, SourceFile> sources = new HashMap<>();
 
     private ProjectBuilder(Framework framework, Dialect dialect, Path location) {
         this.framework = framework;
@@ -86,9 +89,15 @@ public final class ProjectBuilder {
         return this;
     }
 
+    /** Registers a file's text, so rules that read the source (and fingerprints) see it. */
+    public ProjectBuilder source(SourceFile file) {
+        sources.put(file.path(), file);
+        return this;
+    }
+
     public Project build() {
         History h = new History(location, framework, dialect, migrations);
-        return new Project(Path.of("/project"), List.of(h), Map.of(), problems);
+        return new Project(Path.of("/project"), List.of(h), sources, problems);
     }
 
     /** Runs only the given rule. */
