@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 final class VolatileFunctions {
     private static final Pattern CALL = Pattern.compile(
             "(?<![\\w$])(?:[\\w$]+\\.)?(gen_random_uuid|uuid_generate_v1mc|uuid_generate_v1|uuid_generate_v4"
-                    + "|uuidv4|uuidv7|clock_timestamp|timeofday|random|random_normal|nextval|txid_current"
-                    + "|pg_current_xact_id)\\s*\\(",
+                    + "|uuidv4|uuidv7|clock_timestamp|timeofday|random|random_normal|nextval|gen_random_bytes)\\s*\\(",
             Pattern.CASE_INSENSITIVE);
 
     private VolatileFunctions() {
