@@ -4,6 +4,7 @@ import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.timeline.ColumnState;
+import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
 import dev.lifeguard.rules.engine.OperationContext;
@@ -58,7 +59,7 @@ public final class ColumnTypeChangeRule implements Rule {
                       + " can run INPLACE: it depends on the character set, so state ALGORITHM=INPLACE, LOCK=NONE"
                       + " to have the server refuse a copy)"
                     : "";
-            return dialect + " rebuilds the table with the COPY algorithm, blocking writes for the whole copy"
+            return DialectNames.of(dialect) + " rebuilds the table with the COPY algorithm, blocking writes for the whole copy"
                     + inplace + running;
         }
         return "most databases rewrite the table under an exclusive lock" + running;

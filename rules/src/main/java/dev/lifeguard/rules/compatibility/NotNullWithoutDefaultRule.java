@@ -3,6 +3,7 @@ package dev.lifeguard.rules.compatibility;
 import dev.lifeguard.analyzer.model.ColumnDef;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
 import dev.lifeguard.rules.engine.OperationContext;
@@ -29,7 +30,7 @@ public final class NotNullWithoutDefaultRule implements Rule {
         }
         String where = add.table() + "." + c.name();
         String consequence = ctx.dialect().isMySqlFamily()
-                ? ctx.dialect() + " does not refuse it: it fills every existing row with the type's implicit default"
+                ? DialectNames.of(ctx.dialect()) + " does not refuse it: it fills every existing row with the type's implicit default"
                   + " (0, '', a zero date), and the application version still running inserts rows without " + c.name()
                 : "the statement fails on a table that has rows, and the application version still running inserts"
                   + " rows without " + c.name();
