@@ -31,7 +31,7 @@ public final class ColumnTypeChangeRule implements Rule {
         }
         SqlType from = ctx.table(a.table()).flatMap(t -> t.column(a.column())).map(ColumnState::type)
                 .map(t -> SqlType.parse(t, dialect)).orElse(null);
-        if (from != null && a.using() == null
+        if (from != null && plainCast(a.using(), a.column())
                 && (from.equals(to) || dialect == Dialect.POSTGRESQL && PostgresTypeChanges.isSafe(from, to))) {
             return;
         }
@@ -44,6 +44,20 @@ public final class ColumnTypeChangeRule implements Rule {
                 + (dialect.isMySqlFamily() ? " (or run the change with an online schema change tool such as gh-ost"
                    + " or pt-online-schema-change)" : "");
         ctx.report(a.span(), "column " + column + " " + change + ": " + consequence(dialect, from, to), help, null, List.of());
+    }
+
+    /**
+     * No USING, or one that only casts the column ({@code USING c::varchar(20)}, {@code CAST(c AS ...)}):
+     * PostgreSQL builds the same conversion as without it. Anything computed is assumed to rewrite.
+     */
+    static boolean plainCast(String using, String column) {
+        if (using == null) {
+            return true;
+        }
+        String u = using.trim().toLowerCase(java.util.Locale.ROOT).replace("\"", "");
+        String c = java.util.regex.Pattern.quote(column.toLowerCase(java.util.Locale.ROOT));
+        String type = "[\\w\\s(),.\\[\\]]+";
+        return u.matches(c + "(\\s*::\\s*" + type + ")?") || u.matches("cast\\s*\\(\\s*" + c + "\\s+as\\s+" + type + "\\)");
     }
 
     private static String consequence(Dialect dialect, SqlType from, SqlType to) {

@@ -49,11 +49,21 @@ class ColumnTypeChangeRuleTest {
     }
 
     @Test
-    void usingClauseIsNeverAssumedSafe() {
+    void aComputedUsingIsNeverAssumedSafe() {
         List<Finding> f = postgres().version("1", create("t", col("c", "varchar(10)"))).version("2",
-                new Operation.AlterColumnType(at("V2", 1), t("t"), "c", col(null, "varchar(20)"), "c::varchar(20)", false))
+                new Operation.AlterColumnType(at("V2", 1), t("t"), "c", col(null, "varchar(20)"), "upper(c)", false))
                 .lint(rule);
         assertEquals(1, f.size());
+    }
+
+    @Test
+    void aUsingThatOnlyCastsTheColumnIsNoComputation() {
+        assertTrue(ColumnTypeChangeRule.plainCast("c::varchar(20)", "c"));
+        assertTrue(ColumnTypeChangeRule.plainCast("CAST(\"c\" AS varchar(20))", "c"));
+        assertTrue(!ColumnTypeChangeRule.plainCast("lower(c)::varchar(20)", "c"));
+        assertTrue(postgres().version("1", create("t", col("c", "varchar(10)"))).version("2",
+                new Operation.AlterColumnType(at("V2", 1), t("t"), "c", col(null, "varchar(20)"), "c::varchar(20)", false))
+                .lint(rule).isEmpty());
     }
 
     @Test
