@@ -36,17 +36,26 @@ public final class ChangelogCandidates {
             String extension = PathCollector.extension(file);
             if (extension.equals("sql")) {
                 files.read(file).filter(source -> isFormattedSql(source.text()))
-                        .filter(source -> LiquibaseLoader.isChangelog(root.absolute(file), source.text()))
+                        .filter(source -> isChangelog(file, source.text()))
                         .ifPresent(source -> changelogs.add(file));
             } else if (STRUCTURED.contains(extension)) {
                 String text = peek(file);
                 if (text != null && text.toLowerCase(Locale.ROOT).contains("databasechangelog")
-                        && LiquibaseLoader.isChangelog(root.absolute(file), text)) {
+                        && isChangelog(file, text)) {
                     changelogs.add(file);
                 }
             }
         }
         return changelogs;
+    }
+
+    /** Asks Liquibase's side; if that fails, the loader is the one to report the file. */
+    private boolean isChangelog(Path file, String text) {
+        try {
+            return LiquibaseLoader.isChangelog(root.absolute(file), text);
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /** Liquibase formatted SQL starts with this comment; a plain SQL file never mentions it. */
