@@ -144,10 +144,16 @@ class ProjectLoaderCorpusTest {
         } else {
             assertTrue(project.migrationCount() > 0);
         }
-        // statements were read: a migration without operations would be checked for nothing
-        long empty = project.histories().stream().flatMap(h -> h.migrations().stream())
-                .filter(m -> m.operations().isEmpty()).count();
-        assertTrue(empty * 20 <= project.migrationCount(), empty + " migrations without operations");
+        // statements were read: only a file with nothing but comments (popx keeps empty no-op files) has none
+        List<String> unread = project.histories().stream().flatMap(h -> h.migrations().stream())
+                .filter(m -> m.operations().isEmpty())
+                .filter(m -> project.source(m.file()).map(f -> hasStatements(f.text())).orElse(true))
+                .map(m -> m.file().toString()).toList();
+        assertTrue(unread.isEmpty(), "migrations without operations: " + unread);
+    }
+
+    private static boolean hasStatements(String text) {
+        return !text.replaceAll("(?m)^\\s*--.*$", "").replaceAll("(?s)/\\*.*?\\*/", "").isBlank();
     }
 
     private static Dialect dialectOf(Path caseDir) throws IOException {
