@@ -146,10 +146,15 @@ class ProjectLoaderCorpusTest {
         }
         // statements were read: only a file with nothing but comments (popx keeps empty no-op files) has none
         List<String> unread = project.histories().stream().flatMap(h -> h.migrations().stream())
-                .filter(m -> m.operations().isEmpty())
+                .filter(m -> m.framework() != Framework.LIQUIBASE && m.operations().isEmpty())
                 .filter(m -> project.source(m.file()).map(f -> hasStatements(f.text())).orElse(true))
                 .map(m -> m.file().toString()).toList();
         assertTrue(unread.isEmpty(), "migrations without operations: " + unread);
+        // a changeSet may hold only preconditions (fineract has two); most hold changes
+        List<Migration> changeSets = project.histories().stream().flatMap(h -> h.migrations().stream())
+                .filter(m -> m.framework() == Framework.LIQUIBASE).toList();
+        long empty = changeSets.stream().filter(m -> m.operations().isEmpty()).count();
+        assertTrue(empty * 50 <= changeSets.size(), empty + " of " + changeSets.size() + " changeSets without operations");
     }
 
     private static boolean hasStatements(String text) {

@@ -220,8 +220,28 @@ class ProjectLoaderTest {
                 """);
         write("db/migration/V1__a.sql", "CREATE TABLE a (id int);\n");
         Project project = load(".");
-        assertEquals(List.of(Framework.LIQUIBASE, Framework.FLYWAY),
+        assertEquals(List.of(Framework.FLYWAY, Framework.LIQUIBASE),
                 project.histories().stream().map(History::framework).sorted().toList());
         assertTrue(project.source(Path.of("db/changelog/master.xml")).isPresent());
+    }
+
+    @Test
+    void sqlReadThroughAChangelogIsNotAlsoAPlainSqlMigration() throws Exception {
+        write("db/changelog/master.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="1" author="a">
+                        <sqlFile path="scripts/users.sql" relativeToChangelogFile="true"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        write("db/changelog/scripts/users.sql", "CREATE TABLE users (id int);\n");
+        write("db/formatted/changelog.sql",
+                "--liquibase formatted sql\n\n--changeset a:1\nCREATE TABLE t (id int);\n--rollback DROP TABLE t;\n");
+        Project project = load(".");
+        assertEquals(List.of(Framework.LIQUIBASE, Framework.LIQUIBASE),
+                project.histories().stream().map(History::framework).toList(), project.histories().toString());
+        assertEquals(2, project.migrationCount());
+        assertTrue(project.problems().isEmpty(), project.problems().toString());
     }
 }
