@@ -112,7 +112,7 @@ public final class SarifReporter implements Reporter {
                 .withKind(null)
                 .withRank(null)
                 .withMessage(new Message().withText(SarifRules.sentence(f.message())))
-                .withLocations(List.of(location(project, f.span(), null).withId(null)));
+                .withLocations(List.of(location(project, f.span(), null)));
         if (f.fingerprint() != null) {
             r.withPartialFingerprints(new PartialFingerprints().withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
         }
