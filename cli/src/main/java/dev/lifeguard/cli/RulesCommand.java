@@ -29,7 +29,7 @@ final class RulesCommand implements Callable<Integer> {
         for (RuleMetadata r : rules) {
             out.printf(row, r.id(), r.severity().id(), r.summary());
         }
-        out.printf("%n%d rules; 'lifeguard explain RULE' shows one rule's full help.%n", rules.size());
+        out.printf("%n%d rule%s; 'lifeguard explain RULE' shows one rule's full help.%n", rules.size(), rules.size() == 1 ? "" : "s");
         out.flush();
         return ExitCode.CLEAN;
     }
