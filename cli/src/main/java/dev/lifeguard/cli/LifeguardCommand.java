@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The root command: only dispatches to the subcommands and documents the exit codes. */
@@ -41,7 +42,7 @@ final class LifeguardCommand implements Callable<Integer> {
         cl.registerConverter(Dialect.class, Options::dialect);
         cl.setOut(new PrintWriter(streams.out(), true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(streams.err(), true, StandardCharsets.UTF_8));
-        cl.setParameterExceptionHandler((ex, args) -> usageError(ex.getCommandLine(), ex.getMessage(), null));
+        cl.setParameterExceptionHandler((ex, args) -> usageError(ex.getCommandLine(), messageOf(ex), null));
         cl.setExecutionExceptionHandler((ex, command, parseResult) -> failure(command, ex, environment));
         return cl;
     }
@@ -51,6 +52,20 @@ final class LifeguardCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine.usage(this, streams.err());
         return ExitCode.USAGE_OR_TOOL_ERROR;
+    }
+
+    /** Picocli's message, with a suggestion for a mistyped subcommand or option on the same line. */
+    private static String messageOf(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String arg = unmatched.getUnmatched().get(0);
+            CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+            List<String> known = List.copyOf(arg.startsWith("-") ? spec.optionsMap().keySet() : spec.subcommands().keySet());
+            String guess = DidYouMean.closest(arg.replaceFirst("=.*", ""), known);
+            if (guess != null) {
+                return ex.getMessage() + " (did you mean '" + guess + "'?)";
+            }
+        }
+        return ex.getMessage();
     }
 
     private static int failure(CommandLine command, Exception ex, Environment environment) {

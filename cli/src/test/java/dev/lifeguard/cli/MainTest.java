@@ -78,6 +78,16 @@ class MainTest {
     }
 
     @Test
+    void mistypedCommandGetsASuggestion() {
+        CliRun r = run("lnit");
+        assertEquals(2, r.exitCode());
+        assertEquals(List.of("lifeguard: Unmatched argument at index 0: 'lnit' (did you mean 'lint'?)",
+                "try 'lifeguard --help'"), r.errLines());
+        CliRun option = run("lint", "--fail-of", "error");
+        assertTrue(option.errLines().get(0).endsWith("(did you mean '--fail-on'?)"), option.err());
+    }
+
+    @Test
     void badValuesNameTheAllowedOnes() {
         CliRun format = run("lint", "--format", "xml");
         assertEquals(2, format.exitCode());
