@@ -1,6 +1,17 @@
 package dev.lifeguard.rules;
 
+import dev.lifeguard.rules.compatibility.ColumnTypeChangeRule;
+import dev.lifeguard.rules.compatibility.DropColumnRule;
+import dev.lifeguard.rules.compatibility.DropTableRule;
+import dev.lifeguard.rules.compatibility.NotNullWithoutDefaultRule;
 import dev.lifeguard.rules.compatibility.RenameColumnRule;
+import dev.lifeguard.rules.compatibility.RenameTableRule;
+import dev.lifeguard.rules.input.InvalidMigrationRule;
+import dev.lifeguard.rules.input.ParseErrorRule;
+import dev.lifeguard.rules.integrity.DuplicateVersionRule;
+import dev.lifeguard.rules.locking.SetNotNullRule;
+import dev.lifeguard.rules.locking.TableRewriteRule;
+import dev.lifeguard.rules.reversibility.MissingReverseRule;
 
 import java.util.List;
 
@@ -11,7 +22,18 @@ public final class BuiltinRules {
 
     public static List<Rule> all() {
         return List.of(
-                new RenameColumnRule()
+                new ColumnTypeChangeRule(),
+                new DropColumnRule(),
+                new DropTableRule(),
+                new DuplicateVersionRule(),
+                new InvalidMigrationRule(),
+                new MissingReverseRule(),
+                new NotNullWithoutDefaultRule(),
+                new ParseErrorRule(),
+                new RenameColumnRule(),
+                new RenameTableRule(),
+                new SetNotNullRule(),
+                new TableRewriteRule()
         );
     }
 }

@@ -56,11 +56,22 @@ public class MigrationContext extends FindingSink {
     }
 
     /**
-     * Whether the table is empty and unused in production: created earlier in this migration, in the same
-     * file (a Liquibase changelog is deployed as a whole), or in a file new in the change under review.
+     * Whether the table is empty and unused in production: created earlier in this migration, earlier in
+     * the same file when that file is written as one piece (a Flyway file; a Liquibase changelog reached
+     * through an include, which teams add one per change), or in a file new in the change under review.
+     * A history's root changelog is the exception: teams append changeSets to it release after release, so
+     * a table an earlier changeSet of the root file created is as old as any other.
      */
     public boolean isNewTable(TableName name) {
-        return state.table(name).map(t -> t.createdInFile().equals(migration.file())
+        return state.table(name).map(t -> createdInThisUnit(t)
                 || options().newFiles().contains(t.createdInFile())).orElse(false);
+    }
+
+    private boolean createdInThisUnit(TableState t) {
+        if (!t.createdInFile().equals(migration.file())) {
+            return false;
+        }
+        boolean growingFile = migration.kind() == Migration.Kind.CHANGESET && migration.file().equals(history.location());
+        return !growingFile || t.createdByMigration().equals(migration.id());
     }
 }

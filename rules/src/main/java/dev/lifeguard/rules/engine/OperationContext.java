@@ -32,6 +32,12 @@ public final class OperationContext extends MigrationContext {
         return migration().operations().subList(0, index);
     }
 
+    /** The operations of this migration after the one being visited. */
+    public List<Operation> laterOperations() {
+        List<Operation> ops = migration().operations();
+        return ops.subList(Math.min(index + 1, ops.size()), ops.size());
+    }
+
     /** Reports at the operation's span with the rule's help. */
     public void report(String message) {
         report(operation.span(), message);

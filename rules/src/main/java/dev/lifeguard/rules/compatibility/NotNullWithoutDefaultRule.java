@@ -1,0 +1,58 @@
+package dev.lifeguard.rules.compatibility;
+
+import dev.lifeguard.analyzer.model.ColumnDef;
+import dev.lifeguard.analyzer.model.Operation;
+import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.rules.DialectNames;
+import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.RuleInfo;
+import dev.lifeguard.rules.engine.OperationContext;
+
+import java.util.List;
+import java.util.Locale;
+
+@RuleInfo(
+        id = "not-null-without-default",
+        summary = "Adding a NOT NULL column without a default to an existing table",
+        severity = Severity.ERROR,
+        tags = {"compatibility", "expand-contract", "data"},
+        help = "Add the column with a DEFAULT, or add it nullable, backfill it in batches and make it NOT NULL in a later migration")
+public final class NotNullWithoutDefaultRule implements Rule {
+
+    @Override
+    public void visitOperation(OperationContext ctx) {
+        if (!(ctx.operation() instanceof Operation.AddColumn add) || ctx.isNewTable(add.table())) {
+            return;
+        }
+        ColumnDef c = add.column();
+        if (!c.isNotNull() || hasRealDefault(c) || fillsItself(c)) {
+            return;
+        }
+        String where = add.table() + "." + c.name();
+        String consequence = ctx.dialect().isMySqlFamily()
+                ? DialectNames.of(ctx.dialect()) + " does not refuse it: it fills every existing row with the type's implicit default"
+                  + " (0, '', a zero date), and the application version still running inserts rows without " + c.name()
+                : "the statement fails on a table that has rows, and the application version still running inserts"
+                  + " rows without " + c.name();
+        String type = c.type() == null ? "<type>" : c.type();
+        String help = "Give it a default: ALTER TABLE " + add.table() + " ADD COLUMN " + c.name() + " " + type
+                + " NOT NULL DEFAULT <value>; or add it nullable, backfill existing rows in batches, and set NOT NULL"
+                + " in a later migration once every running version writes it";
+        ctx.report(add.span(), "NOT NULL column " + where + " is added to an existing table without a default: "
+                + consequence, help, null, List.of());
+    }
+
+    /** {@code DEFAULT NULL} is written out by some generators and fills nothing. */
+    static boolean hasRealDefault(ColumnDef c) {
+        return c.hasDefault() && !c.defaultExpression().trim().equalsIgnoreCase("null");
+    }
+
+    /** Identity, generated and serial columns compute their value for existing rows. */
+    static boolean fillsItself(ColumnDef c) {
+        if (c.generated() != ColumnDef.Generated.NONE) {
+            return true;
+        }
+        String t = c.type() == null ? "" : c.type().trim().toLowerCase(Locale.ROOT);
+        return t.endsWith("serial") || t.equals("serial2") || t.equals("serial4") || t.equals("serial8");
+    }
+}

@@ -1,0 +1,30 @@
+package dev.lifeguard.rules.docs;
+
+import dev.lifeguard.rules.BuiltinRules;
+import dev.lifeguard.rules.Rule;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * docs/rules is generated: this test regenerates it in memory and fails when the files on disk differ.
+ * With {@code -Dlifeguard.docs.write=true} it writes them instead.
+ */
+class GeneratedDocsTest {
+
+    @Test
+    void docsRulesIsUpToDate() throws IOException {
+        Path moduleDir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        Path docs = moduleDir.toAbsolutePath().getParent().resolve("docs/rules");
+        DocsSite site = new DocsSite(BuiltinRules.all().stream().map(Rule::metadata).toList());
+        if (Boolean.getBoolean("lifeguard.docs.write")) {
+            site.write(docs);
+        }
+        List<Path> stale = site.stale(docs);
+        assertEquals(List.of(), stale, "docs/rules is stale; regenerate it with: " + RuleDocs.REGENERATE);
+    }
+}
