@@ -1,0 +1,82 @@
+package dev.lifeguard.rules.postgres;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a column default is evaluated once or per row. Since PostgreSQL 11, ADD COLUMN with a
+ * constant, immutable or STABLE default (now(), CURRENT_TIMESTAMP) stores the value once in the
+ * catalog and touches no row; a VOLATILE default (random(), gen_random_uuid(), clock_timestamp(),
+ * nextval()) must be computed for each row, so the table is rewritten under ACCESS EXCLUSIVE.
+ */
+public final class PgDefaultVolatility {
+
+    public enum Volatility {
+        /** No function call, or only functions known to be immutable or stable: evaluated once. */
+        ONCE,
+        /** Calls a function known to be VOLATILE: evaluated per row, the table is rewritten. */
+        VOLATILE,
+        /** Calls a function whose volatility is not known (a user-defined one). */
+        UNKNOWN
+    }
+
+    /** pg_proc.provolatile = 'v' in a stock PostgreSQL or its common extensions (uuid-ossp, pgcrypto). */
+    private static final Set<String> VOLATILE = Set.of(
+            "random", "random_normal", "setseed", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc",
+            "uuid_generate_v4", "uuidv4", "uuidv7", "clock_timestamp", "timeofday", "nextval", "gen_random_bytes",
+            "gen_salt", "txid_current_if_assigned");
+
+    /** Functions (and type names written like calls, as in 0::numeric(10,2)) evaluated once. */
+    private static final Set<String> ONCE = Set.of(
+            "now", "current_timestamp", "current_date", "current_time", "localtimestamp", "localtime",
+            "transaction_timestamp", "statement_timestamp", "txid_current", "current_user", "session_user",
+            "current_setting", "current_schema", "lower", "upper", "trim", "btrim", "concat", "coalesce", "nullif",
+            "greatest", "least", "cast", "row", "array", "to_timestamp", "to_date", "to_char", "to_jsonb", "to_json",
+            "jsonb_build_object", "json_build_object", "jsonb_build_array", "json_build_array", "make_date",
+            "make_interval", "date_trunc", "timezone", "abs", "round", "length", "md5",
+            "numeric", "decimal", "varchar", "character", "char", "timestamp", "timestamptz", "time", "interval",
+            "bit", "varbit", "float", "precision");
+
+    private static final Pattern CALL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_$]*)\\s*\\(");
+    private static final Pattern QUOTED = Pattern.compile("'(?:[^']|'')*'");
+
+    private PgDefaultVolatility() {
+    }
+
+    /** Classifies a default expression as written; null (no default) is {@link Volatility#ONCE}. */
+    public static Volatility classify(String expression) {
+        Set<String> unknown = unknownFunctions(expression);
+        if (expression != null && calls(expression).stream().anyMatch(VOLATILE::contains)) {
+            return Volatility.VOLATILE;
+        }
+        return unknown.isEmpty() ? Volatility.ONCE : Volatility.UNKNOWN;
+    }
+
+    /** The called functions whose volatility this class does not know, in order of name. */
+    public static Set<String> unknownFunctions(String expression) {
+        Set<String> unknown = new TreeSet<>();
+        if (expression == null) {
+            return unknown;
+        }
+        for (String f : calls(expression)) {
+            if (!VOLATILE.contains(f) && !ONCE.contains(f)) {
+                unknown.add(f);
+            }
+        }
+        return unknown;
+    }
+
+    private static Set<String> calls(String expression) {
+        String code = QUOTED.matcher(expression).replaceAll("''");
+        Set<String> names = new TreeSet<>();
+        Matcher m = CALL.matcher(code);
+        while (m.find()) {
+            // a schema-qualified call (public.gen_random_uuid()) matches on its last part
+            names.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        return names;
+    }
+}

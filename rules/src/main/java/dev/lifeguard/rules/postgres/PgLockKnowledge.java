@@ -1,0 +1,236 @@
+package dev.lifeguard.rules.postgres;
+
+import dev.lifeguard.analyzer.model.ColumnDef;
+import dev.lifeguard.analyzer.model.Operation;
+import dev.lifeguard.rules.postgres.PgDefaultVolatility.Volatility;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.lifeguard.rules.postgres.PgLockMode.ACCESS_EXCLUSIVE;
+import static dev.lifeguard.rules.postgres.PgLockMode.NONE;
+import static dev.lifeguard.rules.postgres.PgLockMode.ROW_EXCLUSIVE;
+import static dev.lifeguard.rules.postgres.PgLockMode.SHARE;
+import static dev.lifeguard.rules.postgres.PgLockMode.SHARE_ROW_EXCLUSIVE;
+import static dev.lifeguard.rules.postgres.PgLockMode.SHARE_UPDATE_EXCLUSIVE;
+
+/**
+ * The one place that knows what each operation locks, rewrites and scans on an existing PostgreSQL
+ * table. Every answer here is checked against a real PostgreSQL by the test-fixtures module
+ * (PostgresLockMeasurementTest), which also renders docs/postgres-locks.md from what it measured;
+ * the facts were first taken from shared/postgres-ground-truth.tsv (PostgreSQL 15, 16 and 17).
+ * Constraint and index logic lives in {@link PgConstraintLocks}.
+ */
+public final class PgLockKnowledge {
+
+    /** The oldest PostgreSQL major version still supported upstream, the default target. */
+    public static final int OLDEST_SUPPORTED = 14;
+
+    private static final Set<String> SERIAL_TYPES = Set.of("serial", "serial2", "serial4", "serial8",
+            "smallserial", "bigserial");
+
+    private final int majorVersion;
+
+    public PgLockKnowledge(int majorVersion) {
+        this.majorVersion = majorVersion;
+    }
+
+    /** Knowledge for {@link #OLDEST_SUPPORTED}. */
+    public static PgLockKnowledge oldestSupported() {
+        return new PgLockKnowledge(OLDEST_SUPPORTED);
+    }
+
+    public int majorVersion() {
+        return majorVersion;
+    }
+
+    /** The effect of an operation on its (existing) table; empty when it touches no table we know of. */
+    public Optional<PgLockEffect> effect(Operation op) {
+        return effect(op, null);
+    }
+
+    /**
+     * The effect of an operation on its (existing) table. {@code oldColumnType} is the type the column had
+     * before an {@link Operation.AlterColumnType} (from the schema timeline), null when not known.
+     */
+    public Optional<PgLockEffect> effect(Operation op, String oldColumnType) {
+        if (op instanceof Operation.AddColumn a) {
+            return Optional.of(addColumn(a.column()));
+        }
+        if (op instanceof Operation.AlterColumnType t) {
+            return Optional.of(alterType(t, oldColumnType));
+        }
+        if (op instanceof Operation.SetNotNull) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, true, "scans every row under ACCESS "
+                    + "EXCLUSIVE; PostgreSQL 12+ skips the scan when a validated CHECK (col IS NOT NULL) exists"));
+        }
+        if (op instanceof Operation.DropNotNull || op instanceof Operation.SetDefault
+                || op instanceof Operation.DropDefault) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, "catalog only, but still waits "
+                    + "for ACCESS EXCLUSIVE: queued behind a long query it blocks everything"));
+        }
+        if (op instanceof Operation.DropColumn) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false,
+                    "catalog only (the space is reclaimed by later rewrites); indexes on the column go with it"));
+        }
+        if (op instanceof Operation.RenameColumn || op instanceof Operation.RenameTable) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false,
+                    "catalog only; the running application still uses the old name"));
+        }
+        if (op instanceof Operation.DropTable) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, "the table and its data are gone"));
+        }
+        if (op instanceof Operation.CreateTable) {
+            return Optional.of(PgLockEffect.of(NONE, false, false, "a new table: no one else sees it until "
+                    + "commit; a REFERENCES takes SHARE ROW EXCLUSIVE on the referenced table"));
+        }
+        if (op instanceof Operation.AddConstraint c) {
+            return Optional.of(PgConstraintLocks.addConstraint(c.constraint()));
+        }
+        if (op instanceof Operation.ValidateConstraint) {
+            return Optional.of(PgLockEffect.of(SHARE_UPDATE_EXCLUSIVE, false, true,
+                    "scans the rows without blocking reads or writes: the second step of NOT VALID"));
+        }
+        if (op instanceof Operation.DropConstraint) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false,
+                    "a foreign key's referenced table is locked ACCESS EXCLUSIVE too"));
+        }
+        if (op instanceof Operation.CreateIndex i) {
+            return Optional.of(PgConstraintLocks.createIndex(i.concurrently()));
+        }
+        if (op instanceof Operation.DropIndex i) {
+            return Optional.of(PgConstraintLocks.dropIndex(i.concurrently()));
+        }
+        if (op instanceof Operation.Reindex r) {
+            return Optional.of(PgConstraintLocks.reindex(r.concurrently()));
+        }
+        return maintenanceOrData(op);
+    }
+
+    private Optional<PgLockEffect> maintenanceOrData(Operation op) {
+        if (op instanceof Operation.SetLogged s) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, true, true, "SET " + (s.logged() ? "" : "UN")
+                    + "LOGGED copies the whole table and its indexes"));
+        }
+        if (op instanceof Operation.Vacuum v) {
+            return Optional.of(v.full()
+                    ? PgLockEffect.of(ACCESS_EXCLUSIVE, true, true, "rewrites the table; even while only queued "
+                    + "for its lock it blocks every new read and write")
+                    : PgLockEffect.of(SHARE_UPDATE_EXCLUSIVE, false, true,
+                    "reads the pages not marked all-visible; runs outside a transaction"));
+        }
+        if (op instanceof Operation.Cluster) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, true, true,
+                    "rewrites the table in index order; pg_repack does it online"));
+        }
+        if (op instanceof Operation.Truncate t) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, "swaps in empty files: every row is "
+                    + "lost at once" + (t.cascade() ? ", and CASCADE empties the referencing tables too" : "")));
+        }
+        if (op instanceof Operation.LockTable l) {
+            PgLockMode mode = l.mode() == null ? ACCESS_EXCLUSIVE : PgLockMode.parse(l.mode());
+            if (mode == null) {
+                return Optional.empty();
+            }
+            return Optional.of(PgLockEffect.of(mode, false, false, "held until the transaction ends"));
+        }
+        if (op instanceof Operation.DataChange d) {
+            boolean everyRow = !d.hasWhere() && d.kind() != Operation.DataChangeKind.INSERT;
+            return Optional.of(PgLockEffect.of(ROW_EXCLUSIVE, false, everyRow, everyRow
+                    ? "locks every row it touches until commit: concurrent updates of those rows wait; batch it"
+                    : "row locks only on the rows it touches"));
+        }
+        if (op instanceof Operation.Other o && o.kind() != null) {
+            return other(o.kind().toUpperCase(Locale.ROOT));
+        }
+        return Optional.empty();
+    }
+
+    /** The few statements without a record of their own whose lock matters to a migration. */
+    private static Optional<PgLockEffect> other(String kind) {
+        if (kind.startsWith("CREATE TRIGGER") || kind.startsWith("CREATE OR REPLACE TRIGGER")) {
+            return Optional.of(PgLockEffect.of(SHARE_ROW_EXCLUSIVE, false, false, "blocks writes while it runs"));
+        }
+        if (kind.startsWith("COMMENT")) {
+            return Optional.of(PgLockEffect.of(SHARE_UPDATE_EXCLUSIVE, false, false, "catalog only"));
+        }
+        if (kind.startsWith("ANALYZE")) {
+            return Optional.of(PgLockEffect.of(SHARE_UPDATE_EXCLUSIVE, false, true, "reads a sample of the table"));
+        }
+        if (kind.startsWith("ALTER TYPE")) {
+            return Optional.of(PgLockEffect.of(NONE, false, false,
+                    "no table lock; ADD VALUE cannot run inside a transaction before PostgreSQL 12"));
+        }
+        return Optional.empty();
+    }
+
+    private PgLockEffect addColumn(ColumnDef column) {
+        String type = column.type() == null ? "" : column.type().trim().toLowerCase(Locale.ROOT);
+        boolean fills = column.hasDefault() || column.generated() != ColumnDef.Generated.NONE
+                || SERIAL_TYPES.contains(type);
+        String rewriteReason = rewriteReason(column, type);
+        boolean rewrites = rewriteReason != null;
+        boolean buildsIndex = column.primaryKey() || column.unique();
+        String note;
+        if (rewrites) {
+            note = rewriteReason + ": the table and every index are rewritten under ACCESS EXCLUSIVE";
+        } else if (column.isNotNull() && !fills) {
+            note = "NOT NULL without a default fails (23502) as soon as the table has a row";
+        } else if (column.references() != null) {
+            note = "the new column is all NULL, so nothing is checked; " + column.references()
+                    + " is locked SHARE ROW EXCLUSIVE";
+        } else {
+            note = unknownDefaultNote(column.defaultExpression());
+        }
+        if (buildsIndex) {
+            note = note + "; the inline " + (column.primaryKey() ? "PRIMARY KEY" : "UNIQUE")
+                    + " builds its index under the same lock";
+        }
+        PgLockEffect effect = PgLockEffect.of(ACCESS_EXCLUSIVE, rewrites, buildsIndex, note);
+        return column.isNotNull() && !fills ? effect.failingOnNonEmptyTable() : effect;
+    }
+
+    /** Why adding this column rewrites the table, or null when it does not. */
+    private String rewriteReason(ColumnDef column, String type) {
+        if (column.generated() == ColumnDef.Generated.STORED) {
+            return "a stored generated column is computed for every row";
+        }
+        if (column.generated() == ColumnDef.Generated.IDENTITY || SERIAL_TYPES.contains(type)) {
+            return "an identity or serial column takes nextval() for every row";
+        }
+        if (!column.hasDefault()) {
+            return null;
+        }
+        if (majorVersion < 11) {
+            return "before PostgreSQL 11 any default is written into every row";
+        }
+        if (PgDefaultVolatility.classify(column.defaultExpression()) == Volatility.VOLATILE) {
+            return "the volatile default " + column.defaultExpression() + " is evaluated for every row";
+        }
+        return null;
+    }
+
+    private static String unknownDefaultNote(String defaultExpression) {
+        Set<String> unknown = PgDefaultVolatility.unknownFunctions(defaultExpression);
+        if (!unknown.isEmpty()) {
+            return "the volatility of " + String.join("(), ", unknown) + "() is not known: a VOLATILE default "
+                    + "rewrites the table";
+        }
+        if (defaultExpression != null) {
+            return "the default is evaluated once and kept in the catalog (PostgreSQL 11+)";
+        }
+        return "catalog only, but still waits for ACCESS EXCLUSIVE";
+    }
+
+    private static PgLockEffect alterType(Operation.AlterColumnType t, String oldType) {
+        String newType = t.definition() == null ? null : t.definition().type();
+        PgTypeChange change = PgTypeChange.classify(oldType, newType, t.using(), t.column());
+        if (change.rewrites()) {
+            return PgLockEffect.of(ACCESS_EXCLUSIVE, true, true,
+                    change.reason() + ": the table and every index are rewritten");
+        }
+        return PgLockEffect.of(ACCESS_EXCLUSIVE, false, false,
+                change.reason() + ": no rewrite; an index on the column is recreated from its existing storage");
+    }
+}
