@@ -5,18 +5,28 @@ import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads SQL into operations: splits statements (keeping exact spans), parses each with JSqlParser, and
- * falls back to a token-level reader; a statement nobody can read becomes {@link Operation.Unparsed}.
- * Never throws on bad input.
+ * Reads SQL into operations: splits statements (keeping exact spans), reads DDL, transaction control,
+ * settings and maintenance statements with a token-level reader, queries and data changes with JSqlParser;
+ * a statement nobody can read becomes {@link Operation.Unparsed}. Never throws on bad input.
  */
 public final class SqlParser {
+    /** Upper bound on JSqlParser's time for one statement; pathological input must not stall a lint run. */
+    private static final long STATEMENT_TIMEOUT_MILLIS = 3_000;
+
     private final Dialect dialect;
+    private final StatementSplitter splitter;
+    private final StatementReader reader;
+    private final JSqlTranslator translator;
 
     public SqlParser(Dialect dialect) {
-        this.dialect = dialect;
+        this.dialect = dialect == null ? Dialect.GENERIC : dialect;
+        this.splitter = new StatementSplitter(this.dialect);
+        this.reader = new StatementReader(this.dialect);
+        this.translator = new JSqlTranslator(this.dialect, STATEMENT_TIMEOUT_MILLIS);
     }
 
     public Dialect dialect() {
@@ -30,7 +40,14 @@ public final class SqlParser {
 
     /** Parses the statements in [start, end) of the file; spans point into the file. */
     public List<Operation> parse(SourceFile file, int start, int end) {
-        throw new UnsupportedOperationException("not yet");
+        String text = file.text();
+        int from = Math.max(0, Math.min(start, text.length()));
+        int to = Math.max(from, Math.min(end, text.length()));
+        List<Operation> ops = new ArrayList<>();
+        for (Chunk chunk : splitter.split(text, from, to)) {
+            ops.addAll(read(text, chunk, file.span(chunk.statementStart(), chunk.statementEnd())));
+        }
+        return ops;
     }
 
     /**
@@ -38,6 +55,41 @@ public final class SqlParser {
      * Liquibase generated); every operation gets the span {@code at}.
      */
     public List<Operation> parseDetached(String sql, SourceSpan at) {
-        throw new UnsupportedOperationException("not yet");
+        List<Operation> ops = new ArrayList<>();
+        if (sql == null) {
+            return ops;
+        }
+        for (Chunk chunk : splitter.split(sql)) {
+            ops.addAll(read(sql, chunk, at));
+        }
+        return ops;
+    }
+
+    private List<Operation> read(String text, Chunk chunk, SourceSpan span) {
+        String sql = chunk.text(text);
+        try {
+            List<Token> tokens = Lexer.tokens(text, dialect, chunk.statementStart(), chunk.statementEnd());
+            if (tokens.isEmpty()) {
+                return List.of();
+            }
+            List<Operation> ops;
+            try {
+                ops = reader.read(text, tokens, span);
+            } catch (ReadException e) {
+                return List.of(new Operation.Unparsed(span, sql, e.getMessage()));
+            }
+            if (ops != null) {
+                return ops;
+            }
+            try {
+                return translator.read(sql, span);
+            } catch (ReadException e) {
+                Operation dataChange = DataChangeReader.read(new TokenCursor(text, tokens), span);
+                return List.of(dataChange != null ? dataChange : new Operation.Unparsed(span, sql, e.getMessage()));
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug in a reader must cost one statement, not the file.
+            return List.of(new Operation.Unparsed(span, sql, "statement not recognised (" + e.getClass().getSimpleName() + ")"));
+        }
     }
 }

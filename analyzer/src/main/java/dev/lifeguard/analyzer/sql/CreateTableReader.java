@@ -1,0 +1,106 @@
+package dev.lifeguard.analyzer.sql;
+
+import dev.lifeguard.analyzer.model.ColumnDef;
+import dev.lifeguard.analyzer.model.ConstraintDef;
+import dev.lifeguard.analyzer.model.Identifiers;
+import dev.lifeguard.analyzer.model.Operation;
+import dev.lifeguard.analyzer.model.SourceSpan;
+import dev.lifeguard.analyzer.model.TableName;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads CREATE TABLE: columns and table constraints; MySQL's inline {@code KEY} / {@code INDEX} elements
+ * become CreateIndex operations after the CreateTable. Table options after the column list (ENGINE,
+ * PARTITION BY, WITH, INHERITS...) do not matter to any rule and are skipped.
+ */
+final class CreateTableReader {
+    private final SourceSpan span;
+
+    CreateTableReader(SourceSpan span) {
+        this.span = span;
+    }
+
+    /** Reads from just after {@code TABLE}. */
+    List<Operation> read(TokenCursor c) throws ReadException {
+        boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
+        TableName table = TableName.parse(c.qualifiedName());
+        List<ColumnDef> columns = new ArrayList<>();
+        List<ConstraintDef> constraints = new ArrayList<>();
+        List<Operation> indexes = new ArrayList<>();
+        if (c.isSymbol("(")) {
+            int open = c.index();
+            c.parenthesised();
+            for (int[] part : c.splitAtCommas(open + 1, c.index() - 1)) {
+                TokenCursor element = c.sub(part[0], part[1]);
+                if (element.atEnd()) {
+                    throw new ReadException("empty element in CREATE TABLE");
+                }
+                element(element, table, columns, constraints, indexes);
+                element.expectEnd();
+            }
+        }
+        boolean asSelect = false;
+        while (!c.atEnd()) {
+            if (c.isWord("AS") || c.isWord("SELECT")) {
+                asSelect = true;
+                c.skipRest();
+            } else {
+                c.skipItem();
+            }
+        }
+        List<Operation> ops = new ArrayList<>();
+        ops.add(new Operation.CreateTable(span, table, columns, constraints, ifNotExists, asSelect));
+        ops.addAll(indexes);
+        return ops;
+    }
+
+    private void element(TokenCursor e, TableName table, List<ColumnDef> columns, List<ConstraintDef> constraints,
+                         List<Operation> indexes) throws ReadException {
+        if (ConstraintReader.startsConstraint(e)) {
+            constraints.add(ConstraintReader.read(e));
+        } else if (e.isWord("LIKE")) {
+            e.skipRest();
+        } else if (isInlineIndex(e)) {
+            e.next();
+            if (e.isWord("INDEX") || e.isWord("KEY")) {
+                e.next();
+            }
+            String name = e.isSymbol("(") || e.isWord("USING") ? null : Identifiers.normalize(e.identifier());
+            ConstraintReader.indexType(e);
+            List<String> cols = ConstraintReader.columnList(e);
+            AlterTableReader.skipIndexOptions(e);
+            indexes.add(new Operation.CreateIndex(span, name, table, cols, false, false, false, null, null));
+        } else {
+            columns.add(ColumnDefReader.read(e));
+        }
+    }
+
+    /**
+     * MySQL {@code KEY [name] [USING t] (cols)}: told apart from a column named "key" or "fulltext" by the
+     * shape that follows (a column's type would come next, and a type's parentheses hold a number).
+     */
+    private static boolean isInlineIndex(TokenCursor e) {
+        Token first = e.peek();
+        if (!(first.isWord("KEY") || first.isWord("INDEX") || first.isWord("FULLTEXT") || first.isWord("SPATIAL"))) {
+            return false;
+        }
+        int i = 1;
+        if ((first.isWord("FULLTEXT") || first.isWord("SPATIAL")) && e.peek(i) != null
+                && (e.peek(i).isWord("INDEX") || e.peek(i).isWord("KEY"))) {
+            i++;
+        }
+        if (e.peek(i) != null && e.peek(i).isIdentifier() && !e.peek(i).isWord("USING")) {
+            i++;
+        }
+        Token next = e.peek(i);
+        if (next == null) {
+            return false;
+        }
+        if (next.isWord("USING")) {
+            return true;
+        }
+        return next.isSymbol("(") && e.peek(i + 1) != null && e.peek(i + 1).kind() != Token.Kind.NUMBER;
+    }
+}
