@@ -4,15 +4,23 @@ import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.LoadProblem;
 import dev.lifeguard.analyzer.model.SourceFile;
+import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.sql.SqlParser;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads Liquibase changelogs (XML, YAML, JSON, formatted SQL) with Liquibase's own parsers, offline, into
  * histories: one per root changelog (a changelog no other candidate includes).
+ *
+ * <p>Liquibase interprets every changeSet and change (properties, contexts, attributes, rollbacks); this
+ * package reads the files itself first, to know where everything stands and to keep untrusted input in
+ * check: no DOCTYPE, no network, no path outside the root, bounded YAML aliases, no custom Java classes.
  */
 public final class LiquibaseLoader {
 
@@ -37,14 +45,28 @@ public final class LiquibaseLoader {
 
     /** Whether a file's text looks like a Liquibase changelog (cheap: no Liquibase classes loaded). */
     public static boolean isChangelog(Path file, String text) {
-        throw new UnsupportedOperationException("not yet");
+        return ChangelogFormat.detect(file, text).isPresent();
     }
 
     /**
      * Loads the given changelog candidates (absolute paths inside the root). A file included by another
-     * candidate is loaded only through its includer, once.
+     * candidate is loaded only through its includer, once. Never throws: what cannot be read is a problem.
      */
     public Result load(List<Path> candidates) {
-        throw new UnsupportedOperationException("not yet");
+        ProjectRoot projectRoot = new ProjectRoot(root);
+        LiquibaseRuntime runtime = new LiquibaseRuntime(new ConfinedResourceAccessor(projectRoot), dialect);
+        LoadContext ctx = new LoadContext(projectRoot, dialect, sql, runtime);
+        List<History> histories = new ArrayList<>();
+        try {
+            histories.addAll(runtime.inScope(() -> new ChangelogWalker(ctx).walk(candidates)));
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            Path where = candidates.isEmpty() ? Path.of("") : projectRoot.relativize(root.resolve(candidates.get(0)));
+            ctx.problems.add(new LoadProblem(SourceSpan.startOf(where), "Liquibase could not be started: "
+                    + DocumentLoader.message(e)));
+        }
+        List<LoadProblem> problems = new ArrayList<>(ctx.problems);
+        problems.sort(Comparator.comparing((LoadProblem p) -> p.span().file().toString())
+                .thenComparingInt(p -> p.span().startLine()));
+        return new Result(List.copyOf(histories), new LinkedHashMap<>(ctx.sources), List.copyOf(problems));
     }
 }

@@ -64,7 +64,7 @@ final class PgConstraintLocks {
         }
         // SHARE on the table, but ACCESS EXCLUSIVE on each index, and the planner opens every index of
         // the table for any query: plain SELECTs wait too
-        return PgLockEffect.of(SHARE, false, true, "ACCESS EXCLUSIVE on the indexes, which every query's "
+        return PgLockEffect.of(SHARE, false, true, "ACCESS EXCLUSIVE on the index(es), which every query's "
                 + "planner opens: reads wait too; use REINDEX ... CONCURRENTLY").withBlocksReads();
     }
 }

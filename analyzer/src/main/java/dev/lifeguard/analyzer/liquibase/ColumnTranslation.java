@@ -1,0 +1,83 @@
+package dev.lifeguard.analyzer.liquibase;
+
+import dev.lifeguard.analyzer.model.ColumnDef;
+import dev.lifeguard.analyzer.model.Identifiers;
+import dev.lifeguard.analyzer.model.TableName;
+import liquibase.change.ColumnConfig;
+import liquibase.change.ConstraintsConfig;
+import liquibase.statement.DatabaseFunction;
+import liquibase.statement.SequenceNextValueFunction;
+
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+/** Liquibase column configs and name lists into the model. */
+final class ColumnTranslation {
+    private ColumnTranslation() {
+    }
+
+    static ColumnDef column(ColumnConfig c) {
+        ConstraintsConfig k = c.getConstraints();
+        Boolean nullable = k == null ? null : k.isNullable();
+        boolean primaryKey = k != null && Boolean.TRUE.equals(k.isPrimaryKey());
+        boolean unique = k != null && Boolean.TRUE.equals(k.isUnique());
+        TableName references = k == null ? null : references(k);
+        ColumnDef.Generated generated = Boolean.TRUE.equals(c.isAutoIncrement())
+                ? ColumnDef.Generated.IDENTITY : ColumnDef.Generated.NONE;
+        return new ColumnDef(name(c.getName()), c.getType(), nullable, defaultExpression(c.getDefaultValueObject()),
+                generated, primaryKey, unique, references);
+    }
+
+    private static TableName references(ConstraintsConfig k) {
+        if (k.getReferencedTableName() != null && !k.getReferencedTableName().isBlank()) {
+            return TableName.of(k.getReferencedTableSchemaName(), k.getReferencedTableName());
+        }
+        String refs = k.getReferences(); // "table(column)"
+        if (refs == null || refs.isBlank()) {
+            return null;
+        }
+        int paren = refs.indexOf('(');
+        String table = (paren < 0 ? refs : refs.substring(0, paren)).trim();
+        return table.isEmpty() ? null : TableName.parse(table);
+    }
+
+    /** A default as SQL would write it, so rules can judge it (e.g. a volatile function). */
+    static String defaultExpression(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof SequenceNextValueFunction seq) {
+            return "nextval('" + seq + "')";
+        }
+        if (value instanceof DatabaseFunction f) {
+            return f.toString();
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString().toUpperCase(Locale.ROOT);
+        }
+        if (value instanceof Date d) {
+            return "'" + new SimpleDateFormat("yyyy-MM-dd HH:mm:ss", Locale.ROOT).format(d) + "'";
+        }
+        return "'" + value.toString().replace("'", "''") + "'";
+    }
+
+    static String name(String written) {
+        return written == null ? null : Identifiers.normalize(written);
+    }
+
+    /** "a, b" as Liquibase writes column lists. */
+    static List<String> names(String commaSeparated) {
+        List<String> names = new ArrayList<>();
+        if (commaSeparated != null) {
+            for (String part : commaSeparated.split(",")) {
+                if (!part.isBlank()) {
+                    names.add(name(part.trim()));
+                }
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.lifeguard.analyzer.liquibase;
+
+import dev.lifeguard.analyzer.liquibase.ChangelogDocument.Region;
+import dev.lifeguard.analyzer.liquibase.ChangelogItem.Inherited;
+import dev.lifeguard.analyzer.model.Framework;
+import dev.lifeguard.analyzer.model.Migration;
+import dev.lifeguard.analyzer.model.Operation;
+import dev.lifeguard.analyzer.model.Reverse;
+import dev.lifeguard.analyzer.model.SourceFile;
+import dev.lifeguard.analyzer.model.SourceSpan;
+import liquibase.change.AbstractSQLChange;
+import liquibase.change.Change;
+import liquibase.change.core.EmptyChange;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.parser.core.formattedsql.FormattedSqlChangeLogParser;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Formatted SQL changelogs ({@code --liquibase formatted sql}) and plain .sql files reached through an
+ * include. Liquibase's own parser reads the changeSet attributes and rollbacks; the changeSet bodies are
+ * parsed in place from the file (the {@code --rollback} and other directive lines are SQL comments), so
+ * every statement keeps its exact span.
+ */
+final class FormattedSqlLoader {
+    /** Liquibase's CHANGE_SET_REGEX: {@code --changeset author:id attributes}. */
+    private static final Pattern CHANGESET = Pattern.compile(
+            "\\s*--[\\s]*changeset\\s+(\"[^\"]+\"|[^:]+):\\s*(\"[^\"]+\"|\\S+).*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROLLBACK = Pattern.compile("\\s*--[\\s]*rollback\\s.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROLLBACK_BLOCK_START = Pattern.compile("\\s*/\\*\\s*liquibase\\s*rollback\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINE_NUMBER = Pattern.compile("line (\\d+)");
+
+    private final LoadContext ctx;
+
+    FormattedSqlLoader(LoadContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private record Header(int line, int start, int bodyStart, int bodyEnd, String author, String id) {
+    }
+
+    List<ChangelogItem> load(SourceFile file, ChangeLogParameters params, Inherited inherited) {
+        DatabaseChangeLog log;
+        try {
+            log = new FormattedSqlChangeLogParser().parse(ctx.root.logical(ctx.root.path().resolve(file.path())), params,
+                    ctx.runtime.accessor());
+        } catch (Exception | LinkageError e) {
+            String m = DocumentLoader.message(e);
+            Matcher line = LINE_NUMBER.matcher(String.valueOf(e.getMessage()));
+            ctx.problem(file.path(), line.find() ? Integer.parseInt(line.group(1)) : 1, "invalid formatted SQL changelog: " + m);
+            return List.of();
+        }
+        List<Header> headers = headers(file);
+        List<ChangeSet> changeSets = log.getChangeSets();
+        List<ChangelogItem> items = new ArrayList<>();
+        for (int i = 0; i < changeSets.size(); i++) {
+            ChangeSet cs = changeSets.get(i);
+            Header h = headers.size() == changeSets.size() ? headers.get(i) : find(headers, cs);
+            if (h == null) {
+                ctx.problem(file.path(), 1, "cannot place changeSet " + cs.getId() + "::" + cs.getAuthor() + " in the file");
+                continue;
+            }
+            items.add(new ChangelogItem.Step(migration(file, cs, h, inherited)));
+        }
+        return items;
+    }
+
+    /** A plain .sql file included into a changelog: Liquibase runs it whole as one changeSet, "raw::includeAll". */
+    static Migration plainSql(LoadContext ctx, SourceFile file) {
+        List<Operation> ops = SqlText.parseInPlace(ctx.sql, file, new Region(0, file.text().length()), null);
+        return new Migration("raw::includeAll", null, null, Framework.LIQUIBASE, Migration.Kind.CHANGESET,
+                file.span(0, Math.max(1, file.text().length())), true, Set.of(), Set.of(), Set.of(), false, ops, Reverse.none());
+    }
+
+    private Migration migration(SourceFile file, ChangeSet cs, Header h, Inherited inherited) {
+        SourceSpan span = file.span(h.start(), Math.max(h.start() + 1, trimEnd(file.text(), h.start(), h.bodyEnd())));
+        List<Operation> ops = new ArrayList<>();
+        for (Change change : cs.getChanges()) {
+            if (change instanceof AbstractSQLChange sql) {
+                String body = file.text().substring(h.bodyStart(), h.bodyEnd());
+                if (body.contains("${")) {
+                    ops.addAll(SqlText.parse(ctx.sql, file, null, sql.getSql(), sql.getEndDelimiter(), span));
+                } else {
+                    ops.addAll(SqlText.parseInPlace(ctx.sql, file, new Region(h.bodyStart(), h.bodyEnd()), sql.getEndDelimiter()));
+                }
+            }
+        }
+        Set<String> contexts = new LinkedHashSet<>(inherited.contexts());
+        contexts.addAll(cs.getContextFilter().getContexts());
+        Set<String> labels = new LinkedHashSet<>(inherited.labels());
+        if (cs.getLabels() != null) {
+            labels.addAll(cs.getLabels().getLabels());
+        }
+        Set<String> dbms = new LinkedHashSet<>();
+        if (cs.getDbmsSet() != null) {
+            cs.getDbmsSet().forEach(d -> dbms.add(d.toLowerCase(Locale.ROOT)));
+        }
+        return new Migration(cs.getId() + "::" + cs.getAuthor(), null, cs.getComments(), Framework.LIQUIBASE,
+                Migration.Kind.CHANGESET, span, cs.isRunInTransaction(), contexts, labels, dbms, cs.isRunOnChange(), ops,
+                reverse(file, cs, h, span));
+    }
+
+    private Reverse reverse(SourceFile file, ChangeSet cs, Header h, SourceSpan changeSetSpan) {
+        List<Change> rollback = cs.getRollback().getChanges();
+        if (rollback.isEmpty()) {
+            return ReverseBuilder.automatic(cs.getChanges(), false) ? Reverse.automatic() : Reverse.none();
+        }
+        SourceSpan span = rollbackSpan(file, h);
+        if (span == null) {
+            span = changeSetSpan;
+        }
+        if (rollback.stream().allMatch(c -> c instanceof EmptyChange)) {
+            return new Reverse(Reverse.Kind.IRREVERSIBLE_ON_PURPOSE, span, List.of());
+        }
+        List<Operation> ops = new ArrayList<>();
+        for (Change c : rollback) {
+            if (c instanceof AbstractSQLChange sql) {
+                ops.addAll(SqlText.parse(ctx.sql, file, null, sql.getSql(), sql.getEndDelimiter(), span));
+            }
+        }
+        return new Reverse(Reverse.Kind.ROLLBACK_BLOCK, span, ops);
+    }
+
+    /** From the first {@code --rollback} line (or rollback comment block) to the last one. */
+    private static SourceSpan rollbackSpan(SourceFile file, Header h) {
+        int first = -1;
+        int last = -1;
+        boolean inBlock = false;
+        for (int line = file.lineOf(h.bodyStart()); line <= file.lineCount(); line++) {
+            int start = file.offsetOf(line, 1);
+            if (start >= h.bodyEnd()) {
+                break;
+            }
+            String text = file.line(line);
+            boolean rollbackLine = inBlock || ROLLBACK.matcher(text).matches() || ROLLBACK_BLOCK_START.matcher(text).matches();
+            if (ROLLBACK_BLOCK_START.matcher(text).matches()) {
+                inBlock = true;
+            }
+            if (inBlock && text.contains("*/")) {
+                inBlock = false;
+            }
+            if (rollbackLine) {
+                if (first < 0) {
+                    first = start;
+                }
+                last = start + text.length();
+            }
+        }
+        return first < 0 ? null : file.span(first, Math.max(first + 1, last));
+    }
+
+    private static List<Header> headers(SourceFile file) {
+        List<Header> found = new ArrayList<>();
+        for (int line = 1; line <= file.lineCount(); line++) {
+            Matcher m = CHANGESET.matcher(file.line(line));
+            if (m.matches()) {
+                int start = file.offsetOf(line, 1);
+                int bodyStart = line < file.lineCount() ? file.offsetOf(line + 1, 1) : file.text().length();
+                found.add(new Header(line, start, bodyStart, file.text().length(), unquote(m.group(1)), unquote(m.group(2))));
+            }
+        }
+        for (int i = 0; i + 1 < found.size(); i++) {
+            Header h = found.get(i);
+            found.set(i, new Header(h.line(), h.start(), h.bodyStart(), found.get(i + 1).start(), h.author(), h.id()));
+        }
+        return found;
+    }
+
+    private static Header find(List<Header> headers, ChangeSet cs) {
+        for (Header h : headers) {
+            if (h.id().equals(cs.getId()) && h.author().equals(cs.getAuthor())) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    private static String unquote(String s) {
+        String t = s.trim();
+        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+    }
+
+    private static int trimEnd(String text, int start, int end) {
+        int e = end;
+        while (e > start && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return e;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.lifeguard.analyzer.liquibase;
+
+import dev.lifeguard.analyzer.model.Dialect;
+import liquibase.Scope;
+import liquibase.change.ChangeFactory;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.OfflineConnection;
+import liquibase.logging.core.NoOpLogService;
+import liquibase.resource.ResourceAccessor;
+import liquibase.ui.LoggerUIService;
+
+import java.lang.reflect.Field;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Liquibase set up for reading only: quiet (it logs INFO to stderr by default), offline, no analytics, lax
+ * about unknown change types (reported by us with a line instead of failing the whole file), and with a
+ * database that is an OfflineConnection for SQL generation, created only when a change needs it.
+ */
+final class LiquibaseRuntime {
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger LIQUIBASE_LOGGER = Logger.getLogger("liquibase");
+
+    static {
+        LIQUIBASE_LOGGER.setLevel(Level.OFF);
+    }
+
+    private static volatile Set<String> definedChanges;
+
+    private final ResourceAccessor accessor;
+    private final Dialect dialect;
+    private Database database;
+
+    LiquibaseRuntime(ResourceAccessor accessor, Dialect dialect) {
+        this.accessor = accessor;
+        this.dialect = dialect;
+    }
+
+    ResourceAccessor accessor() {
+        return accessor;
+    }
+
+    /** Runs the work inside a Liquibase scope limited to the project root. */
+    <T> T inScope(Callable<T> work) throws Exception {
+        Map<String, Object> scope = new HashMap<>();
+        scope.put(Scope.Attr.resourceAccessor.name(), accessor);
+        scope.put(Scope.Attr.logService.name(), new NoOpLogService());
+        scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+        scope.put("liquibase.changelogParseMode", "LAX");
+        scope.put("liquibase.analytics.enabled", false);
+        scope.put("liquibase.secureParsing", true);
+        scope.put("liquibase.validateXmlChangelogFiles", false);
+        return Scope.child(scope, work::call);
+    }
+
+    /** The change type names Liquibase knows (createTable, sql...). */
+    static Set<String> definedChanges() {
+        Set<String> names = definedChanges;
+        if (names == null) {
+            names = Set.copyOf(Scope.getCurrentScope().getSingleton(ChangeFactory.class).getDefinedChanges());
+            definedChanges = names;
+        }
+        return names;
+    }
+
+    /** Liquibase's short name for the dialect (generic SQL is generated as PostgreSQL, the default dialect). */
+    String shortName() {
+        return switch (dialect) {
+            case POSTGRESQL, GENERIC -> "postgresql";
+            case MYSQL -> "mysql";
+            case MARIADB -> "mariadb";
+            case ORACLE -> "oracle";
+            case SQLSERVER -> "mssql";
+            case H2 -> "h2";
+        };
+    }
+
+    /** An offline database of the dialect: SqlGeneratorFactory writes SQL for it without a connection. */
+    Database database() throws Exception {
+        if (database == null) {
+            OfflineConnection connection = new OfflineConnection("offline:" + shortName(), accessor);
+            database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(connection);
+        }
+        return database;
+    }
+
+    /**
+     * Changelog parameters without the environment and system properties Liquibase adds by default: a
+     * changelog from a pull request could otherwise write {@code ${AWS_SECRET_ACCESS_KEY}} into SQL that
+     * ends up quoted in a public finding.
+     */
+    static ChangeLogParameters parameters() {
+        ChangeLogParameters params = new ChangeLogParameters();
+        try {
+            Field f = ChangeLogParameters.class.getDeclaredField("systemParameters");
+            f.setAccessible(true);
+            ((Collection<?>) f.get(params)).clear();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // a Liquibase without that field does not add them the same way
+        }
+        return params;
+    }
+}

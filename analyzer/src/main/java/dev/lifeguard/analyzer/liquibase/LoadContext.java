@@ -1,0 +1,66 @@
+package dev.lifeguard.analyzer.liquibase;
+
+import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.LoadProblem;
+import dev.lifeguard.analyzer.model.SourceFile;
+import dev.lifeguard.analyzer.model.SourceSpan;
+import dev.lifeguard.analyzer.sql.SqlParser;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What one load shares: the root, the SQL parser, Liquibase, every file read and every problem met. */
+final class LoadContext {
+    final ProjectRoot root;
+    final Dialect dialect;
+    final SqlParser sql;
+    final LiquibaseRuntime runtime;
+    final Map<Path, SourceFile> sources = new LinkedHashMap<>();
+    final List<LoadProblem> problems = new ArrayList<>();
+
+    LoadContext(ProjectRoot root, Dialect dialect, SqlParser sql, LiquibaseRuntime runtime) {
+        this.root = root;
+        this.dialect = dialect;
+        this.sql = sql;
+        this.runtime = runtime;
+    }
+
+    /** Reads a file inside the root once (UTF-8, falling back to Latin-1; BOM dropped) and records it. */
+    SourceFile read(Path absolute) throws IOException {
+        Path rel = root.relativize(absolute);
+        SourceFile known = sources.get(rel);
+        if (known != null) {
+            return known;
+        }
+        if (!root.contains(absolute)) {
+            throw new IOException(rel + " is outside the project root");
+        }
+        byte[] bytes = Files.readAllBytes(absolute);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        SourceFile file = new SourceFile(rel, ChangelogFormat.stripBom(text));
+        sources.put(rel, file);
+        return file;
+    }
+
+    void problem(SourceSpan at, String message) {
+        problems.add(new LoadProblem(at, message));
+    }
+
+    void problem(Path relativeFile, int line, String message) {
+        problems.add(new LoadProblem(SourceSpan.ofLine(relativeFile, Math.max(1, line)), message));
+    }
+}

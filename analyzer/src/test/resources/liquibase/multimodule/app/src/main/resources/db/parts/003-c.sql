@@ -1,0 +1,2 @@
+-- plain SQL reached through includeAll: one changeSet
+ALTER TABLE lib_items_v2 ADD COLUMN note text;
