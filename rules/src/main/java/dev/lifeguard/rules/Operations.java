@@ -50,6 +50,23 @@ public final class Operations {
         return out;
     }
 
+    /**
+     * Names of the tables the given operations create (following renames): a rule that looks at a whole
+     * migration after it ran needs them, because a table created and dropped in the same migration is gone
+     * from the schema by then and would otherwise look like an existing one.
+     */
+    public static Set<String> createdTables(List<Operation> operations) {
+        Set<String> created = new java.util.HashSet<>();
+        for (Operation op : operations) {
+            if (op instanceof Operation.CreateTable c) {
+                created.add(c.table().name());
+            } else if (op instanceof Operation.RenameTable r && created.contains(r.from().name())) {
+                created.add(r.to().name());
+            }
+        }
+        return created;
+    }
+
     private static TableName single(Operation op) {
         if (op instanceof Operation.CreateTable c) {
             return c.table();

@@ -12,6 +12,7 @@ import dev.lifeguard.rules.engine.MigrationContext;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A data change next to DDL on an existing table: in one transaction the DDL's lock is held for as long as
@@ -30,14 +31,16 @@ public final class SchemaAndDataMixedRule implements Rule {
     @Override
     public void visitMigration(MigrationContext ctx) {
         List<Operation> ops = ctx.migration().operations();
-        Optional<Operation> ddl = ops.stream().filter(o -> Operations.isSchemaChange(o) && onExisting(ctx, o))
+        Set<String> createdHere = Operations.createdTables(ops);
+        Optional<Operation> ddl = ops.stream().filter(o -> Operations.isSchemaChange(o) && onExisting(ctx, o, createdHere))
                 .findFirst();
         if (ddl.isEmpty()) {
             return;
         }
         Optional<Operation.DataChange> dml = ops.stream().filter(o -> o instanceof Operation.DataChange)
                 .map(o -> (Operation.DataChange) o)
-                .filter(d -> d.kind() != DataChangeKind.INSERT && (d.table() == null || !ctx.isNewTable(d.table())))
+                .filter(d -> d.kind() != DataChangeKind.INSERT && (d.table() == null
+                        || !createdHere.contains(d.table().name()) && !ctx.isNewTable(d.table())))
                 .findFirst();
         if (dml.isEmpty()) {
             return;
@@ -50,9 +53,9 @@ public final class SchemaAndDataMixedRule implements Rule {
                 + " failure half-way leaves both to sort out by hand", ctx.metadata().help(), null, List.of());
     }
 
-    private static boolean onExisting(MigrationContext ctx, Operation op) {
+    private static boolean onExisting(MigrationContext ctx, Operation op, Set<String> createdHere) {
         List<TableName> tables = Operations.tables(op);
         return !(op instanceof Operation.CreateTable) && !tables.isEmpty()
-                && tables.stream().anyMatch(t -> !ctx.isNewTable(t));
+                && tables.stream().anyMatch(t -> !createdHere.contains(t.name()) && !ctx.isNewTable(t));
     }
 }

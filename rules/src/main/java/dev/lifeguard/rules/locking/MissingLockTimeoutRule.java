@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A statement waiting for a strong lock queues every later query on the table behind it, so an ALTER that
@@ -40,6 +41,7 @@ public final class MissingLockTimeoutRule implements Rule {
     @Override
     public void visitMigration(MigrationContext ctx) {
         List<Operation> ops = ctx.migration().operations();
+        Set<String> createdHere = Operations.createdTables(ops);
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
             if (setsLockTimeout(op)) {
@@ -51,7 +53,8 @@ public final class MissingLockTimeoutRule implements Rule {
             }
             List<TableName> tables = lockedTables(ctx, op, ops.subList(0, i));
             Optional<String> existing = tables.isEmpty() ? Optional.of("an existing table")
-                    : tables.stream().filter(t -> !ctx.isNewTable(t)).findFirst().map(t -> "existing table " + t);
+                    : tables.stream().filter(t -> !createdHere.contains(t.name()) && !ctx.isNewTable(t)).findFirst()
+                    .map(t -> "existing table " + t);
             if (existing.isPresent()) {
                 report(ctx, op, lock.get(), existing.get());
                 return;

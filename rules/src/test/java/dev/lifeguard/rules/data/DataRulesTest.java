@@ -58,5 +58,6 @@ class DataRulesTest {
         assertTrue(lint(rule, "ALTER TABLE users ADD COLUMN role text;\nINSERT INTO orders (id) VALUES (1);").isEmpty());
         assertTrue(lint(rule, "CREATE TABLE roles (id int, name text);\nUPDATE roles SET name = 'x';").isEmpty());
         assertTrue(lint(rule, "UPDATE users SET email = lower(email) WHERE id < 10;").isEmpty());
+        assertTrue(lint(rule, "CREATE TABLE tmp (id int);\nUPDATE tmp SET id = 1;\nDROP TABLE tmp;").isEmpty());
     }
 }
