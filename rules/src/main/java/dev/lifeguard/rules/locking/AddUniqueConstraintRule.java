@@ -6,6 +6,7 @@ import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Framework;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
@@ -28,13 +29,15 @@ public final class AddUniqueConstraintRule implements Rule {
         if (op instanceof Operation.AddConstraint add && add.constraint().usingIndex() == null
                 && isUniqueOrKey(add.constraint().kind()) && !ctx.isNewTable(add.table())) {
             ConstraintDef c = add.constraint();
-            report(ctx, add.table(), c.kind() == ConstraintDef.Kind.PRIMARY_KEY, c.name(), c.columns(),
+            SourceSpan clause = ConstraintWithoutNotValidRule.clause(ctx, add);
+            report(ctx, clause == null ? add.span() : clause, add.table(), c.kind() == ConstraintDef.Kind.PRIMARY_KEY,
+                    c.name(), c.columns(),
                     (c.kind() == ConstraintDef.Kind.PRIMARY_KEY ? "primary key " : "unique constraint ")
                     + (c.name() == null ? "" : c.name() + " ") + "is added to existing table " + add.table());
         } else if (op instanceof Operation.AddColumn a && (a.column().unique() || a.column().primaryKey())
                 && !ctx.isNewTable(a.table())) {
             ColumnDef col = a.column();
-            report(ctx, a.table(), col.primaryKey(), null, List.of(col.name()), "column " + a.table() + "."
+            report(ctx, a.span(), a.table(), col.primaryKey(), null, List.of(col.name()), "column " + a.table() + "."
                     + col.name() + " is added with an inline " + (col.primaryKey() ? "PRIMARY KEY" : "UNIQUE"));
         }
     }
@@ -43,7 +46,7 @@ public final class AddUniqueConstraintRule implements Rule {
         return kind == ConstraintDef.Kind.UNIQUE || kind == ConstraintDef.Kind.PRIMARY_KEY;
     }
 
-    private static void report(OperationContext ctx, TableName t, boolean primaryKey, String name, List<String> columns,
+    private static void report(OperationContext ctx, SourceSpan span, TableName t, boolean primaryKey, String name, List<String> columns,
                                String what) {
         String cols = columns.isEmpty() ? "<columns>" : String.join(", ", columns);
         String index = t.name() + "_" + (columns.isEmpty() ? "key" : String.join("_", columns)) + (primaryKey ? "_pkey" : "_key");
@@ -56,7 +59,7 @@ public final class AddUniqueConstraintRule implements Rule {
             help += " Liquibase: the index in a runInTransaction=\"false\" changeSet with <sql>, then "
                     + (primaryKey ? "<addPrimaryKey" : "<addUniqueConstraint") + " ... forIndexName=\"" + index + "\"/>";
         }
-        ctx.report(ctx.operation().span(), what + ": PostgreSQL builds its unique index under an ACCESS EXCLUSIVE lock,"
+        ctx.report(span, what + ": PostgreSQL builds its unique index under an ACCESS EXCLUSIVE lock,"
                 + " so every read and write of " + t + " waits for the whole build", help, null, List.of());
     }
 }

@@ -5,14 +5,17 @@ import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Framework;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.rules.Fix;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
-import dev.lifeguard.rules.Statements;
+import dev.lifeguard.rules.StatementText;
 import dev.lifeguard.rules.engine.OperationContext;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 @RuleInfo(
         id = "constraint-without-not-valid",
@@ -41,7 +44,8 @@ public final class ConstraintWithoutNotValidRule implements Rule {
                 : "ACCESS EXCLUSIVE: reads and writes wait";
         String message = what + "is added to existing table " + t + " without NOT VALID: PostgreSQL checks every"
                 + " row while it holds " + lock + " until the check ends";
-        ctx.report(add.span(), message, help(ctx, t, c), fix(ctx, add), List.of());
+        SourceSpan clause = clause(ctx, add);
+        ctx.report(clause == null ? add.span() : clause, message, help(ctx, t, c), fix(ctx, add, clause), List.of());
     }
 
     private static String help(OperationContext ctx, TableName t, ConstraintDef c) {
@@ -57,16 +61,30 @@ public final class ConstraintWithoutNotValidRule implements Rule {
         return help;
     }
 
-    /** Appends NOT VALID when the statement is this one ALTER TABLE ... ADD clause, as written in an SQL file. */
-    private static Fix fix(OperationContext ctx, Operation.AddConstraint add) {
-        if (Statements.siblings(add, ctx.migration().operations()).size() != 1) {
-            return null;
-        }
+    /** The ADD clause of this constraint in an ALTER TABLE written in an SQL file, or null. */
+    static SourceSpan clause(OperationContext ctx, Operation.AddConstraint add) {
         StatementText text = StatementText.of(ctx, add);
         if (text == null || text.afterLeading("ALTER", "TABLE") < 0) {
             return null;
         }
-        return text.insertAt(add.span().endOffset(), " NOT VALID", "Add NOT VALID");
+        ConstraintDef c = add.constraint();
+        Set<String> marks = c.name() != null ? Set.of(c.name().toUpperCase(Locale.ROOT))
+                : switch (c.kind()) {
+                    case FOREIGN_KEY -> Set.of("FOREIGN", "REFERENCES");
+                    case CHECK -> Set.of("CHECK");
+                    case UNIQUE -> Set.of("UNIQUE");
+                    case PRIMARY_KEY -> Set.of("PRIMARY");
+                    default -> Set.of();
+                };
+        return text.addClause(marks);
+    }
+
+    /** Appends NOT VALID at the end of the constraint's clause. */
+    private static Fix fix(OperationContext ctx, Operation.AddConstraint add, SourceSpan clause) {
+        if (clause == null) {
+            return null;
+        }
+        return StatementText.of(ctx, add).insertAt(clause.endOffset(), " NOT VALID", "Add NOT VALID");
     }
 
     private static String named(ConstraintDef c) {

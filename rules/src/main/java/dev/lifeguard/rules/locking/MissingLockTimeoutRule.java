@@ -9,6 +9,7 @@ import dev.lifeguard.rules.Fix;
 import dev.lifeguard.rules.Operations;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
+import dev.lifeguard.rules.StatementText;
 import dev.lifeguard.rules.engine.MigrationContext;
 import dev.lifeguard.rules.postgres.PgLockEffect;
 import dev.lifeguard.rules.postgres.PgLockKnowledge;

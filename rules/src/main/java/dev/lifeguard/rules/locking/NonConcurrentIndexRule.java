@@ -9,6 +9,7 @@ import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.rules.Fix;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
+import dev.lifeguard.rules.StatementText;
 import dev.lifeguard.rules.Statements;
 import dev.lifeguard.rules.engine.OperationContext;
 

@@ -29,6 +29,7 @@ class ConstraintWithoutNotValidRuleTest {
         SqlProject project = pg("ALTER TABLE orders\n    ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id);\n");
         List<Finding> f = project.lint(rule);
         assertEquals(1, f.size());
+        assertEquals(2, f.get(0).span().startLine(), "the ADD clause, not the ALTER TABLE line");
         assertTrue(f.get(0).message().contains("SHARE ROW EXCLUSIVE"), f.get(0).message());
         assertTrue(f.get(0).help().contains("VALIDATE CONSTRAINT orders_user_fk"), f.get(0).help());
         SqlProject fixed = project.withFixes(f);
@@ -53,11 +54,16 @@ class ConstraintWithoutNotValidRuleTest {
     }
 
     @Test
-    void noFixWhenTheStatementHasOtherClauses() {
-        List<Finding> f = pg("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id),"
-                + " ADD COLUMN note text;").lint(rule);
+    void pointsAtItsOwnClauseAndFixesItInAStatementWithOthers() {
+        SqlProject project = pg("ALTER TABLE orders\n    ADD COLUMN note text,\n"
+                + "    ADD FOREIGN KEY (user_id) REFERENCES users (id),\n    ADD COLUMN extra int;");
+        List<Finding> f = project.lint(rule);
         assertEquals(1, f.size());
-        assertNull(f.get(0).fix());
+        assertEquals(3, f.get(0).span().startLine());
+        assertEquals(5, f.get(0).span().startColumn());
+        SqlProject fixed = project.withFixes(f);
+        assertTrue(fixed.text("V2__change.sql").contains("REFERENCES users (id) NOT VALID,\n"), fixed.text("V2__change.sql"));
+        assertTrue(fixed.lint(rule).isEmpty());
     }
 
     @Test

@@ -1,9 +1,8 @@
-package dev.lifeguard.rules.locking;
+package dev.lifeguard.rules;
 
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
-import dev.lifeguard.rules.Fix;
 import dev.lifeguard.rules.engine.MigrationContext;
 
 import java.util.ArrayList;
@@ -15,9 +14,9 @@ import java.util.Locale;
  * the right place. Only statements that stand verbatim in a file (their span has offsets and the text
  * there reads as expected) get a fix; a Liquibase change element never does.
  */
-final class StatementText {
+public final class StatementText {
     /** A word of the statement: upper-cased text and its [start, end) offsets in the file. */
-    record Word(String text, int start, int end) {
+    public record Word(String text, int start, int end) {
     }
 
     private final SourceFile file;
@@ -29,7 +28,7 @@ final class StatementText {
     }
 
     /** The statement of this operation, or null when its text is not available verbatim. */
-    static StatementText of(MigrationContext ctx, Operation op) {
+    public static StatementText of(MigrationContext ctx, Operation op) {
         SourceSpan span = op.span();
         if (!span.hasOffsets() || !span.file().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
             return null;
@@ -41,7 +40,7 @@ final class StatementText {
         return new StatementText(file, words(file.text(), span.startOffset(), span.endOffset()));
     }
 
-    List<Word> words() {
+    public List<Word> words() {
         return words;
     }
 
@@ -49,7 +48,7 @@ final class StatementText {
      * The offset just after the leading words {@code expected} (each one word, or alternatives separated
      * by '|', or optional when prefixed with '?'), or -1 when the statement does not start that way.
      */
-    int afterLeading(String... expected) {
+    public int afterLeading(String... expected) {
         int w = 0;
         int end = -1;
         for (String e : expected) {
@@ -66,8 +65,45 @@ final class StatementText {
     }
 
     /** A fix that inserts {@code text} at {@code offset}. */
-    Fix insertAt(int offset, String text, String description) {
+    public Fix insertAt(int offset, String text, String description) {
         return new Fix(description, List.of(new Fix.Edit(file.span(offset, offset), text)));
+    }
+
+    /**
+     * The span of the first ALTER TABLE clause (the words between top-level commas, from its leading
+     * {@code ADD}) whose words after ADD include one of {@code anyOf}: the statement span covers every
+     * clause, but a finding about one of them belongs on it. Null when no clause matches.
+     */
+    public SourceSpan addClause(java.util.Set<String> anyOf) {
+        int start = 0;
+        for (int i = 0; i <= words.size(); i++) {
+            if (i == words.size() || words.get(i).text().equals(",")) {
+                SourceSpan span = matchingAdd(words.subList(start, i), anyOf);
+                if (span != null) {
+                    return span;
+                }
+                start = i + 1;
+            }
+        }
+        return null;
+    }
+
+    private SourceSpan matchingAdd(List<Word> clause, java.util.Set<String> anyOf) {
+        for (int i = 0; i < clause.size(); i++) {
+            if (clause.get(i).text().equals("ADD")) {
+                boolean matches = clause.subList(i + 1, clause.size()).stream()
+                        .anyMatch(w -> anyOf.contains(w.text().replace("\"", "").toUpperCase(Locale.ROOT)));
+                if (!matches) {
+                    return null;
+                }
+                int end = clause.get(clause.size() - 1).end();
+                if (clause.get(clause.size() - 1).text().equals(";")) {
+                    end = clause.size() - 1 > i ? clause.get(clause.size() - 2).end() : end;
+                }
+                return file.span(clause.get(i).start(), end);
+            }
+        }
+        return null;
     }
 
     /**
