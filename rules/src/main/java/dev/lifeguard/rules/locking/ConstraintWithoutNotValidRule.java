@@ -39,7 +39,7 @@ public final class ConstraintWithoutNotValidRule implements Rule {
         }
         TableName t = add.table();
         String what = fk ? "foreign key " + named(c) + "to " + (c.referencedTable() == null ? "its parent table"
-                : c.referencedTable()) : "check " + named(c);
+                : c.referencedTable()) + " " : "check " + named(c);
         String lock = fk ? "SHARE ROW EXCLUSIVE on both tables: writes to them wait"
                 : "ACCESS EXCLUSIVE: reads and writes wait";
         String message = what + "is added to existing table " + t + " without NOT VALID: PostgreSQL checks every"

@@ -30,6 +30,7 @@ class ConstraintWithoutNotValidRuleTest {
         List<Finding> f = project.lint(rule);
         assertEquals(1, f.size());
         assertEquals(2, f.get(0).span().startLine(), "the ADD clause, not the ALTER TABLE line");
+        assertTrue(f.get(0).message().startsWith("foreign key orders_user_fk to users is added"), f.get(0).message());
         assertTrue(f.get(0).message().contains("SHARE ROW EXCLUSIVE"), f.get(0).message());
         assertTrue(f.get(0).help().contains("VALIDATE CONSTRAINT orders_user_fk"), f.get(0).help());
         SqlProject fixed = project.withFixes(f);
