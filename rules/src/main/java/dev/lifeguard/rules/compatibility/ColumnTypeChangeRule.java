@@ -4,9 +4,11 @@ import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.timeline.ColumnState;
+import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
 import dev.lifeguard.rules.engine.OperationContext;
+import dev.lifeguard.rules.postgres.PgTypeChange;
 
 import java.util.List;
 
@@ -28,11 +30,14 @@ public final class ColumnTypeChangeRule implements Rule {
         if (to == null) {
             return; // nothing about the type is said
         }
-        SqlType from = ctx.table(a.table()).flatMap(t -> t.column(a.column())).map(ColumnState::type)
-                .map(t -> SqlType.parse(t, dialect)).orElse(null);
-        if (from != null && a.using() == null
-                && (from.equals(to) || dialect == Dialect.POSTGRESQL && PostgresTypeChanges.isSafe(from, to))) {
-            return;
+        String oldType = ctx.table(a.table()).flatMap(t -> t.column(a.column())).map(ColumnState::type).orElse(null);
+        SqlType from = SqlType.parse(oldType, dialect);
+        if (from != null && from.equals(to) && a.using() == null) {
+            return; // restated, as MODIFY / CHANGE / modifyDataType do
+        }
+        if (dialect == Dialect.POSTGRESQL
+                && !PgTypeChange.classify(oldType, a.definition().type(), a.using(), a.column()).rewrites()) {
+            return; // a change PostgreSQL makes in the catalog only (measured: see PgLockKnowledge)
         }
         String column = a.table() + "." + a.column();
         String change = from == null ? "changes type to " + to + " (its previous type is not in the migrations read)"
@@ -58,7 +63,7 @@ public final class ColumnTypeChangeRule implements Rule {
                       + " can run INPLACE: it depends on the character set, so state ALGORITHM=INPLACE, LOCK=NONE"
                       + " to have the server refuse a copy)"
                     : "";
-            return dialect + " rebuilds the table with the COPY algorithm, blocking writes for the whole copy"
+            return DialectNames.of(dialect) + " rebuilds the table with the COPY algorithm, blocking writes for the whole copy"
                     + inplace + running;
         }
         return "most databases rewrite the table under an exclusive lock" + running;

@@ -3,10 +3,9 @@ package dev.lifeguard.rules.compatibility;
 import dev.lifeguard.analyzer.model.ColumnDef;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
-import dev.lifeguard.analyzer.model.SourceSpan;
+import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
-import dev.lifeguard.rules.StatementText;
 import dev.lifeguard.rules.engine.OperationContext;
 
 import java.util.List;
@@ -31,7 +30,7 @@ public final class NotNullWithoutDefaultRule implements Rule {
         }
         String where = add.table() + "." + c.name();
         String consequence = ctx.dialect().isMySqlFamily()
-                ? ctx.dialect() + " does not refuse it: it fills every existing row with the type's implicit default"
+                ? DialectNames.of(ctx.dialect()) + " does not refuse it: it fills every existing row with the type's implicit default"
                   + " (0, '', a zero date), and the application version still running inserts rows without " + c.name()
                 : "the statement fails on a table that has rows, and the application version still running inserts"
                   + " rows without " + c.name();
@@ -39,12 +38,8 @@ public final class NotNullWithoutDefaultRule implements Rule {
         String help = "Give it a default: ALTER TABLE " + add.table() + " ADD COLUMN " + c.name() + " " + type
                 + " NOT NULL DEFAULT <value>; or add it nullable, backfill existing rows in batches, and set NOT NULL"
                 + " in a later migration once every running version writes it";
-        // a multi-line ALTER TABLE: the finding belongs on this column's ADD clause
-        StatementText text = StatementText.of(ctx, add);
-        SourceSpan clause = text == null ? null
-                : text.addClause(java.util.Set.of(add.column().name().toUpperCase(java.util.Locale.ROOT)));
-        ctx.report(clause == null ? add.span() : clause, "NOT NULL column " + where
-                + " is added to an existing table without a default: " + consequence, help, null, List.of());
+        ctx.report(add.span(), "NOT NULL column " + where + " is added to an existing table without a default: "
+                + consequence, help, null, List.of());
     }
 
     /** {@code DEFAULT NULL} is written out by some generators and fills nothing. */

@@ -40,7 +40,8 @@ public record SqlType(String name, List<String> args, String rest) {
         if (written == null || written.isBlank()) {
             return null;
         }
-        String s = written.trim().toLowerCase(Locale.ROOT).replace("\"", "").replace("`", "").replaceAll("\\s+", " ");
+        String s = written.trim().toLowerCase(Locale.ROOT).replace("\"", "").replace("`", "").replaceAll("\\s+", " ")
+                .replaceAll("(?: not)? null$", ""); // Liquibase newDataType="int null": nullability is not the type
         String base = s;
         List<String> args = new ArrayList<>();
         String rest = "";

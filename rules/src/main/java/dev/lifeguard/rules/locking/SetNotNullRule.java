@@ -5,6 +5,7 @@ import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.analyzer.timeline.ColumnState;
+import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
 import dev.lifeguard.rules.engine.OperationContext;
@@ -53,7 +54,7 @@ public final class SetNotNullRule implements Rule {
                     + " ALTER TABLE " + table + " DROP CONSTRAINT " + check + ";"
                     + " (PostgreSQL 12+ skips the scan when a validated check proves the column has no NULL)";
         } else {
-            consequence = "the database checks (and on " + (ctx.dialect().isMySqlFamily() ? ctx.dialect() : "many databases")
+            consequence = "the database checks (and on " + (ctx.dialect().isMySqlFamily() ? DialectNames.of(ctx.dialect()) : "many databases")
                     + " rebuilds) the whole table and fails if any row holds NULL";
             help = "Backfill NULLs in " + c + " in batches and release code that always writes " + column
                     + " first; then make it NOT NULL in a later migration";

@@ -25,7 +25,8 @@ class ColumnTypeChangeRuleTest {
             "varchar(50)|varchar(100)", "varchar(100)|varchar(100)", "character varying(10)|VARCHAR(20)",
             "varchar(1024)|text", "varchar|text", "varchar(20)|varchar", "text|varchar", "text|text",
             "numeric(10,2)|numeric(12,2)", "decimal(10,2)|NUMERIC(12, 2)", "numeric(10,2)|numeric",
-            "int|int4", "integer|INT", "int8|bigint", "timestamp|timestamp without time zone", "bool|boolean"})
+            "int|int4", "integer|INT", "int8|bigint", "timestamp|timestamp without time zone", "bool|boolean",
+            "timestamp(3)|timestamp(6)"})
     void postgresSafeChangesAreNotFlagged(String from, String to) {
         assertTrue(pg(from, to).isEmpty(), from + " -> " + to);
     }
@@ -33,7 +34,7 @@ class ColumnTypeChangeRuleTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "integer|bigint", "varchar(100)|varchar(50)", "text|varchar(10)", "numeric(10,2)|numeric(12,4)",
-            "numeric|numeric(10,2)", "int|text", "timestamp|timestamptz", "varchar|varchar(10)", "timestamp(3)|timestamp(6)"})
+            "numeric|numeric(10,2)", "int|text", "timestamp|timestamptz", "varchar|varchar(10)", "timestamp(6)|timestamp(3)"})
     void postgresRewritingChangesAreFlagged(String from, String to) {
         List<Finding> f = pg(from, to);
         assertEquals(1, f.size(), from + " -> " + to);
@@ -49,11 +50,18 @@ class ColumnTypeChangeRuleTest {
     }
 
     @Test
-    void usingClauseIsNeverAssumedSafe() {
+    void aComputedUsingIsNeverAssumedSafe() {
         List<Finding> f = postgres().version("1", create("t", col("c", "varchar(10)"))).version("2",
-                new Operation.AlterColumnType(at("V2", 1), t("t"), "c", col(null, "varchar(20)"), "c::varchar(20)", false))
+                new Operation.AlterColumnType(at("V2", 1), t("t"), "c", col(null, "varchar(20)"), "upper(c)", false))
                 .lint(rule);
         assertEquals(1, f.size());
+    }
+
+    @Test
+    void aUsingThatOnlyCastsTheColumnIsNoComputation() {
+        assertTrue(postgres().version("1", create("t", col("c", "varchar(10)"))).version("2",
+                new Operation.AlterColumnType(at("V2", 1), t("t"), "c", col(null, "varchar(20)"), "c::varchar(20)", false))
+                .lint(rule).isEmpty());
     }
 
     @Test

@@ -18,6 +18,8 @@ class SqlTypeTest {
         assertEquals(SqlType.parse("character varying( 20 )", Dialect.POSTGRESQL), SqlType.parse("VARCHAR(20)", Dialect.POSTGRESQL));
         assertEquals("integer[]", SqlType.parse("int4[]", Dialect.POSTGRESQL).toString().replace(" ", ""));
         assertNull(SqlType.parse(" ", Dialect.POSTGRESQL));
+        assertEquals(SqlType.parse("INT NULL", Dialect.POSTGRESQL), SqlType.parse("integer", Dialect.POSTGRESQL));
+        assertEquals(SqlType.parse("varchar(10) not null", Dialect.POSTGRESQL), SqlType.parse("varchar(10)", Dialect.POSTGRESQL));
     }
 
     @Test

@@ -1,0 +1,81 @@
+package dev.lifeguard.analyzer.discovery;
+
+import dev.lifeguard.analyzer.liquibase.LiquibaseLoader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Picks the Liquibase changelogs out of the files given. A cheap text test comes first, so that a run
+ * on plain SQL never asks {@link LiquibaseLoader} (and so never pays for loading Liquibase); other XML,
+ * YAML and JSON files are not migrations and are passed over without a word.
+ */
+public final class ChangelogCandidates {
+    private static final Set<String> STRUCTURED = Set.of("xml", "yaml", "yml", "json");
+    /** How much of a structured file is looked at for the root element; changelogs name it at the top. */
+    private static final int PEEK_BYTES = 64 * 1024;
+
+    private final ProjectRoot root;
+    private final MigrationFiles files;
+
+    public ChangelogCandidates(ProjectRoot root, MigrationFiles files) {
+        this.root = root;
+        this.files = files;
+    }
+
+    /** The root-relative changelogs among the files, in the order given. */
+    public List<Path> find(List<Path> collected) {
+        List<Path> changelogs = new ArrayList<>();
+        for (Path file : collected) {
+            String extension = PathCollector.extension(file);
+            if (extension.equals("sql")) {
+                files.read(file).filter(source -> isFormattedSql(source.text()))
+                        .filter(source -> isChangelog(file, source.text()))
+                        .ifPresent(source -> changelogs.add(file));
+            } else if (STRUCTURED.contains(extension)) {
+                String text = peek(file);
+                if (text != null && text.toLowerCase(Locale.ROOT).contains("databasechangelog")
+                        && isChangelog(file, text)) {
+                    changelogs.add(file);
+                }
+            }
+        }
+        return changelogs;
+    }
+
+    /** Asks Liquibase's side; if that fails, the loader is the one to report the file. */
+    private boolean isChangelog(Path file, String text) {
+        try {
+            return LiquibaseLoader.isChangelog(root.absolute(file), text);
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** Liquibase formatted SQL starts with this comment; a plain SQL file never mentions it. */
+    static boolean isFormattedSql(String text) {
+        int head = Math.min(text.length(), 4096);
+        return text.substring(0, head).toLowerCase(Locale.ROOT).contains("liquibase formatted sql");
+    }
+
+    /** The text of a structured file, or its head when it is too large to be read whole; null if unreadable. */
+    private String peek(Path file) {
+        Path absolute = root.absolute(file);
+        if (!root.isInside(absolute)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(absolute)) {
+            boolean whole = Files.size(absolute) <= SourceReader.MAX_BYTES;
+            byte[] bytes = whole ? in.readAllBytes() : in.readNBytes(PEEK_BYTES);
+            return SourceReader.lenient(bytes);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.lifeguard.analyzer.discovery;
+
+import dev.lifeguard.analyzer.discovery.PlannedMigration.PlannedReverse;
+import dev.lifeguard.analyzer.discovery.PlannedMigration.Region;
+import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.History;
+import dev.lifeguard.analyzer.model.LoadProblem;
+import dev.lifeguard.analyzer.model.Migration;
+import dev.lifeguard.analyzer.model.Operation;
+import dev.lifeguard.analyzer.model.Reverse;
+import dev.lifeguard.analyzer.model.SourceFile;
+import dev.lifeguard.analyzer.model.SourceSpan;
+import dev.lifeguard.analyzer.sql.SqlParser;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Parses planned migrations into the model: the SQL of each forward region and of its reverse. */
+public final class HistoryAssembler {
+    private final SqlParser parser;
+    private final MigrationFiles files;
+    private final Map<Path, SourceFile> sources = new LinkedHashMap<>();
+    private final List<LoadProblem> problems = new ArrayList<>();
+
+    public HistoryAssembler(SqlParser parser, MigrationFiles files) {
+        this.parser = parser;
+        this.files = files;
+    }
+
+    public History assemble(PlannedHistory plan, Dialect dialect) {
+        List<Migration> migrations = new ArrayList<>();
+        for (PlannedMigration planned : plan.migrations()) {
+            Optional<SourceFile> file = files.read(planned.file());
+            if (file.isEmpty()) {
+                continue; // the reader has recorded why
+            }
+            SourceFile source = file.get();
+            sources.put(source.path(), source);
+            List<Operation> operations = parse(source, planned.region());
+            migrations.add(new Migration(planned.id(), planned.version(), planned.description(), plan.framework(),
+                    planned.kind(), source.span(0, source.text().length()), inTransaction(planned, operations),
+                    Set.of(), Set.of(), Set.of(), planned.kind() == Migration.Kind.REPEATABLE, operations,
+                    reverse(planned.reverse())));
+        }
+        return new History(plan.location(), plan.framework(), dialect, migrations);
+    }
+
+    /** Every file a migration or reverse was read from, by root-relative path. */
+    public Map<Path, SourceFile> sources() {
+        return sources;
+    }
+
+    public List<LoadProblem> problems() {
+        return problems;
+    }
+
+    private Reverse reverse(PlannedReverse planned) {
+        if (planned.kind() == Reverse.Kind.NONE) {
+            return Reverse.none();
+        }
+        Optional<SourceFile> file = files.read(planned.file());
+        if (file.isEmpty()) {
+            // it exists but cannot be read: the reader's problem says why, and the reverse is still there
+            return new Reverse(planned.kind(), SourceSpan.startOf(planned.file()), List.of());
+        }
+        SourceFile source = file.get();
+        sources.put(source.path(), source);
+        List<Operation> operations = parse(source, planned.region());
+        if (planned.kind() == Reverse.Kind.ROLLBACK_BLOCK && operations.isEmpty()) {
+            return Reverse.none(); // an empty migrate:down section undoes nothing
+        }
+        int end = planned.region().endIn(source.text());
+        return new Reverse(planned.kind(), source.span(planned.region().start(), end), operations);
+    }
+
+    private List<Operation> parse(SourceFile source, Region region) {
+        try {
+            return parser.parse(source, region.start(), region.endIn(source.text()));
+        } catch (RuntimeException e) {
+            // the parser promises not to throw; if it does, one file is lost, not the whole run
+            problems.add(new LoadProblem(SourceSpan.startOf(source.path()),
+                    "could not read the SQL of this file (" + e.getClass().getSimpleName() + "): not checked"));
+            return List.of();
+        }
+    }
+
+    private static boolean inTransaction(PlannedMigration planned, List<Operation> operations) {
+        return switch (planned.transaction()) {
+            case TRANSACTION -> true;
+            case NO_TRANSACTION -> false;
+            case ONLY_IF_BEGIN -> operations.stream().anyMatch(op -> op instanceof Operation.TransactionControl tc
+                    && tc.kind() == Operation.TransactionKind.BEGIN);
+        };
+    }
+}

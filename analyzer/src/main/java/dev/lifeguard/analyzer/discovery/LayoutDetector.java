@@ -1,0 +1,86 @@
+package dev.lifeguard.analyzer.discovery;
+
+import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.LoadProblem;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides, per directory, which tool's conventions the SQL files follow, and lets that layout plan the
+ * directory's history. Each directory is its own history, because each is migrated on its own (a
+ * repository with ten Flyway modules has ten). diesel and Prisma keep one migration per subdirectory, so
+ * for them the history is the directory above.
+ */
+public final class LayoutDetector {
+    private final Layout diesel = new DieselLayout();
+    private final Layout prisma = new PrismaLayout();
+    /** Tried in this order; a directory takes the layout most of its files follow, ties to the first. */
+    private final List<Layout> byDirectory = List.of(new DbmateLayout(), new FlywayLayout(), new UpDownLayout());
+    private final Layout plain = new PlainSqlLayout();
+
+    /** The histories planned and the files that fit no plan. */
+    public record Plan(List<PlannedHistory> histories, List<LoadProblem> problems) {
+        public Plan {
+            histories = List.copyOf(histories);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private record Group(Path directory, Layout layout) {
+    }
+
+    /**
+     * @param sqlFiles root-relative SQL files given (Liquibase changelogs already taken out)
+     * @param files    access to those files and their siblings
+     * @param dialect  the dialect being linted (popx picks its files by it)
+     */
+    public Plan plan(List<Path> sqlFiles, MigrationFiles files, Dialect dialect) {
+        Map<Group, List<Path>> groups = new LinkedHashMap<>();
+        Map<Path, List<Path>> byParent = new LinkedHashMap<>();
+        for (Path file : sqlFiles) {
+            if (diesel.claims(file, files)) {
+                groups.computeIfAbsent(new Group(grandparent(file), diesel), g -> new ArrayList<>()).add(file);
+            } else if (prisma.claims(file, files)) {
+                groups.computeIfAbsent(new Group(grandparent(file), prisma), g -> new ArrayList<>()).add(file);
+            } else {
+                byParent.computeIfAbsent(MigrationFiles.parentOf(file), d -> new ArrayList<>()).add(file);
+            }
+        }
+        byParent.forEach((directory, given) -> groups.put(new Group(directory, layoutOf(given, files)), given));
+
+        List<LoadProblem> problems = new ArrayList<>();
+        Layout.Context context = new Layout.Context(files, dialect, problems);
+        List<PlannedHistory> histories = new ArrayList<>();
+        groups.forEach((group, given) -> {
+            PlannedHistory history = group.layout().plan(group.directory(), given, context);
+            if (!history.migrations().isEmpty()) {
+                histories.add(history);
+            }
+        });
+        histories.sort(Comparator.comparing((PlannedHistory h) -> h.location().toString())
+                .thenComparing(PlannedHistory::framework));
+        return new Plan(histories, problems);
+    }
+
+    private Layout layoutOf(List<Path> given, MigrationFiles files) {
+        Layout best = plain;
+        long bestCount = 0;
+        for (Layout layout : byDirectory) {
+            long count = given.stream().filter(f -> layout.claims(f, files)).count();
+            if (count > bestCount) {
+                best = layout;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    private static Path grandparent(Path file) {
+        return MigrationFiles.parentOf(MigrationFiles.parentOf(file));
+    }
+}

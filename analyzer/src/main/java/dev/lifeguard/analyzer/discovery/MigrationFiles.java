@@ -1,0 +1,34 @@
+package dev.lifeguard.analyzer.discovery;
+
+import dev.lifeguard.analyzer.model.SourceFile;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The files layouts may look at, by root-relative path. Kept behind an interface so that layout detection
+ * and up/down pairing are tested on names and texts alone, without a disk.
+ */
+public interface MigrationFiles {
+
+    /** Names of the readable files directly in a directory (a reverse script need not have been given). */
+    List<Path> list(Path directory);
+
+    /** The text of a file; empty when it cannot be read, in which case the reason is recorded as a problem. */
+    Optional<SourceFile> read(Path file);
+
+    default boolean exists(Path file) {
+        return list(parentOf(file)).contains(file);
+    }
+
+    /** The directory of a root-relative file; the root itself is the empty path. */
+    static Path parentOf(Path file) {
+        Path parent = file.getParent();
+        return parent == null ? Path.of("") : parent;
+    }
+
+    static String nameOf(Path file) {
+        return file.getFileName().toString();
+    }
+}

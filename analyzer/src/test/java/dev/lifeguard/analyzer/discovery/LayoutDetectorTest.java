@@ -1,0 +1,90 @@
+package dev.lifeguard.analyzer.discovery;
+
+import dev.lifeguard.analyzer.model.Framework;
+import dev.lifeguard.analyzer.model.Reverse;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.lifeguard.analyzer.discovery.LayoutTesting.files;
+import static dev.lifeguard.analyzer.discovery.LayoutTesting.ids;
+import static dev.lifeguard.analyzer.discovery.LayoutTesting.only;
+import static dev.lifeguard.analyzer.discovery.LayoutTesting.plan;
+import static dev.lifeguard.analyzer.discovery.LayoutTesting.reverseName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LayoutDetectorTest {
+
+    @Test
+    void dieselHistoryIsTheDirectoryAboveTheMigrationDirectories() {
+        InMemoryFiles files = new InMemoryFiles()
+                .sql("migrations/2024-01-02-000000_create_users/up.sql", "migrations/2024-01-02-000000_create_users/down.sql",
+                        "migrations/2024-02-01-000000_index/up.sql", "migrations/00000000000000_diesel_initial_setup/up.sql")
+                .add("migrations/2024-02-01-000000_index/metadata.toml", "run_in_transaction = false\n");
+        PlannedHistory history = only(plan(files));
+        assertEquals(Framework.DIESEL, history.framework());
+        assertEquals(Path.of("migrations"), history.location());
+        assertEquals(List.of("00000000000000_diesel_initial_setup", "2024-01-02-000000_create_users",
+                "2024-02-01-000000_index"), ids(history));
+        PlannedMigration users = history.migrations().get(1);
+        assertEquals("20240102000000", users.version());
+        assertEquals("create_users", users.description());
+        assertEquals(Reverse.Kind.SCRIPT, users.reverse().kind());
+        assertEquals(Path.of("migrations/2024-01-02-000000_create_users/down.sql"), users.reverse().file());
+        assertEquals(TransactionMode.TRANSACTION, users.transaction());
+        assertEquals(TransactionMode.NO_TRANSACTION, history.migrations().get(2).transaction());
+        assertEquals(Reverse.Kind.NONE, history.migrations().get(2).reverse().kind());
+    }
+
+    @Test
+    void prismaMigrationsOrderedByDirectoryWithoutReverse() {
+        InMemoryFiles files = new InMemoryFiles().sql("prisma/migrations/20230201_add_phone/migration.sql",
+                "prisma/migrations/20230101_init/migration.sql");
+        PlannedHistory history = only(plan(files));
+        assertEquals(Framework.PRISMA, history.framework());
+        assertEquals(Path.of("prisma/migrations"), history.location());
+        assertEquals(List.of("20230101_init", "20230201_add_phone"), ids(history));
+        assertNull(history.migrations().get(0).version());
+        assertEquals(Reverse.Kind.NONE, history.migrations().get(0).reverse().kind());
+        assertEquals(TransactionMode.TRANSACTION, history.migrations().get(0).transaction());
+    }
+
+    @Test
+    void plainSqlInNaturalNameOrder() {
+        InMemoryFiles files = new InMemoryFiles().sql("sql/10_c.sql", "sql/2_b.sql", "sql/1_a.sql");
+        PlannedHistory history = only(plan(files));
+        assertEquals(Framework.PLAIN_SQL, history.framework());
+        assertEquals(List.of("1_a.sql", "2_b.sql", "10_c.sql"), files(history));
+        assertEquals("2_b", history.migrations().get(1).description());
+        assertNull(history.migrations().get(0).version());
+        assertEquals(TransactionMode.ONLY_IF_BEGIN, history.migrations().get(0).transaction());
+    }
+
+    @Test
+    void filesAtTheRootFormAHistoryAtTheEmptyPath() {
+        PlannedHistory history = only(plan(new InMemoryFiles().sql("V1__a.sql")));
+        assertEquals(Path.of(""), history.location());
+    }
+
+    @Test
+    void eachDirectoryGetsItsOwnLayout() {
+        InMemoryFiles files = new InMemoryFiles().sql("a/V1__x.sql", "b/1_x.up.sql", "c/schema.sql")
+                .add("d/1_x.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\n");
+        LayoutDetector.Plan plan = plan(files);
+        assertEquals(List.of(Framework.FLYWAY, Framework.GOLANG_MIGRATE, Framework.PLAIN_SQL, Framework.DBMATE),
+                plan.histories().stream().map(PlannedHistory::framework).toList());
+        assertTrue(plan.problems().isEmpty());
+    }
+
+    @Test
+    void majorityOfFilesDecidesTheLayout() {
+        InMemoryFiles files = new InMemoryFiles().sql("m/1_a.up.sql", "m/1_a.down.sql", "m/2_b.up.sql", "m/V1__odd.sql");
+        LayoutDetector.Plan plan = plan(files);
+        assertEquals(Framework.GOLANG_MIGRATE, only(plan).framework());
+        assertEquals("1_a.down.sql", reverseName(only(plan).migrations().get(0)));
+        assertEquals(Path.of("m/V1__odd.sql"), plan.problems().get(0).span().file());
+    }
+}

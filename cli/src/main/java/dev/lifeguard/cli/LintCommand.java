@@ -1,0 +1,108 @@
+package dev.lifeguard.cli;
+
+import dev.lifeguard.analyzer.model.Dialect;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code lifeguard lint}: maps its options into a {@link LintConfig} and hands it to {@link LintRunner}. */
+@Command(name = "lint",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+                "Lint migrations: Flyway, Liquibase, golang-migrate, dbmate, diesel, Prisma and plain SQL.",
+                "",
+                "The project root is the nearest directory upwards from the working directory that contains .git,"
+                        + " else the working directory; when a PATH lies outside it, the deepest directory common to"
+                        + " all PATHs. Nothing outside the root is read, and reports name files relative to it."})
+final class LintCommand implements Callable<Integer> {
+    private final Streams streams;
+    private final Environment environment;
+    private final LintRunner.Loader loader;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files, directories or glob patterns to lint (default: the working directory).")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "Report format: text (default), json or sarif.")
+    OutputFormat format = OutputFormat.TEXT;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT",
+            description = "Database the migrations run on: postgresql, mysql, mariadb, oracle, sqlserver, h2 or generic"
+                    + " (default: detected, else postgresql).")
+    Dialect dialect;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = FailOnConverter.class,
+            description = "Exit with 1 when a finding is at least this severe: error, warning (default) or never."
+                    + " Notes never fail a run.")
+    FailOn failOn = FailOn.WARNING;
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out files matching GLOB, relative to the project root (repeatable).")
+    List<String> excludes = new ArrayList<>();
+
+    LintCommand(Streams streams, Environment environment, LintRunner.Loader loader) {
+        this.streams = streams;
+        this.environment = environment;
+        this.loader = loader;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return new LintRunner(streams, environment, loader).run(config());
+    }
+
+    LintConfig config() throws UsageException {
+        Path cwd = environment.workingDirectory();
+        List<String> given = paths.isEmpty() ? List.of(".") : paths;
+        List<String> absolute = new ArrayList<>();
+        List<Path> searched = new ArrayList<>();
+        for (String p : given) {
+            Path path = resolve(cwd, p);
+            if (ProjectRoot.isGlob(p)) {
+                searched.add(ProjectRoot.literalPrefix(path));
+            } else if (!Files.exists(path)) {
+                throw new UsageException("no such file or directory: " + p, null);
+            } else {
+                searched.add(path);
+            }
+            absolute.add(path.toString());
+        }
+        Path out = output == null ? null : cwd.resolve(output).normalize();
+        return new LintConfig(ProjectRoot.find(cwd, searched), cwd, absolute, dialect, format, out, failOn, excludes);
+    }
+
+    private static Path resolve(Path cwd, String p) throws UsageException {
+        try {
+            return cwd.resolve(p).normalize();
+        } catch (InvalidPathException e) {
+            throw new UsageException("not a valid path: " + p, null);
+        }
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            return Options.lowerCase(OutputFormat.class, value);
+        }
+    }
+
+    static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
+        @Override
+        public FailOn convert(String value) {
+            return Options.lowerCase(FailOn.class, value);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.lifeguard.cli;
+
+import dev.lifeguard.analyzer.LoadException;
+import dev.lifeguard.analyzer.LoadOptions;
+import dev.lifeguard.analyzer.ProjectLoader;
+import dev.lifeguard.analyzer.model.Project;
+import dev.lifeguard.cli.report.JsonReporter;
+import dev.lifeguard.cli.report.ReportContext;
+import dev.lifeguard.cli.report.Reporter;
+import dev.lifeguard.cli.report.SarifReporter;
+import dev.lifeguard.cli.report.TextReporter;
+import dev.lifeguard.rules.BuiltinRules;
+import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.engine.Engine;
+import dev.lifeguard.rules.engine.EngineOptions;
+import dev.lifeguard.rules.engine.LintResult;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+
+/** Loads the project, runs the built-in rules, writes the report and decides the exit code. */
+final class LintRunner {
+
+    /** Reads the project: {@link ProjectLoader} in real runs, a hand-built project in tests. */
+    interface Loader {
+        Project load(LoadOptions options) throws LoadException;
+    }
+
+    static final Loader PROJECT_LOADER = options -> new ProjectLoader().load(options);
+
+    private final Streams streams;
+    private final Environment environment;
+    private final Loader loader;
+
+    LintRunner(Streams streams, Environment environment, Loader loader) {
+        this.streams = streams;
+        this.environment = environment;
+        this.loader = loader;
+    }
+
+    int run(LintConfig config) throws LoadException, UsageException, IOException {
+        Project project = loader.load(new LoadOptions(config.root(), config.paths(), config.dialect(), config.excludes()));
+        List<Rule> rules = BuiltinRules.all();
+        LintResult result = new Engine(rules, EngineOptions.defaults()).lint(project);
+        ReportContext context = new ReportContext(Version.current(), rules.stream().map(Rule::metadata).toList(),
+                config.workingDirectory(), config.output() == null && environment.colour());
+        write(reporter(config.format(), context), result, config);
+        return config.failOn().failsOn(result.findings()) ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    }
+
+    // Each reporter class is loaded only when chosen: JSON and SARIF pull in Jackson, which costs start-up time.
+    private static Reporter reporter(OutputFormat format, ReportContext context) {
+        return switch (format) {
+            case TEXT -> new TextReporter(context);
+            case JSON -> new JsonReporter(context);
+            case SARIF -> new SarifReporter(context);
+        };
+    }
+
+    private void write(Reporter reporter, LintResult result, LintConfig config) throws IOException, UsageException {
+        if (config.output() == null) {
+            Writer out = new BufferedWriter(new OutputStreamWriter(streams.out(), StandardCharsets.UTF_8));
+            reporter.write(result, out);
+            out.flush();
+            return;
+        }
+        Writer out;
+        try {
+            out = Files.newBufferedWriter(config.output(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + config.output() + ": " + reason(e), null);
+        }
+        try (out) {
+            reporter.write(result, out);
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.lifeguard.cli;
+
+import dev.lifeguard.analyzer.model.Dialect;
+import picocli.CommandLine.TypeConversionException;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Converters for option values, spelled in lower case as users type them. */
+final class Options {
+    private Options() {
+    }
+
+    static Dialect dialect(String value) {
+        return Dialect.parse(value).orElseThrow(() -> new TypeConversionException(
+                "expected one of " + names(Dialect.values()) + " but was '" + value + "'"));
+    }
+
+    /** Looks up an enum constant by its lower-case name. */
+    static <E extends Enum<E>> E lowerCase(Class<E> type, String value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+                return e;
+            }
+        }
+        throw new TypeConversionException("expected one of " + names(type.getEnumConstants()) + " but was '" + value + "'");
+    }
+
+    private static String names(Enum<?>[] values) {
+        return Arrays.stream(values).map(v -> v.toString().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    }
+}

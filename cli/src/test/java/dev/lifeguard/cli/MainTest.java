@@ -1,0 +1,191 @@
+package dev.lifeguard.cli;
+
+import dev.lifeguard.analyzer.LoadException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private CliRun run(String... args) {
+        return CliRun.run(dir, Map.of(), o -> TestProjects.flywayRename(o.root()), args);
+    }
+
+    private CliRun runWith(LintRunner.Loader loader, Map<String, String> env, String... args) {
+        return CliRun.run(dir, env, loader, args);
+    }
+
+    @Test
+    void versionIsPrinted() {
+        CliRun r = run("--version");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().matches("lifeguard \\d+\\.\\d+\\.\\d+.*\\R"), r.out());
+    }
+
+    @Test
+    void mainRunsWithInjectedStreams() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"rules"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, code);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("rename-column"));
+    }
+
+    @Test
+    void noCommandShowsUsageAndExitsWithTwo() {
+        CliRun r = run();
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("Usage: lifeguard"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void rootHelpDocumentsExitCodes() {
+        CliRun r = run("--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("Exit codes:"), r.out());
+        assertTrue(r.out().contains("findings at or above --fail-on"), r.out());
+        assertTrue(r.out().contains("lint") && r.out().contains("explain") && r.out().contains("rules"), r.out());
+    }
+
+    @Test
+    void lintHelpListsItsOptions() {
+        CliRun r = run("lint", "--help");
+        assertEquals(0, r.exitCode());
+        for (String option : List.of("--format", "--output", "--dialect", "--fail-on", "--exclude", ".git")) {
+            assertTrue(r.out().contains(option), option + " in " + r.out());
+        }
+    }
+
+    @Test
+    void unknownFlagIsOneLineAndAHint() {
+        CliRun r = run("lint", "--bogus");
+        assertEquals(2, r.exitCode());
+        assertEquals(List.of("lifeguard: Unknown option: '--bogus'", "try 'lifeguard lint --help'"), r.errLines());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void mistypedCommandGetsASuggestion() {
+        CliRun r = run("lnit");
+        assertEquals(2, r.exitCode());
+        assertEquals(List.of("lifeguard: Unmatched argument at index 0: 'lnit' (did you mean 'lint'?)",
+                "try 'lifeguard --help'"), r.errLines());
+        CliRun option = run("lint", "--fail-of", "error");
+        assertTrue(option.errLines().get(0).endsWith("(did you mean '--fail-on'?)"), option.err());
+    }
+
+    @Test
+    void badValuesNameTheAllowedOnes() {
+        CliRun format = run("lint", "--format", "xml");
+        assertEquals(2, format.exitCode());
+        assertEquals(2, format.errLines().size(), format.err());
+        assertTrue(format.err().contains("expected one of text, json, sarif but was 'xml'"), format.err());
+
+        CliRun dialect = run("lint", "--dialect", "db2");
+        assertEquals(2, dialect.exitCode());
+        assertTrue(dialect.err().contains("postgresql, mysql, mariadb, oracle, sqlserver, h2, generic"), dialect.err());
+
+        CliRun failOn = run("lint", "--fail-on", "sometimes");
+        assertEquals(2, failOn.exitCode());
+        assertTrue(failOn.err().contains("expected one of error, warning, never"), failOn.err());
+    }
+
+    @Test
+    void valuesAreAcceptedInAnyCaseAndDialectAliases() {
+        assertEquals(1, run("lint", "--format", "JSON", "--dialect", "postgres").exitCode());
+    }
+
+    @Test
+    void missingPathIsAUsageError() {
+        CliRun r = run("lint", "no/such/dir");
+        assertEquals(2, r.exitCode());
+        assertEquals(List.of("lifeguard: no such file or directory: no/such/dir", "try 'lifeguard lint --help'"), r.errLines());
+    }
+
+    @Test
+    void unwritableOutputIsAUsageError() {
+        CliRun r = run("lint", "--output", "missing-dir/report.json");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.errLines().get(0).startsWith("lifeguard: cannot write "), r.err());
+        assertTrue(r.errLines().get(0).endsWith("report.json: no such directory"), r.err());
+    }
+
+    @Test
+    void loadExceptionIsItsMessage() {
+        CliRun r = runWith(o -> {
+            throw new LoadException("path outside the project root: /etc");
+        }, Map.of(), "lint");
+        assertEquals(2, r.exitCode());
+        assertEquals(List.of("lifeguard: path outside the project root: /etc"), r.errLines());
+    }
+
+    @Test
+    void unexpectedExceptionIsOneLineWithoutStackTrace() {
+        CliRun r = runWith(o -> {
+            throw new IllegalStateException("boom");
+        }, Map.of(), "lint");
+        assertEquals(2, r.exitCode());
+        assertEquals("lifeguard: internal error: boom", r.errLines().get(0));
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void debugShowsTheStackTrace() {
+        CliRun r = runWith(o -> {
+            throw new IllegalStateException("boom");
+        }, Map.of("LIFEGUARD_DEBUG", "1"), "lint");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void rulesListsIdSeveritySummary() {
+        CliRun r = run("rules");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("rename-column\\s+error\\s+Renaming a column.*")), r.out());
+        assertTrue(r.out().startsWith("ID"), r.out());
+    }
+
+    @Test
+    void explainPrintsTheRulePage() {
+        CliRun r = run("explain", "rename-column");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().startsWith("# rename-column"), r.out());
+    }
+
+    @Test
+    void explainSuggestsTheClosestRule() {
+        CliRun r = run("explain", "rename-colum");
+        assertEquals(2, r.exitCode());
+        assertEquals(List.of("lifeguard: unknown rule 'rename-colum' (did you mean 'rename-column'?)",
+                "try 'lifeguard rules' for the list of rules"), r.errLines());
+    }
+
+    @Test
+    void explainWithoutRuleIsAUsageError() {
+        CliRun r = run("explain");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.errLines().get(0).startsWith("lifeguard: Missing required parameter"), r.err());
+    }
+
+    @Test
+    void outputFileGetsTheReportAndStdoutStaysEmpty() throws Exception {
+        CliRun r = run("lint", "--format", "json", "--output", "report.json");
+        assertEquals(1, r.exitCode());
+        assertEquals("", r.out());
+        assertTrue(Files.readString(dir.resolve("report.json")).contains("\"ruleId\" : \"rename-column\""));
+    }
+}

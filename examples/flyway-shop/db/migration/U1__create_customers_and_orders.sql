@@ -1,0 +1,3 @@
+DROP TABLE legacy_invoices;
+DROP TABLE orders;
+DROP TABLE customers;
