@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Operations grouped back into the statements they came from: the clauses of one ALTER TABLE, or the
- * operations of one Liquibase change, share one span and are one statement to the database.
+ * Operations grouped back into the statements they came from: the clauses of one ALTER TABLE (which
+ * have spans of their own but one {@link SourceSpan#statementStart()}), or the operations of one
+ * Liquibase change (which share its span), are one statement to the database.
  */
 public final class Statements {
     private Statements() {
@@ -32,6 +33,9 @@ public final class Statements {
     }
 
     private static String key(SourceSpan s) {
+        if (s.hasOffsets() && s.statementStart() >= 0) {
+            return s.file() + "@" + s.statementStart();
+        }
         return s.file() + ":" + s.startLine() + ":" + s.startColumn() + ":" + s.startOffset();
     }
 }

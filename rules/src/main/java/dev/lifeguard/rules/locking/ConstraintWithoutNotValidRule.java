@@ -61,10 +61,19 @@ public final class ConstraintWithoutNotValidRule implements Rule {
         return help;
     }
 
-    /** The ADD clause of this constraint in an ALTER TABLE written in an SQL file, or null. */
+    /**
+     * The ADD clause of this constraint in an ALTER TABLE written in an SQL file, or null. The SQL parser
+     * gives clauses their own span; a span covering the whole ALTER TABLE is searched for the clause.
+     */
     static SourceSpan clause(OperationContext ctx, Operation.AddConstraint add) {
         StatementText text = StatementText.of(ctx, add);
-        if (text == null || text.afterLeading("ALTER", "TABLE") < 0) {
+        if (text == null) {
+            return null;
+        }
+        if (text.afterLeading("ADD") >= 0) {
+            return add.span();
+        }
+        if (text.afterLeading("ALTER", "TABLE") < 0) {
             return null;
         }
         ConstraintDef c = add.constraint();

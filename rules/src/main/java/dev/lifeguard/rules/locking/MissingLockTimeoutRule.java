@@ -129,6 +129,8 @@ public final class MissingLockTimeoutRule implements Rule {
         if (text == null || StatementText.of(ctx, flagged) == null) {
             return null;
         }
-        return text.insertAt(first.span().startOffset(), SETTING + "\n", "Set lock_timeout first");
+        int statementStart = first.span().statementStart() >= 0 ? first.span().statementStart()
+                : first.span().startOffset();
+        return text.insertAt(statementStart, SETTING + "\n", "Set lock_timeout first");
     }
 }
