@@ -41,6 +41,23 @@ public record Migration(String id, String version, String description, Framework
     }
 
     /**
+     * The database this migration is judged for when the history is linted for {@code linted}: that one
+     * when the migration applies to it, else the first database its contexts / dbms name (a project that
+     * ships per-database changeSets deploys the MySQL ones to MySQL), else none (skip it).
+     */
+    public java.util.Optional<Dialect> dialectOn(Dialect linted) {
+        if (appliesTo(linted)) {
+            return java.util.Optional.of(linted);
+        }
+        for (Dialect d : Dialect.values()) {
+            if (d != Dialect.GENERIC && appliesTo(d)) {
+                return java.util.Optional.of(d);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Whether the migration runs on a database of this dialect: a context expression naming only other
      * databases excludes it (see {@link ContextExpression}); Liquibase's {@code dbms} may list
      * dialects ({@code mysql,mariadb}), exclude them ({@code !h2}), or say {@code all} / {@code none}.

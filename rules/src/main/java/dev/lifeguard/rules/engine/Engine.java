@@ -1,5 +1,6 @@
 package dev.lifeguard.rules.engine;
 
+import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
@@ -29,27 +30,31 @@ public final class Engine {
         List<Finding> out = new ArrayList<>();
         int checked = 0;
         for (History history : project.histories()) {
-            SchemaState state = new SchemaState();
+            SchemaState schema = new SchemaState();
             for (Migration migration : history.migrations()) {
-                if (!migration.appliesTo(history.dialect())) {
+                Dialect dialect = migration.dialectOn(history.dialect()).orElse(null);
+                if (dialect == null) {
                     continue;
                 }
+                // A changeSet for another database is judged by that database's rules, against the schema as
+                // the linted database has it, without changing that schema.
+                SchemaState state = dialect == history.dialect() ? schema : schema.copy();
                 checked++;
                 List<Operation> ops = migration.operations();
                 for (int i = 0; i < ops.size(); i++) {
                     Operation op = ops.get(i);
                     for (int r = 0; r < rules.size(); r++) {
-                        if (metadata.get(r).appliesTo(history.dialect())) {
+                        if (metadata.get(r).appliesTo(dialect)) {
                             rules.get(r).visitOperation(new OperationContext(rules.get(r), metadata.get(r), out, options,
-                                    project, history, migration, state, op, i));
+                                    project, history, migration, dialect, state, op, i));
                         }
                     }
                     state.apply(migration, op);
                 }
                 for (int r = 0; r < rules.size(); r++) {
-                    if (metadata.get(r).appliesTo(history.dialect())) {
+                    if (metadata.get(r).appliesTo(dialect)) {
                         rules.get(r).visitMigration(new MigrationContext(rules.get(r), metadata.get(r), out, options,
-                                project, history, migration, state));
+                                project, history, migration, dialect, state));
                     }
                 }
             }

@@ -19,14 +19,16 @@ public class MigrationContext extends FindingSink {
     private final Project project;
     private final History history;
     private final Migration migration;
+    private final Dialect dialect;
     private final SchemaState state;
 
     MigrationContext(Rule rule, RuleMetadata metadata, List<Finding> out, EngineOptions options, Project project,
-                     History history, Migration migration, SchemaState state) {
+                     History history, Migration migration, Dialect dialect, SchemaState state) {
         super(rule, metadata, out, options);
         this.project = project;
         this.history = history;
         this.migration = migration;
+        this.dialect = dialect;
         this.state = state;
     }
 
@@ -42,8 +44,9 @@ public class MigrationContext extends FindingSink {
         return migration;
     }
 
+    /** The database the migration runs on: the linted one, or the one its contexts / dbms name. */
     public Dialect dialect() {
-        return history.dialect();
+        return dialect;
     }
 
     /** The schema just before the operation being visited (or after the migration, in visitMigration). */

@@ -1,5 +1,6 @@
 package dev.lifeguard.rules.engine;
 
+import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
@@ -17,8 +18,9 @@ public final class OperationContext extends MigrationContext {
     private final int index;
 
     OperationContext(Rule rule, RuleMetadata metadata, List<Finding> out, EngineOptions options, Project project,
-                     History history, Migration migration, SchemaState state, Operation operation, int index) {
-        super(rule, metadata, out, options, project, history, migration, state);
+                     History history, Migration migration, Dialect dialect, SchemaState state, Operation operation,
+                     int index) {
+        super(rule, metadata, out, options, project, history, migration, dialect, state);
         this.operation = operation;
         this.index = index;
     }
