@@ -6,12 +6,21 @@ import dev.lifeguard.rules.compatibility.DropTableRule;
 import dev.lifeguard.rules.compatibility.NotNullWithoutDefaultRule;
 import dev.lifeguard.rules.compatibility.RenameColumnRule;
 import dev.lifeguard.rules.compatibility.RenameTableRule;
+import dev.lifeguard.rules.data.SchemaAndDataMixedRule;
+import dev.lifeguard.rules.data.TruncateTableRule;
+import dev.lifeguard.rules.data.UnboundedDmlRule;
 import dev.lifeguard.rules.input.InvalidMigrationRule;
 import dev.lifeguard.rules.input.ParseErrorRule;
 import dev.lifeguard.rules.integrity.DuplicateVersionRule;
+import dev.lifeguard.rules.locking.AddUniqueConstraintRule;
+import dev.lifeguard.rules.locking.ConstraintWithoutNotValidRule;
+import dev.lifeguard.rules.locking.MissingLockTimeoutRule;
+import dev.lifeguard.rules.locking.NonConcurrentIndexRule;
 import dev.lifeguard.rules.locking.SetNotNullRule;
 import dev.lifeguard.rules.locking.TableRewriteRule;
 import dev.lifeguard.rules.reversibility.MissingReverseRule;
+import dev.lifeguard.rules.transactions.ConcurrentlyInTransactionRule;
+import dev.lifeguard.rules.transactions.NonAtomicMigrationRule;
 
 import java.util.List;
 
@@ -22,18 +31,27 @@ public final class BuiltinRules {
 
     public static List<Rule> all() {
         return List.of(
+                new AddUniqueConstraintRule(),
                 new ColumnTypeChangeRule(),
+                new ConcurrentlyInTransactionRule(),
+                new ConstraintWithoutNotValidRule(),
                 new DropColumnRule(),
                 new DropTableRule(),
                 new DuplicateVersionRule(),
                 new InvalidMigrationRule(),
+                new MissingLockTimeoutRule(),
                 new MissingReverseRule(),
+                new NonAtomicMigrationRule(),
+                new NonConcurrentIndexRule(),
                 new NotNullWithoutDefaultRule(),
                 new ParseErrorRule(),
                 new RenameColumnRule(),
                 new RenameTableRule(),
+                new SchemaAndDataMixedRule(),
                 new SetNotNullRule(),
-                new TableRewriteRule()
+                new TableRewriteRule(),
+                new TruncateTableRule(),
+                new UnboundedDmlRule()
         );
     }
 }

@@ -65,7 +65,7 @@ final class ChangeTranslator {
             List<ColumnDef> columns = new ArrayList<>();
             List<ConstraintDef> constraints = new ArrayList<>();
             for (ColumnConfig col : c.getColumns()) {
-                columns.add(ColumnTranslation.column(col));
+                columns.add(ColumnTranslation.column(col, ctx.runtime::databaseType));
                 if (col.getConstraints() != null && col.getConstraints().getCheckConstraint() != null) {
                     constraints.add(new ConstraintDef(null, ConstraintDef.Kind.CHECK, List.of(name(col.getName())), null,
                             col.getConstraints().getCheckConstraint(), false, null));
@@ -85,7 +85,7 @@ final class ChangeTranslator {
         if (change instanceof AddColumnChange c) {
             List<Operation> ops = new ArrayList<>();
             for (AddColumnConfig col : c.getColumns()) {
-                ops.add(new Operation.AddColumn(at, table(c.getSchemaName(), c.getTableName()), ColumnTranslation.column(col), false));
+                ops.add(new Operation.AddColumn(at, table(c.getSchemaName(), c.getTableName()), ColumnTranslation.column(col, ctx.runtime::databaseType), false));
             }
             return ops;
         }
@@ -107,7 +107,7 @@ final class ChangeTranslator {
         if (change instanceof ModifyDataTypeChange c) {
             // MySQL gets "MODIFY col type": the column is restated, losing NOT NULL and default; elsewhere "ALTER ... TYPE"
             return List.of(new Operation.AlterColumnType(at, table(c.getSchemaName(), c.getTableName()), name(c.getColumnName()),
-                    ColumnDef.of(name(c.getColumnName()), c.getNewDataType()), null, ctx.dialect.isMySqlFamily()));
+                    ColumnDef.of(name(c.getColumnName()), ctx.runtime.databaseType(c.getNewDataType())), null, ctx.dialect.isMySqlFamily()));
         }
         if (change instanceof AddNotNullConstraintChange c) {
             TableName t = table(c.getSchemaName(), c.getTableName());

@@ -19,7 +19,7 @@ final class ColumnTranslation {
     private ColumnTranslation() {
     }
 
-    static ColumnDef column(ColumnConfig c) {
+    static ColumnDef column(ColumnConfig c, java.util.function.UnaryOperator<String> types) {
         ConstraintsConfig k = c.getConstraints();
         Boolean nullable = k == null ? null : k.isNullable();
         boolean primaryKey = k != null && Boolean.TRUE.equals(k.isPrimaryKey());
@@ -27,7 +27,7 @@ final class ColumnTranslation {
         TableName references = k == null ? null : references(k);
         ColumnDef.Generated generated = Boolean.TRUE.equals(c.isAutoIncrement())
                 ? ColumnDef.Generated.IDENTITY : ColumnDef.Generated.NONE;
-        return new ColumnDef(name(c.getName()), c.getType(), nullable, defaultExpression(c.getDefaultValueObject()),
+        return new ColumnDef(name(c.getName()), types.apply(c.getType()), nullable, defaultExpression(c.getDefaultValueObject()),
                 generated, primaryKey, unique, references);
     }
 

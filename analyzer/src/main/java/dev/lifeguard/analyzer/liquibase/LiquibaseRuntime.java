@@ -7,6 +7,7 @@ import liquibase.changelog.ChangeLogParameters;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.OfflineConnection;
+import liquibase.datatype.DataTypeFactory;
 import liquibase.logging.core.NoOpLogService;
 import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
@@ -90,6 +91,24 @@ final class LiquibaseRuntime {
             database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(connection);
         }
         return database;
+    }
+
+    /**
+     * The dialect's own spelling of a Liquibase type ({@code datetime} is {@code timestamp} on PostgreSQL,
+     * {@code BOOLEAN} is {@code bit(1)} on MySQL), so type rules compare what the database stores. A type
+     * Liquibase cannot map stays as written.
+     */
+    String databaseType(String liquibaseType) {
+        if (liquibaseType == null || liquibaseType.isBlank() || dialect == Dialect.GENERIC) {
+            return liquibaseType;
+        }
+        try {
+            Database db = database();
+            String sql = DataTypeFactory.getInstance().fromDescription(liquibaseType, db).toDatabaseDataType(db).toSql();
+            return sql == null || sql.isBlank() ? liquibaseType : sql.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        } catch (Exception | LinkageError e) {
+            return liquibaseType;
+        }
     }
 
     /**

@@ -41,10 +41,14 @@ public record Migration(String id, String version, String description, Framework
     }
 
     /**
-     * Whether the migration runs on a database of this dialect: Liquibase's {@code dbms} may list
+     * Whether the migration runs on a database of this dialect: a context expression naming only other
+     * databases excludes it (see {@link ContextExpression}); Liquibase's {@code dbms} may list
      * dialects ({@code mysql,mariadb}), exclude them ({@code !h2}), or say {@code all} / {@code none}.
      */
     public boolean appliesTo(Dialect dialect) {
+        if (contexts.stream().anyMatch(c -> ContextExpression.excludes(c, dialect))) {
+            return false;
+        }
         if (dbms.isEmpty() || dbms.contains("all")) {
             return true;
         }

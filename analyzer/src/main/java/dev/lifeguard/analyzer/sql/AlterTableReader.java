@@ -34,10 +34,15 @@ final class AlterTableReader {
             "CONVERT", "DEFAULT", "RENAME", "ALTER", "DROP", "ADD", "REPLICA", "OWNER", "ATTACH", "DETACH");
 
     private final Dialect dialect;
-    private final SourceSpan span;
+    private final SourceSpan statementSpan;
+    private final ClauseSpans clauseSpans;
+    /** The span of the clause being read: findings point at the clause, not at the ALTER TABLE line. */
+    private SourceSpan span;
 
-    AlterTableReader(Dialect dialect, SourceSpan span) {
+    AlterTableReader(Dialect dialect, SourceSpan span, ClauseSpans clauseSpans) {
         this.dialect = dialect;
+        this.statementSpan = span;
+        this.clauseSpans = clauseSpans;
         this.span = span;
     }
 
@@ -68,9 +73,11 @@ final class AlterTableReader {
         }
         List<Operation> ops = new ArrayList<>();
         for (TokenCursor k : clauses) {
+            span = clauseSpans.span(k.at(0).start(), k.at(k.size() - 1).end());
             clause(k, table, algorithm, lock, ops);
             k.expectEnd();
         }
+        span = statementSpan;
         if (algorithm != null || lock != null) {
             ops.add(new Operation.OnlineDdlOptions(span, table, algorithm, lock));
         }

@@ -45,7 +45,8 @@ public final class SqlParser {
         int to = Math.max(from, Math.min(end, text.length()));
         List<Operation> ops = new ArrayList<>();
         for (Chunk chunk : splitter.split(text, from, to)) {
-            ops.addAll(read(text, chunk, file.span(chunk.statementStart(), chunk.statementEnd())));
+            ops.addAll(read(text, chunk, file.span(chunk.statementStart(), chunk.statementEnd()),
+                    (s, e) -> file.span(s, e).withinStatementAt(chunk.statementStart())));
         }
         return ops;
     }
@@ -60,12 +61,12 @@ public final class SqlParser {
             return ops;
         }
         for (Chunk chunk : splitter.split(sql)) {
-            ops.addAll(read(sql, chunk, at));
+            ops.addAll(read(sql, chunk, at, (s, e) -> at));
         }
         return ops;
     }
 
-    private List<Operation> read(String text, Chunk chunk, SourceSpan span) {
+    private List<Operation> read(String text, Chunk chunk, SourceSpan span, ClauseSpans clauseSpans) {
         String sql = chunk.text(text);
         try {
             List<Token> tokens = Lexer.tokens(text, dialect, chunk.statementStart(), chunk.statementEnd());
@@ -74,7 +75,7 @@ public final class SqlParser {
             }
             List<Operation> ops;
             try {
-                ops = reader.read(text, tokens, span);
+                ops = reader.read(text, tokens, span, clauseSpans);
             } catch (ReadException e) {
                 return List.of(new Operation.Unparsed(span, sql, e.getMessage()));
             }

@@ -31,7 +31,8 @@ final class StatementReader {
         this.dialect = dialect;
     }
 
-    List<Operation> read(String source, List<Token> tokens, SourceSpan span) throws ReadException {
+    List<Operation> read(String source, List<Token> tokens, SourceSpan span, ClauseSpans clauseSpans)
+            throws ReadException {
         TokenCursor c = new TokenCursor(source, tokens);
         Token first = c.next();
         if (first.kind() != Token.Kind.WORD) {
@@ -56,7 +57,7 @@ final class StatementReader {
             case "SET":
                 return new SetReader(dialect, span).read(c);
             case "ALTER":
-                return alter(c, span);
+                return alter(c, span, clauseSpans);
             case "CREATE":
                 return create(c, span);
             case "DROP":
@@ -96,12 +97,12 @@ final class StatementReader {
         return null;
     }
 
-    private List<Operation> alter(TokenCursor c, SourceSpan span) throws ReadException {
+    private List<Operation> alter(TokenCursor c, SourceSpan span, ClauseSpans clauseSpans) throws ReadException {
         int start = c.index();
         c.accept("ONLINE");
         c.accept("IGNORE");
         if (c.accept("TABLE")) {
-            return new AlterTableReader(dialect, span).read(c);
+            return new AlterTableReader(dialect, span, clauseSpans).read(c);
         }
         c.reset(start);
         String kind = ObjectKinds.kind(c);

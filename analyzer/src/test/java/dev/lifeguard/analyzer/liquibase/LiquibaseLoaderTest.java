@@ -31,6 +31,28 @@ class LiquibaseLoaderTest {
     }
 
     @Test
+    void abstractTypesComeOutAsTheDatabaseSpellsThem(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("changelog.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="1" author="a">
+                        <createTable tableName="t"><column name="at" type="datetime"/></createTable>
+                    </changeSet>
+                    <changeSet id="2" author="a">
+                        <modifyDataType tableName="t" columnName="at" newDataType="datetime(6)"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        List<Migration> pg = migrations(LoadFixtures.load(dir, Dialect.POSTGRESQL));
+        var create = assertInstanceOf(Operation.CreateTable.class, pg.get(0).operations().get(0));
+        assertEquals("timestamp without time zone", create.columns().get(0).type());
+        var modify = assertInstanceOf(Operation.AlterColumnType.class, pg.get(1).operations().get(0));
+        assertEquals("timestamp(6) without time zone", modify.definition().type());
+        List<Migration> mysql = migrations(LoadFixtures.load(dir, Dialect.MYSQL));
+        var mysqlModify = assertInstanceOf(Operation.AlterColumnType.class, mysql.get(1).operations().get(0));
+        assertEquals("datetime(6)", mysqlModify.definition().type());
+    }
+
+    @Test
     void xmlHazardsCase() {
         var r = LoadFixtures.load(ACCEPTANCE.resolve("liquibase-xml-hazards"), Dialect.POSTGRESQL);
         assertEquals(List.of(), r.problems());

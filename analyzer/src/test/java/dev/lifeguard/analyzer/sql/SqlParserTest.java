@@ -305,11 +305,28 @@ class SqlParserTest {
     void spansAreExactInTheFile() {
         String sql = "-- first\nCREATE TABLE a (id int);\n\n  ALTER TABLE a\n    ADD COLUMN b int;";
         List<Operation> ops = pg(sql);
+        SourceSpan create = ops.get(0).span();
+        assertEquals(2, create.startLine());
+        assertEquals("CREATE TABLE a (id int)", sql.substring(create.startOffset(), create.endOffset()));
+        // an ALTER TABLE clause has its own span (findings point at it) and knows its statement
         SourceSpan span = ops.get(1).span();
-        assertEquals(4, span.startLine());
-        assertEquals(3, span.startColumn());
+        assertEquals(5, span.startLine());
+        assertEquals(5, span.startColumn());
         assertEquals(5, span.endLine());
         assertEquals(21, span.endColumn());
-        assertEquals("ALTER TABLE a\n    ADD COLUMN b int", sql.substring(span.startOffset(), span.endOffset()));
+        assertEquals("ADD COLUMN b int", sql.substring(span.startOffset(), span.endOffset()));
+        assertEquals(sql.indexOf("ALTER"), span.statementStart());
+        assertFalse(span.sameStatement(create));
+    }
+
+    @Test
+    void clausesOfOneAlterTableShareTheirStatement() {
+        String sql = "ALTER TABLE a\n  ADD COLUMN b int,\n  DROP COLUMN c;\nALTER TABLE a DROP COLUMN d;";
+        List<Operation> ops = pg(sql);
+        assertEquals(3, ops.size());
+        assertEquals(2, ops.get(0).span().startLine());
+        assertEquals(3, ops.get(1).span().startLine());
+        assertTrue(ops.get(0).span().sameStatement(ops.get(1).span()));
+        assertFalse(ops.get(1).span().sameStatement(ops.get(2).span()));
     }
 }

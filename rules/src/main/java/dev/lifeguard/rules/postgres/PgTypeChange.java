@@ -151,6 +151,11 @@ public record PgTypeChange(Kind kind, String reason) {
             }
             s = s.replaceAll("\\s+", " ").trim();
             String base = ALIASES.getOrDefault(s, s);
+            // timestamp and time without a precision keep microseconds: the same as (6)
+            if (mods.length == 0 && (base.equals("timestamp") || base.equals("timestamptz")
+                    || base.equals("time") || base.equals("timetz"))) {
+                mods = new int[] {6};
+            }
             // char without a length is char(1)
             if (base.equals("bpchar") && mods.length == 0 && !s.equals("bpchar")) {
                 mods = new int[] {1};

@@ -17,6 +17,8 @@ class PgTypeChangeTest {
             "numeric(10,2)           | numeric(12,2)                | METADATA_ONLY",
             "decimal(10,2)           | numeric                      | METADATA_ONLY",
             "timestamp(3)            | timestamp(6)                 | METADATA_ONLY",
+            "timestamp               | timestamp(6)                 | SAME",
+            "timestamp(6)            | timestamp(3)                 | REWRITE",
             "cidr                    | inet                         | METADATA_ONLY",
             "varchar(100)            | varchar(50)                  | REWRITE",
             "text                    | varchar(10)                  | REWRITE",

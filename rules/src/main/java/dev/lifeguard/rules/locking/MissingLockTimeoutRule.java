@@ -1,0 +1,136 @@
+package dev.lifeguard.rules.locking;
+
+import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.Framework;
+import dev.lifeguard.analyzer.model.Operation;
+import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.analyzer.model.TableName;
+import dev.lifeguard.rules.Fix;
+import dev.lifeguard.rules.Operations;
+import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.RuleInfo;
+import dev.lifeguard.rules.StatementText;
+import dev.lifeguard.rules.engine.MigrationContext;
+import dev.lifeguard.rules.postgres.PgLockEffect;
+import dev.lifeguard.rules.postgres.PgLockKnowledge;
+import dev.lifeguard.rules.postgres.PgLockMode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A statement waiting for a strong lock queues every later query on the table behind it, so an ALTER that
+ * itself takes milliseconds can stop the application for as long as the longest running transaction. One
+ * lock_timeout at the top of the migration bounds that wait for every statement in it, so the rule reports
+ * once per migration, at the first statement that needs it.
+ */
+@RuleInfo(
+        id = "missing-lock-timeout",
+        summary = "A statement that takes a strong lock on an existing table with no lock_timeout set before it",
+        severity = Severity.WARNING,
+        dialects = {Dialect.POSTGRESQL},
+        tags = {"locking"},
+        help = "Start the migration with SET lock_timeout = '2s'; and retry the deploy if it times out")
+public final class MissingLockTimeoutRule implements Rule {
+    static final String SETTING = "SET lock_timeout = '2s';";
+
+    private final PgLockKnowledge knowledge = PgLockKnowledge.oldestSupported();
+
+    @Override
+    public void visitMigration(MigrationContext ctx) {
+        List<Operation> ops = ctx.migration().operations();
+        Set<String> createdHere = Operations.createdTables(ops);
+        for (int i = 0; i < ops.size(); i++) {
+            Operation op = ops.get(i);
+            if (setsLockTimeout(op)) {
+                return;
+            }
+            Optional<PgLockMode> lock = strongLock(op);
+            if (lock.isEmpty()) {
+                continue;
+            }
+            List<TableName> tables = lockedTables(ctx, op, ops.subList(0, i));
+            Optional<String> existing = tables.isEmpty() ? Optional.of("an existing table")
+                    : tables.stream().filter(t -> !createdHere.contains(t.name()) && !ctx.isNewTable(t)).findFirst()
+                    .map(t -> "existing table " + t);
+            if (existing.isPresent()) {
+                report(ctx, op, lock.get(), existing.get());
+                return;
+            }
+        }
+    }
+
+    private Optional<PgLockMode> strongLock(Operation op) {
+        PgLockMode mode = knowledge.effect(op).map(PgLockEffect::tableLock).orElse(null);
+        if (mode == null && op instanceof Operation.Other o && o.table() != null && o.kind() != null
+                && o.kind().toUpperCase(Locale.ROOT).startsWith("ALTER TABLE")) {
+            mode = PgLockMode.ACCESS_EXCLUSIVE; // most ALTER TABLE forms without a record of their own
+        }
+        return mode != null && mode.atLeast(PgLockMode.SHARE) ? Optional.of(mode) : Optional.empty();
+    }
+
+    /** The tables the statement locks; empty means "not known", which is treated as existing. */
+    private static List<TableName> lockedTables(MigrationContext ctx, Operation op, List<Operation> earlier) {
+        if (op instanceof Operation.DropIndex d && d.table() == null) {
+            TableName t = IndexOwners.tableOf(ctx, d.name(), earlier);
+            return t == null ? List.of() : List.of(t);
+        }
+        if (op instanceof Operation.Reindex r && r.target() != null) {
+            TableName t = "TABLE".equalsIgnoreCase(r.targetKind()) ? TableName.parse(r.target())
+                    : "INDEX".equalsIgnoreCase(r.targetKind()) ? IndexOwners.tableOf(ctx, r.target(), earlier) : null;
+            return t == null ? List.of() : List.of(t);
+        }
+        List<TableName> tables = new ArrayList<>(Operations.tables(op));
+        if (op instanceof Operation.AddConstraint a && a.constraint().referencedTable() != null) {
+            tables.add(a.constraint().referencedTable()); // a foreign key locks its parent table too
+        }
+        return tables;
+    }
+
+    static boolean setsLockTimeout(Operation op) {
+        if (!(op instanceof Operation.SessionSetting s) || !"lock_timeout".equals(s.name())) {
+            return false;
+        }
+        String value = s.value() == null ? "" : s.value().replace("'", "").replace("\"", "").trim();
+        return !value.isEmpty() && !value.equals("0") && !value.equalsIgnoreCase("default");
+    }
+
+    private static void report(MigrationContext ctx, Operation op, PgLockMode lock, String table) {
+        String blocked = lock.blocksReads() ? "every read and write" : "every write";
+        String help = "Put " + SETTING + " at the top of the migration (SET LOCAL inside an explicit transaction), so"
+                + " the statement gives up instead of stalling " + blocked + " behind a long-running query; retry the"
+                + " deploy when it times out";
+        if (ctx.migration().framework() == Framework.LIQUIBASE) {
+            help += ". Liquibase: <sql>SET lock_timeout = '2s'</sql> as the first change of the changeSet";
+        }
+        ctx.report(op.span(), "this statement waits for " + lock.sqlName() + " on " + table + " with no lock_timeout"
+                + " set earlier in the migration: while it waits behind a long-running query, " + blocked + " of the"
+                + " table queues behind it", help, fix(ctx, op), List.of());
+    }
+
+    /**
+     * Inserts the setting on a line of its own before the first statement of the migration. Not offered where
+     * an added statement changes how the tool runs the file: next to CONCURRENTLY (Flyway runs such a file
+     * outside a transaction only when every statement is non-transactional) or in a golang-migrate file.
+     */
+    private static Fix fix(MigrationContext ctx, Operation flagged) {
+        List<Operation> ops = ctx.migration().operations();
+        boolean concurrently = ops.stream().anyMatch(o -> o instanceof Operation.CreateIndex c && c.concurrently()
+                || o instanceof Operation.DropIndex d && d.concurrently()
+                || o instanceof Operation.Reindex r && r.concurrently());
+        if (concurrently || ctx.migration().framework() == Framework.GOLANG_MIGRATE) {
+            return null;
+        }
+        Operation first = ops.get(0);
+        StatementText text = StatementText.of(ctx, first);
+        if (text == null || StatementText.of(ctx, flagged) == null) {
+            return null;
+        }
+        int statementStart = first.span().statementStart() >= 0 ? first.span().statementStart()
+                : first.span().startOffset();
+        return text.insertAt(statementStart, SETTING + "\n", "Set lock_timeout first");
+    }
+}

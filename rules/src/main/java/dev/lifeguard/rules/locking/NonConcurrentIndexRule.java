@@ -1,0 +1,169 @@
+package dev.lifeguard.rules.locking;
+
+import dev.lifeguard.analyzer.model.ConstraintDef;
+import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.Framework;
+import dev.lifeguard.analyzer.model.Operation;
+import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.analyzer.model.TableName;
+import dev.lifeguard.rules.Fix;
+import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.RuleInfo;
+import dev.lifeguard.rules.StatementText;
+import dev.lifeguard.rules.Statements;
+import dev.lifeguard.rules.engine.OperationContext;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+@RuleInfo(
+        id = "non-concurrent-index",
+        summary = "Building or dropping an index on an existing table without CONCURRENTLY blocks writes for the whole build",
+        severity = Severity.ERROR,
+        dialects = {Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB},
+        tags = {"locking", "index"},
+        help = "Use CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY / REINDEX ... CONCURRENTLY in its own migration that runs outside a transaction")
+public final class NonConcurrentIndexRule implements Rule {
+    /** MySQL/MariaDB clauses that turn InnoDB's online index build back into a blocking one. */
+    private static final Set<String> BLOCKING_LOCKS = Set.of("EXCLUSIVE", "SHARED");
+
+    @Override
+    public void visitOperation(OperationContext ctx) {
+        if (ctx.dialect() == Dialect.POSTGRESQL) {
+            postgres(ctx);
+        } else if (ctx.dialect().isMySqlFamily()) {
+            mysql(ctx);
+        }
+    }
+
+    private static void postgres(OperationContext ctx) {
+        Operation op = ctx.operation();
+        if (op instanceof Operation.CreateIndex i && !i.concurrently() && !ctx.isNewTable(i.table())) {
+            report(ctx, "index " + named(i.name()) + "is built on existing table " + i.table() + " without CONCURRENTLY:"
+                    + " INSERT, UPDATE and DELETE on " + i.table() + " wait (SHARE lock) until the whole build ends",
+                    "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + orPlaceholder(i.name()) + " ON "
+                    + i.table() + " (" + String.join(", ", i.columns()) + ")",
+                    fix(ctx, "CREATE", "?UNIQUE", "INDEX"));
+        } else if (op instanceof Operation.DropIndex d && !d.concurrently()) {
+            TableName table = d.table() != null ? d.table() : IndexOwners.tableOf(ctx, d.name(), ctx.earlierOperations());
+            if (table == null || !ctx.isNewTable(table)) {
+                String on = table == null ? "its table" : table.toString();
+                report(ctx, "index " + named(d.name()) + "is dropped without CONCURRENTLY: it takes an ACCESS EXCLUSIVE"
+                        + " lock on " + on + ", so every read and write of " + on + " waits, including while it"
+                        + " queues behind a long-running query",
+                        "DROP INDEX CONCURRENTLY " + (d.ifExists() ? "IF EXISTS " : "") + orPlaceholder(d.name()),
+                        Statements.siblings(d, ctx.migration().operations()).size() == 1
+                                ? fix(ctx, "DROP", "INDEX") : null);
+            }
+        } else if (op instanceof Operation.Reindex r && !r.concurrently()) {
+            reindex(ctx, r);
+        }
+    }
+
+    private static void reindex(OperationContext ctx, Operation.Reindex r) {
+        String kind = r.targetKind() == null ? "" : r.targetKind().toUpperCase(Locale.ROOT);
+        TableName table = switch (kind) {
+            case "TABLE" -> r.target() == null ? null : TableName.parse(r.target());
+            case "INDEX" -> IndexOwners.tableOf(ctx, r.target(), ctx.earlierOperations());
+            default -> null;
+        };
+        if (table != null && ctx.isNewTable(table)) {
+            return;
+        }
+        boolean canBeConcurrent = !kind.equals("SYSTEM");
+        String what = kind.isEmpty() ? "REINDEX" : "REINDEX " + kind + (r.target() == null ? "" : " " + r.target());
+        report(ctx, what + " without CONCURRENTLY locks out writes, and reads that use the rebuilt indexes, until"
+                        + " every index is rebuilt",
+                canBeConcurrent ? "REINDEX " + kind + " CONCURRENTLY " + (r.target() == null ? "" : r.target())
+                        + " (PostgreSQL 12+)" : "Run REINDEX SYSTEM in a maintenance window, not in a migration",
+                canBeConcurrent && !kind.isEmpty() ? fix(ctx, "REINDEX", "?(...)", "?VERBOSE", kind) : null);
+    }
+
+    /**
+     * InnoDB builds secondary indexes online; only an explicit ALGORITHM=COPY or LOCK=SHARED/EXCLUSIVE on an
+     * index change makes it block, reported once per statement.
+     */
+    private static void mysql(OperationContext ctx) {
+        Operation op = ctx.operation();
+        if (!isIndexChange(op)) {
+            return;
+        }
+        List<Operation> statement = Statements.siblings(op, ctx.migration().operations());
+        if (statement.stream().filter(NonConcurrentIndexRule::isIndexChange).findFirst().orElse(op) != op) {
+            return;
+        }
+        String algorithm = null;
+        String lock = null;
+        TableName table = null;
+        for (Operation o : statement) {
+            if (o instanceof Operation.CreateIndex c) {
+                algorithm = c.algorithm() != null ? c.algorithm() : algorithm;
+                lock = c.lock() != null ? c.lock() : lock;
+                table = c.table();
+            } else if (o instanceof Operation.OnlineDdlOptions d) {
+                algorithm = d.algorithm() != null ? d.algorithm() : algorithm;
+                lock = d.lock() != null ? d.lock() : lock;
+                table = d.table();
+            }
+        }
+        boolean copy = "COPY".equalsIgnoreCase(algorithm);
+        boolean blockingLock = lock != null && BLOCKING_LOCKS.contains(lock.toUpperCase(Locale.ROOT));
+        if (table == null) {
+            table = op instanceof Operation.DropIndex d ? d.table() : op instanceof Operation.AddConstraint a ? a.table() : null;
+        }
+        if ((copy || blockingLock) && (table == null || !ctx.isNewTable(table))) {
+            String how = copy ? "ALGORITHM=COPY copies the whole table" : "LOCK=" + lock.toUpperCase(Locale.ROOT)
+                    + " blocks " + ("SHARED".equalsIgnoreCase(lock) ? "writes" : "reads and writes");
+            ctx.report(op.span(), "index change on " + (table == null ? "an existing table" : "existing table " + table)
+                    + " asks for a blocking build: " + how + " for the whole build, where InnoDB would build it online",
+                    "Drop the clause, or write ALGORITHM=INPLACE, LOCK=NONE so MySQL fails instead of blocking when it"
+                    + " cannot build the index online", null, List.of());
+        }
+    }
+
+    private static boolean isIndexChange(Operation op) {
+        return op instanceof Operation.CreateIndex || op instanceof Operation.DropIndex
+                || op instanceof Operation.AddConstraint a && (a.constraint().kind() == ConstraintDef.Kind.UNIQUE
+                || a.constraint().kind() == ConstraintDef.Kind.PRIMARY_KEY);
+    }
+
+    private static void report(OperationContext ctx, String message, String statement, Fix fix) {
+        String help = statement + "; in its own migration, because CONCURRENTLY cannot run inside a transaction: "
+                + outsideTransaction(ctx.migration().framework());
+        ctx.report(ctx.operation().span(), message, help, fix, List.of());
+    }
+
+    /** How this tool runs a migration outside a transaction. */
+    static String outsideTransaction(Framework framework) {
+        return switch (framework) {
+            case FLYWAY -> "Flyway runs a file outside a transaction by itself when every statement in it is"
+                    + " CONCURRENTLY (or set executeInTransaction=false in <file>.sql.conf)";
+            case LIQUIBASE -> "Liquibase: a changeSet with runInTransaction=\"false\" holding"
+                    + " <sql>CREATE INDEX CONCURRENTLY ...</sql>";
+            case GOLANG_MIGRATE -> "golang-migrate: a file with that single statement and no BEGIN"
+                    + " (ory/popx: name it *.autocommit.up.sql)";
+            case DIESEL -> "diesel: run_in_transaction = false in the migration's metadata.toml";
+            case DBMATE -> "dbmate: -- migrate:up transaction:false";
+            default -> "no BEGIN / COMMIT around it";
+        };
+    }
+
+    /** A fix inserting " CONCURRENTLY" after the leading words, when the statement reads that way. */
+    private static Fix fix(OperationContext ctx, String... leading) {
+        StatementText text = StatementText.of(ctx, ctx.operation());
+        if (text == null) {
+            return null;
+        }
+        int at = text.afterLeading(leading);
+        return at < 0 ? null : text.insertAt(at, " CONCURRENTLY", "Add CONCURRENTLY");
+    }
+
+    private static String named(String name) {
+        return name == null ? "" : name + " ";
+    }
+
+    private static String orPlaceholder(String name) {
+        return name == null ? "<index_name>" : name;
+    }
+}
