@@ -3,14 +3,14 @@ package dev.lifeguard.cli;
 import dev.lifeguard.rules.BuiltinRules;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleMetadata;
-import dev.lifeguard.rules.docs.RuleDocs;
+import dev.lifeguard.cli.report.RulePages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code lifeguard explain RULE}: the rule's docs page, the same text as docs/rules/RULE.md. */
+/** {@code lifeguard explain RULE}: the rule's docs page, the text of docs/rules/RULE.md. */
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Show a rule's full help: why it matters and the safe alternative.")
 final class ExplainCommand implements Callable<Integer> {
@@ -32,7 +32,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new UsageException("unknown rule '" + ruleId + "'" + (guess == null ? "" : " (did you mean '" + guess + "'?)"),
                     "try 'lifeguard rules' for the list of rules");
         }
-        streams.out().print(RuleDocs.markdown(rule));
+        streams.out().print(RulePages.markdown(rule));
         streams.out().flush();
         return ExitCode.CLEAN;
     }

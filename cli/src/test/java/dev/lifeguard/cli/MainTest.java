@@ -1,6 +1,10 @@
 package dev.lifeguard.cli;
 
 import dev.lifeguard.analyzer.LoadException;
+import dev.lifeguard.rules.BuiltinRules;
+import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.RuleMetadata;
+import dev.lifeguard.rules.docs.RuleDocs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,7 +167,11 @@ class MainTest {
     void explainPrintsTheRulePage() {
         CliRun r = run("explain", "rename-column");
         assertEquals(0, r.exitCode());
-        assertTrue(r.out().startsWith("# rename-column"), r.out());
+        assertTrue(r.out().startsWith("# rename-column\n"), r.out());
+        RuleMetadata rule = BuiltinRules.all().stream().map(Rule::metadata).filter(m -> m.id().equals("rename-column"))
+                .findFirst().orElseThrow();
+        assertTrue(RuleDocs.markdown(rule).endsWith(r.out()), "the docs page less its generator banner");
+        assertTrue(r.out().contains("## Safe alternative"), r.out());
     }
 
     @Test

@@ -16,14 +16,13 @@ final class SarifRules {
     }
 
     static ReportingDescriptor descriptor(RuleMetadata rule) {
-        String docs = RuleDocs.markdown(rule);
         ReportingDescriptor d = new ReportingDescriptor()
                 .withId(rule.id())
                 .withName(pascalCase(rule.id()))
                 .withShortDescription(new MultiformatMessageString().withText(sentence(rule.summary())))
                 .withFullDescription(new MultiformatMessageString()
                         .withText(sentence(rule.summary()) + " " + sentence(rule.help())))
-                .withHelp(new MultiformatMessageString().withText(docs).withMarkdown(docs))
+                .withHelp(new MultiformatMessageString().withText(RuleDocs.plainText(rule)).withMarkdown(RulePages.markdown(rule)))
                 .withDefaultConfiguration(new ReportingConfiguration()
                         .withLevel(SarifReporter.configurationLevel(rule.severity()))
                         .withEnabled(null)

@@ -68,8 +68,10 @@ class JsonReporterTest {
         LintResult result = new Engine(BuiltinRules.all(), EngineOptions.defaults()).lint(TestProjects.flywayRename(root));
         JsonNode report = new ObjectMapper().readTree(json(result));
         assertEquals(Set.of(), schema().validate(report));
-        assertEquals("rename-column", report.at("/findings/0/ruleId").asText());
-        assertEquals(32, report.at("/findings/0/fingerprint").asText().length());
+        assertTrue(report.path("findings").findValuesAsText("ruleId").contains("rename-column"), report.toString());
+        for (JsonNode f : report.path("findings")) {
+            assertEquals(32, f.path("fingerprint").asText().length());
+        }
     }
 
     @Test

@@ -69,8 +69,8 @@ class SarifReporterTest {
             assertEquals(r.id(), d.path("id").asText());
             assertEquals(r.summary() + ".", d.at("/shortDescription/text").asText());
             assertTrue(d.at("/fullDescription/text").asText().contains(r.help()));
-            assertEquals(RuleDocs.markdown(r), d.at("/help/markdown").asText());
-            assertEquals(RuleDocs.markdown(r), d.at("/help/text").asText());
+            assertEquals(RulePages.markdown(r), d.at("/help/markdown").asText());
+            assertEquals(RuleDocs.plainText(r), d.at("/help/text").asText());
             assertEquals(r.severity().id(), d.at("/defaultConfiguration/level").asText(), "level always written");
             assertEquals(List.of("test", "expand-contract"), textList(d.at("/properties/tags")));
         }
