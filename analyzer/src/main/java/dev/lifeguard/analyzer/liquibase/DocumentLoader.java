@@ -121,22 +121,8 @@ final class DocumentLoader {
             }
         }
         Reverse reverse = reverses.reverse(cs, file, entry.rollbacks(), opaque);
-        Set<String> contexts = new LinkedHashSet<>(inherited.contexts());
-        if (log.getContexts() != null) {
-            contexts.addAll(log.getContexts().getContexts());
-        }
-        contexts.addAll(cs.getContextFilter().getContexts());
-        Set<String> labels = new LinkedHashSet<>(inherited.labels());
-        if (cs.getLabels() != null) {
-            labels.addAll(cs.getLabels().getLabels());
-        }
-        Set<String> dbms = new LinkedHashSet<>();
-        if (cs.getDbmsSet() != null) {
-            cs.getDbmsSet().forEach(d -> dbms.add(d.toLowerCase(Locale.ROOT)));
-        }
-        return new Migration(cs.getId() + "::" + cs.getAuthor(), null, cs.getComments(), Framework.LIQUIBASE,
-                Migration.Kind.CHANGESET, entry.span(), cs.isRunInTransaction(), contexts, labels, dbms,
-                cs.isRunOnChange(), ops, reverse);
+        Set<String> changelogContexts = log.getContexts() == null ? Set.of() : log.getContexts().getContexts();
+        return inherited.migration(cs, changelogContexts, entry.span(), ops, reverse);
     }
 
     /** A change limited to other databases (dbms="mysql" on a PostgreSQL run) does not run here. */
