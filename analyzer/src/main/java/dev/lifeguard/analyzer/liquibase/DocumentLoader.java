@@ -4,7 +4,6 @@ import dev.lifeguard.analyzer.liquibase.ChangelogDocument.ChangeSite;
 import dev.lifeguard.analyzer.liquibase.ChangelogDocument.Entry;
 import dev.lifeguard.analyzer.liquibase.ChangelogItem.Include;
 import dev.lifeguard.analyzer.liquibase.ChangelogItem.Inherited;
-import dev.lifeguard.analyzer.model.Framework;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Reverse;
@@ -23,9 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**

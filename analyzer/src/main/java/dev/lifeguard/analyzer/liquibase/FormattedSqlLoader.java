@@ -17,9 +17,7 @@ import liquibase.changelog.DatabaseChangeLog;
 import liquibase.parser.core.formattedsql.FormattedSqlChangeLogParser;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
