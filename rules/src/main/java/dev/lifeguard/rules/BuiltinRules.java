@@ -1,5 +1,7 @@
 package dev.lifeguard.rules;
 
+import dev.lifeguard.rules.code.AppManagedSchemaRule;
+import dev.lifeguard.rules.code.ReferencedByCodeRule;
 import dev.lifeguard.rules.compatibility.ColumnTypeChangeRule;
 import dev.lifeguard.rules.compatibility.DropColumnRule;
 import dev.lifeguard.rules.compatibility.DropTableRule;
@@ -22,6 +24,7 @@ public final class BuiltinRules {
 
     public static List<Rule> all() {
         return List.of(
+                new AppManagedSchemaRule(),
                 new ColumnTypeChangeRule(),
                 new DropColumnRule(),
                 new DropTableRule(),
@@ -30,6 +33,7 @@ public final class BuiltinRules {
                 new MissingReverseRule(),
                 new NotNullWithoutDefaultRule(),
                 new ParseErrorRule(),
+                new ReferencedByCodeRule(),
                 new RenameColumnRule(),
                 new RenameTableRule(),
                 new SetNotNullRule(),
