@@ -45,7 +45,7 @@ final class JavaSources {
             "SqlUpdate", "SqlBatch", "SqlCall", "NativeQuery");
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE)
-                    .setAttributeComments(false).setStoreTokens(false)));
+                    .setAttributeComments(false)));
 
     record Result(List<JpaClass> classes, List<SqlPiece> sql) {
         static final Result NONE = new Result(List.of(), List.of());
@@ -106,7 +106,10 @@ final class JavaSources {
                 continue;
             }
             for (VariableDeclarator v : f.getVariables()) {
-                fields.add(field(f, v));
+                JpaClass.Field field = field(f, v);
+                if (field != null) {
+                    fields.add(field);
+                }
             }
         }
         return new JpaClass(c.getNameAsString(), kind, entityName, tableName, secondary, superclass, joined, fields,
@@ -157,8 +160,11 @@ final class JavaSources {
         boolean inOwnTable = !own.isEmpty() || annotation(f, "OneToMany").isPresent()
                 || annotation(f, "ManyToMany").isPresent() || annotation(f, "ElementCollection").isPresent()
                 || annotation(f, "OneToOne").filter(a -> string(a, "mappedBy").isPresent()).isPresent();
+        if (inOwnTable && own.isEmpty()) {
+            return null; // the columns live on the other side, or in a table named by default: none in this one
+        }
         if (inOwnTable) {
-            // the columns live in another table (a join/collection table, the other side): nothing in this one
+            // the columns live in a join or collection table: nothing in this one
             return new JpaClass.Field(v.getNameAsString(), typeName(v.getType()), line, null, null, List.of(), false,
                     false, Map.of(), own);
         }

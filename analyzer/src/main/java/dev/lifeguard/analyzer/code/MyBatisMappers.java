@@ -39,6 +39,12 @@ final class MyBatisMappers {
                         blanked.setCharAt(i, ' ');
                     }
                 }
+                // <where> and <set> stand for their keyword: without it, the next column would read as an alias
+                String tag = markup.group();
+                if (tag.startsWith("<where") || tag.startsWith("<set")) {
+                    String word = tag.startsWith("<where") ? "where" : "set";
+                    blanked.replace(markup.start(), markup.start() + word.length(), word);
+                }
             }
             out.add(new Statement(m.start(2), blanked.toString()));
         }
