@@ -44,7 +44,7 @@ final class JavaSources {
     private static final Set<String> QUERY_ANNOTATIONS = Set.of("Select", "Insert", "Update", "Delete", "SqlQuery",
             "SqlUpdate", "SqlBatch", "SqlCall", "NativeQuery");
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE)
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                     .setAttributeComments(false)));
 
     record Result(List<JpaClass> classes, List<SqlPiece> sql) {

@@ -17,11 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
 /**
  * The tables and columns one piece of application SQL names. Tables come from the words after FROM,
- * JOIN, UPDATE, INTO, TABLE; when JSqlParser reads the statement, its table list decides which of those
- * really are tables (a CTE name is not). Columns are the other identifiers: a qualified one belongs to
+ * JOIN, UPDATE, INTO, TABLE; where that can be wrong (CTEs, subqueries in FROM) and JSqlParser reads the
+ * statement, its table list decides which of those really are tables (a CTE name is not). Columns are the other identifiers: a qualified one belongs to
  * the table or alias before the dot, an unqualified one to every table of the statement (the database
  * would reject it if it were ambiguous, so it belongs to one of them). Placeholders ({@code #{id}},
  * {@code ${x}}, {@code :name}, {@code ?}) are never names.
@@ -29,6 +30,12 @@ import java.util.concurrent.Executors;
 final class SqlReferences {
     /** Statements longer than this are matched by tokens only: the parser's time is not worth it. */
     private static final int MAX_PARSED_LENGTH = 20_000;
+    /**
+     * Where the token scan can take a name for a table that is none: a CTE ({@code WITH x AS (...)}), a
+     * subquery or function in FROM. Only these statements are worth JSqlParser's time (it costs about as
+     * much as the whole rest of the index on a large code base).
+     */
+    private static final Pattern NEEDS_PARSER = Pattern.compile("(?i)\\bwith\\b|\\b(from|join)\\s*\\(|\\blateral\\b");
     /** Parser threads: daemons, so that a runaway parse never keeps the JVM alive. */
     private static final ExecutorService PARSER_THREADS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "lifeguard-code-sql");
@@ -158,7 +165,7 @@ final class SqlReferences {
     private static Set<TableName> confirmed(String sql, List<Tok> tableToks) {
         Set<TableName> byTokens = new LinkedHashSet<>();
         tableToks.forEach(t -> byTokens.add(TableName.parse(t.text)));
-        if (byTokens.isEmpty() || sql.length() > MAX_PARSED_LENGTH) {
+        if (byTokens.isEmpty() || sql.length() > MAX_PARSED_LENGTH || !NEEDS_PARSER.matcher(sql).find()) {
             return byTokens;
         }
         Set<String> parsed;
