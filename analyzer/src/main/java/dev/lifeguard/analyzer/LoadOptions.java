@@ -12,11 +12,19 @@ import java.util.List;
  * @param paths    files, directories or glob patterns given by the user (absolute or relative to root)
  * @param dialect  the dialect to read SQL in; null means detect, and fall back to PostgreSQL
  * @param excludes glob patterns (relative to root) of files to leave out
+ * @param code     application code directories (absolute or relative to root); null means the
+ *                 {@code src/main} trees beside the migrations, when there are any; empty means none
  */
-public record LoadOptions(Path root, List<String> paths, Dialect dialect, List<String> excludes) {
+public record LoadOptions(Path root, List<String> paths, Dialect dialect, List<String> excludes, List<String> code) {
 
     public LoadOptions {
         paths = List.copyOf(paths);
         excludes = List.copyOf(excludes);
+        code = code == null ? null : List.copyOf(code);
+    }
+
+    /** Options with the default code directories. */
+    public LoadOptions(Path root, List<String> paths, Dialect dialect, List<String> excludes) {
+        this(root, paths, dialect, excludes, null);
     }
 }

@@ -53,6 +53,11 @@ final class LintCommand implements Callable<Integer> {
             description = "Leave out files matching GLOB, relative to the project root (repeatable).")
     List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--code", paramLabel = "DIR", arity = "1..*",
+            description = "Application code to check drops and renames against, and to read schema settings from"
+                    + " (default: the src/main trees beside the migrations).")
+    List<String> code;
+
     LintCommand(Streams streams, Environment environment, LintRunner.Loader loader) {
         this.streams = streams;
         this.environment = environment;
@@ -80,8 +85,20 @@ final class LintCommand implements Callable<Integer> {
             }
             absolute.add(path.toString());
         }
+        List<String> codeDirs = null;
+        if (code != null) {
+            codeDirs = new ArrayList<>();
+            for (String dir : code) {
+                Path path = resolve(cwd, dir);
+                if (!Files.isDirectory(path)) {
+                    throw new UsageException("no such code directory: " + dir, null);
+                }
+                codeDirs.add(path.toString());
+            }
+        }
         Path out = output == null ? null : cwd.resolve(output).normalize();
-        return new LintConfig(ProjectRoot.find(cwd, searched), cwd, absolute, dialect, format, out, failOn, excludes);
+        return new LintConfig(ProjectRoot.find(cwd, searched), cwd, absolute, dialect, format, out, failOn, excludes,
+                codeDirs);
     }
 
     private static Path resolve(Path cwd, String p) throws UsageException {

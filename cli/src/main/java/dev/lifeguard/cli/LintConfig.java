@@ -16,12 +16,20 @@ import java.util.List;
  * @param output           the file to write the report to, or null for standard output
  * @param failOn           the least severity that fails the run
  * @param excludes         glob patterns, relative to the root, of files to leave out
+ * @param code             absolute application code directories, or null for the src/main trees beside the migrations
  */
 public record LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
-                         Path output, FailOn failOn, List<String> excludes) {
+                         Path output, FailOn failOn, List<String> excludes, List<String> code) {
 
     public LintConfig {
         paths = List.copyOf(paths);
         excludes = List.copyOf(excludes);
+        code = code == null ? null : List.copyOf(code);
+    }
+
+    /** A configuration with the default code directories. */
+    public LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
+                      Path output, FailOn failOn, List<String> excludes) {
+        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, null);
     }
 }

@@ -47,7 +47,8 @@ final class LintRunner {
     }
 
     int run(LintConfig config) throws LoadException, UsageException, IOException {
-        Project project = loader.load(new LoadOptions(config.root(), config.paths(), config.dialect(), config.excludes()));
+        Project project = loader.load(new LoadOptions(config.root(), config.paths(), config.dialect(), config.excludes(),
+                config.code()));
         List<Rule> rules = BuiltinRules.all();
         LintResult result = new Engine(rules, EngineOptions.defaults()).lint(project);
         ReportContext context = new ReportContext(Version.current(), rules.stream().map(Rule::metadata).toList(),

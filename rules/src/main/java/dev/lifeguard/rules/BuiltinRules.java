@@ -1,5 +1,7 @@
 package dev.lifeguard.rules;
 
+import dev.lifeguard.rules.code.AppManagedSchemaRule;
+import dev.lifeguard.rules.code.ReferencedByCodeRule;
 import dev.lifeguard.rules.compatibility.ColumnTypeChangeRule;
 import dev.lifeguard.rules.compatibility.DropColumnRule;
 import dev.lifeguard.rules.compatibility.DropTableRule;
@@ -32,6 +34,7 @@ public final class BuiltinRules {
     public static List<Rule> all() {
         return List.of(
                 new AddUniqueConstraintRule(),
+                new AppManagedSchemaRule(),
                 new ColumnTypeChangeRule(),
                 new ConcurrentlyInTransactionRule(),
                 new ConstraintWithoutNotValidRule(),
@@ -45,6 +48,7 @@ public final class BuiltinRules {
                 new NonConcurrentIndexRule(),
                 new NotNullWithoutDefaultRule(),
                 new ParseErrorRule(),
+                new ReferencedByCodeRule(),
                 new RenameColumnRule(),
                 new RenameTableRule(),
                 new SchemaAndDataMixedRule(),
