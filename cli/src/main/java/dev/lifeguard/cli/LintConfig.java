@@ -17,9 +17,12 @@ import java.util.List;
  * @param failOn           the least severity that fails the run
  * @param excludes         glob patterns, relative to the root, of files to leave out
  * @param code             absolute application code directories, or null for the src/main trees beside the migrations
+ * @param since            review the change since the merge base with this git revision, or null
+ * @param staged           review what is staged in git, linting the staged text
  */
 public record LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
-                         Path output, FailOn failOn, List<String> excludes, List<String> code) {
+                         Path output, FailOn failOn, List<String> excludes, List<String> code, String since,
+                         boolean staged) {
 
     public LintConfig {
         paths = List.copyOf(paths);
@@ -30,6 +33,6 @@ public record LintConfig(Path root, Path workingDirectory, List<String> paths, D
     /** A configuration with the default code directories. */
     public LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
                       Path output, FailOn failOn, List<String> excludes) {
-        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, null);
+        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, null, null, false);
     }
 }

@@ -1,5 +1,7 @@
 package dev.lifeguard.rules;
 
+import dev.lifeguard.rules.change.CodeAndSchemaInOneChangeRule;
+import dev.lifeguard.rules.change.EditedAppliedMigrationRule;
 import dev.lifeguard.rules.code.AppManagedSchemaRule;
 import dev.lifeguard.rules.code.ReferencedByCodeRule;
 import dev.lifeguard.rules.compatibility.ColumnTypeChangeRule;
@@ -35,12 +37,14 @@ public final class BuiltinRules {
         return List.of(
                 new AddUniqueConstraintRule(),
                 new AppManagedSchemaRule(),
+                new CodeAndSchemaInOneChangeRule(),
                 new ColumnTypeChangeRule(),
                 new ConcurrentlyInTransactionRule(),
                 new ConstraintWithoutNotValidRule(),
                 new DropColumnRule(),
                 new DropTableRule(),
                 new DuplicateVersionRule(),
+                new EditedAppliedMigrationRule(),
                 new InvalidMigrationRule(),
                 new MissingLockTimeoutRule(),
                 new MissingReverseRule(),
