@@ -189,6 +189,24 @@ class GitLintTest {
     }
 
     @Test
+    void aReferenceOnlyInAFileTheStagedChangeDeletesDoesNotCount() throws IOException {
+        repo.write("src/main/java/app/Legacy.java", """
+                import jakarta.persistence.*;
+                @Entity @Table(name = "users")
+                class Legacy { @Id Long id; @Column(name = "name") String name; }
+                """).commitAll("legacy entity");
+        repo.write("db/migration/V3__drop_name.sql", "ALTER TABLE users DROP COLUMN name;\n");
+        repo.git("add", "db/migration/V3__drop_name.sql");
+        assertTrue(findings(repo.lint("--staged", "--code", "src/main/java"))
+                .contains("referenced-by-code db/migration/V3__drop_name.sql:1"), "the entity still maps the column");
+        // the entity's deletion is staged but the file is still on disk: its references are gone with the change
+        repo.git("rm", "--cached", "-q", "src/main/java/app/Legacy.java");
+        List<String> found = findings(repo.lint("--staged", "--code", "src/main/java"));
+        assertTrue(found.contains("drop-column db/migration/V3__drop_name.sql:1"), found.toString());
+        assertTrue(found.stream().noneMatch(f -> f.startsWith("referenced-by-code")), found.toString());
+    }
+
+    @Test
     void outsideARepositoryItSaysSoInOneLine(@TempDir Path plain) throws IOException {
         java.nio.file.Files.writeString(plain.resolve("V1__x.sql"), "SELECT 1;\n");
         CliRun run = CliRun.run(plain, java.util.Map.of(), LintRunner.PROJECT_LOADER, "lint", "--since", "main");

@@ -1,5 +1,6 @@
 package dev.lifeguard.rules.code;
 
+import dev.lifeguard.analyzer.change.Change;
 import dev.lifeguard.analyzer.model.CodeBase;
 import dev.lifeguard.analyzer.model.CodeReference;
 import dev.lifeguard.analyzer.model.Operation;
@@ -10,7 +11,9 @@ import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
 import dev.lifeguard.rules.engine.OperationContext;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 @RuleInfo(
         id = "referenced-by-code",
@@ -43,7 +46,7 @@ public final class ReferencedByCodeRule implements Rule {
         if (ctx.isNewTable(table)) {
             return;
         }
-        List<CodeReference> refs = liveReferences(code.index().referencesTo(table, column));
+        List<CodeReference> refs = liveReferences(ctx, code.index().referencesTo(table, column));
         if (refs.isEmpty()) {
             return;
         }
@@ -59,11 +62,12 @@ public final class ReferencedByCodeRule implements Rule {
     }
 
     /**
-     * The references that still count. Hook for change awareness: a reference only in a file the change
-     * under review deletes does not count; the index reads the working tree, where such a file is gone,
-     * but a run on staged content must drop references from files deleted in the index here.
+     * The references that still count: one in a file the change under review deletes does not. The index
+     * reads the working tree, where such a file is usually gone already, but a staged deletion
+     * ({@code --staged} after {@code git rm --cached}) leaves it on disk.
      */
-    private static List<CodeReference> liveReferences(List<CodeReference> refs) {
-        return refs;
+    static List<CodeReference> liveReferences(OperationContext ctx, List<CodeReference> refs) {
+        Set<Path> deleted = ctx.options().reviewed().map(Change::deletedFiles).orElse(Set.of());
+        return deleted.isEmpty() ? refs : refs.stream().filter(r -> !deleted.contains(r.file())).toList();
     }
 }
