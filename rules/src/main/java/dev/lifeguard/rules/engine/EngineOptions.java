@@ -1,6 +1,8 @@
 package dev.lifeguard.rules.engine;
 
+import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.analyzer.model.TargetVersion;
 import dev.lifeguard.rules.RuleMetadata;
 
 import java.nio.file.Path;
@@ -10,12 +12,17 @@ import java.util.Set;
 /**
  * How to run the rules.
  *
- * @param severities per-rule severity overrides by id
- * @param disabled   rule ids not to run
- * @param newFiles   files new in the change under review (relative to the root): tables they create
- *                   are empty and unused in production, like tables created in the same migration
+ * @param severities    per-rule severity overrides by id
+ * @param disabled      rule ids not to run
+ * @param newFiles      files new in the change under review (relative to the root): tables they create
+ *                      are empty and unused in production, like tables created in the same migration
+ * @param targetVersion the database version to judge for ({@code --target-version}), or null for the
+ *                      oldest version still supported upstream ({@link TargetVersion#defaultFor})
+ * @param startAfter    migrations at or before this point are already deployed: replayed for context but
+ *                      not reported on; null to lint them all
  */
-public record EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles) {
+public record EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles,
+                            TargetVersion targetVersion, StartAfter startAfter) {
 
     public EngineOptions {
         severities = Map.copyOf(severities);
@@ -23,8 +30,29 @@ public record EngineOptions(Map<String, Severity> severities, Set<String> disabl
         newFiles = Set.copyOf(newFiles);
     }
 
+    public EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles) {
+        this(severities, disabled, newFiles, null, null);
+    }
+
     public static EngineOptions defaults() {
         return new EngineOptions(Map.of(), Set.of(), Set.of());
+    }
+
+    public EngineOptions withTargetVersion(TargetVersion target) {
+        return new EngineOptions(severities, disabled, newFiles, target, startAfter);
+    }
+
+    public EngineOptions withStartAfter(StartAfter point) {
+        return new EngineOptions(severities, disabled, newFiles, targetVersion, point);
+    }
+
+    /**
+     * The version to judge a migration running on {@code dialect} for: the target given when it names
+     * that database, else that database's default (a MySQL changeSet in a PostgreSQL-targeted project).
+     */
+    public TargetVersion targetVersionFor(Dialect dialect) {
+        return targetVersion != null && targetVersion.dialect() == dialect
+                ? targetVersion : TargetVersion.defaultFor(dialect);
     }
 
     Severity severityOf(RuleMetadata rule) {
