@@ -1,6 +1,7 @@
 package dev.lifeguard.cli;
 
 import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.cli.config.ProjectConfig;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +17,13 @@ import java.util.List;
  * @param output           the file to write the report to, or null for standard output
  * @param failOn           the least severity that fails the run
  * @param excludes         glob patterns, relative to the root, of files to leave out
+ * @param targetVersion    the database version to judge for as written ({@code postgresql:11}, {@code 11}), or
+ *                         null for the oldest supported upstream; a bare number is of the dialect linted
+ * @param settings         what lifeguard.yml says (already merged into the fields above where they overlap)
  */
 public record LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
-                         Path output, FailOn failOn, List<String> excludes) {
+                         Path output, FailOn failOn, List<String> excludes, String targetVersion,
+                         ProjectConfig settings) {
 
     public LintConfig {
         paths = List.copyOf(paths);
