@@ -20,8 +20,9 @@ public record TargetVersion(Dialect dialect, List<Integer> parts) {
     }
 
     /**
-     * The oldest release series still supported upstream, the default: PostgreSQL 14 (13 reached end of
-     * life in November 2025), MySQL 8.0, MariaDB 10.6 (the oldest maintained LTS); no version for the others.
+     * The default: the oldest release series with upstream support when these were set — PostgreSQL 14
+     * (supported until November 2026), MySQL 8.0 (April 2026), MariaDB 10.6 (July 2026); no version for
+     * the others. docs/dialects.md states them; move them on as series reach end of life.
      */
     public static TargetVersion defaultFor(Dialect dialect) {
         return switch (dialect) {
