@@ -1,6 +1,7 @@
 package dev.lifeguard.analyzer;
 
 import dev.lifeguard.analyzer.code.CodeBaseLoader;
+import dev.lifeguard.analyzer.dialect.DialectDetector;
 import dev.lifeguard.analyzer.discovery.ChangelogCandidates;
 import dev.lifeguard.analyzer.discovery.DiskMigrationFiles;
 import dev.lifeguard.analyzer.discovery.HistoryAssembler;
@@ -10,6 +11,7 @@ import dev.lifeguard.analyzer.discovery.PlannedHistory;
 import dev.lifeguard.analyzer.discovery.ProjectRoot;
 import dev.lifeguard.analyzer.liquibase.LiquibaseLoader;
 import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.DialectChoice;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.LoadProblem;
 import dev.lifeguard.analyzer.model.Project;
@@ -43,7 +45,8 @@ public final class ProjectLoader {
         ProjectRoot root = new ProjectRoot(options.root(), options.excludes());
         List<String> paths = options.paths().isEmpty() ? List.of(".") : options.paths();
         PathCollector.Collected collected = new PathCollector(root).collect(paths);
-        Dialect dialect = dialect(options);
+        DialectChoice choice = dialect(options, root, collected.files());
+        Dialect dialect = choice.dialect();
         SqlParser parser = new SqlParser(dialect);
         DiskMigrationFiles files = new DiskMigrationFiles(root, options.overlay());
 
@@ -63,26 +66,43 @@ public final class ProjectLoader {
                 .filter(f -> !readByLiquibase.contains(f))
                 .toList();
         LayoutDetector.Plan plan = new LayoutDetector().plan(sqlFiles, files, dialect);
-        HistoryAssembler assembler = new HistoryAssembler(parser, files);
+        Map<Dialect, HistoryAssembler> assemblers = new LinkedHashMap<>();
+        assemblers.put(dialect, new HistoryAssembler(parser, files));
+        List<String> byPath = new ArrayList<>();
         for (PlannedHistory planned : plan.histories()) {
-            histories.add(assembler.assemble(planned, dialect));
+            Dialect own = choice.source() == DialectChoice.Source.GIVEN ? dialect
+                    : DialectDetector.forFiles(planned.migrations().stream().map(m -> m.file()).toList()).orElse(dialect);
+            if (own != dialect) {
+                byPath.add(planned.location().toString().replace('\\', '/') + " as " + own.id());
+            }
+            histories.add(assemblers.computeIfAbsent(own, d -> new HistoryAssembler(new SqlParser(d), files))
+                    .assemble(planned, own));
         }
-        assembler.sources().forEach(sources::putIfAbsent);
+        for (HistoryAssembler assembler : assemblers.values()) {
+            assembler.sources().forEach(sources::putIfAbsent);
+            problems.addAll(assembler.problems());
+        }
         problems.addAll(files.problems());
         problems.addAll(plan.problems());
-        problems.addAll(assembler.problems());
         CodeBaseLoader.Result code = CodeBaseLoader.load(root, options.code(), histories, sources.keySet());
         code.sources().forEach(sources::putIfAbsent);
         problems.addAll(code.problems());
-        return new Project(root.path(), histories, sources, problems, code.code());
+        if (!byPath.isEmpty()) {
+            choice = choice.withNote("by their path: " + String.join(", ", byPath));
+        }
+        return new Project(root.path(), histories, sources, problems, code.code(), choice);
     }
 
     /**
-     * The one place the dialect is decided: the user's choice, else PostgreSQL. Detection from the files
-     * (JDBC URLs, Flyway/Liquibase config, SQL syntax) belongs here when it comes.
+     * The one place the dialect is decided: the user's choice (--dialect, lifeguard.yml), else what the
+     * repository says ({@link DialectDetector}), else PostgreSQL, marked as assumed. A history whose own
+     * path names another database is still read for that one (see {@link #load}).
      */
-    static Dialect dialect(LoadOptions options) {
-        return options.dialect() != null ? options.dialect() : Dialect.POSTGRESQL;
+    static DialectChoice dialect(LoadOptions options, ProjectRoot root, List<Path> files) {
+        if (options.dialect() != null) {
+            return DialectChoice.given(options.dialect());
+        }
+        return new DialectDetector(root.path(), root::isExcluded).detect(files);
     }
 
     private static void loadLiquibase(ProjectRoot root, Dialect dialect, SqlParser parser, List<Path> changelogs,

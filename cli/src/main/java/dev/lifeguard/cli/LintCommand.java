@@ -1,6 +1,7 @@
 package dev.lifeguard.cli;
 
 import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.cli.config.ProjectConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,6 +70,17 @@ final class LintCommand implements Callable<Integer> {
                     + " and check the staged change like --since HEAD.")
     boolean staged;
 
+    @Option(names = "--target-version", paramLabel = "VERSION",
+            description = "Database version the migrations must be safe on: postgresql:11, mysql:8.0.11, or 11 for the"
+                    + " dialect linted (default: the oldest version still supported upstream: PostgreSQL 15, MySQL 8.4,"
+                    + " MariaDB 10.11).")
+    String targetVersion;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Read settings from FILE (default: the nearest lifeguard.yml from the working directory"
+                    + " upwards). Options given on the command line win over the file.")
+    Path configFile;
+
     LintCommand(Streams streams, Environment environment, LintRunner.Loader loader) {
         this.streams = streams;
         this.environment = environment;
@@ -82,11 +94,14 @@ final class LintCommand implements Callable<Integer> {
 
     LintConfig config() throws UsageException {
         Path cwd = environment.workingDirectory();
-        List<String> given = paths.isEmpty() ? List.of(".") : paths;
+        ProjectConfig file = ProjectSettings.load(configFile, cwd);
+        // paths on the command line are relative to the working directory, those in lifeguard.yml to its directory
+        Path base = paths.isEmpty() && !file.migrations().isEmpty() ? file.directory() : cwd;
+        List<String> given = !paths.isEmpty() ? paths : !file.migrations().isEmpty() ? file.migrations() : List.of(".");
         List<String> absolute = new ArrayList<>();
         List<Path> searched = new ArrayList<>();
         for (String p : given) {
-            Path path = resolve(cwd, p);
+            Path path = resolve(base, p);
             if (ProjectRoot.isGlob(p)) {
                 searched.add(ProjectRoot.literalPrefix(path));
             } else if (!Files.exists(path)) {
@@ -96,11 +111,14 @@ final class LintCommand implements Callable<Integer> {
             }
             absolute.add(path.toString());
         }
+        // --code is relative to the working directory, code: in lifeguard.yml to the file's directory
+        List<String> codeGiven = code != null ? code : file.code().isEmpty() ? null : file.code();
+        Path codeBase = code != null ? cwd : file.directory();
         List<String> codeDirs = null;
-        if (code != null) {
+        if (codeGiven != null) {
             codeDirs = new ArrayList<>();
-            for (String dir : code) {
-                Path path = resolve(cwd, dir);
+            for (String dir : codeGiven) {
+                Path path = resolve(codeBase, dir);
                 if (!Files.isDirectory(path)) {
                     throw new UsageException("no such code directory: " + dir, null);
                 }
@@ -111,8 +129,12 @@ final class LintCommand implements Callable<Integer> {
         if (since != null && staged) {
             throw new UsageException("--since and --staged cannot be combined", "use --staged in a pre-commit hook, --since REF in CI");
         }
-        return new LintConfig(ProjectRoot.find(cwd, searched), cwd, absolute, dialect, format, out, failOn, excludes,
-                codeDirs, since, staged);
+        Path root = ProjectRoot.find(cwd, searched);
+        List<String> allExcludes = new ArrayList<>(ProjectSettings.excludes(file, root));
+        allExcludes.addAll(excludes);
+        String target = targetVersion != null ? ProjectSettings.checkVersion(targetVersion) : file.targetVersion();
+        return new LintConfig(root, cwd, absolute, dialect != null ? dialect : file.dialect(), format, out, failOn,
+                allExcludes, codeDirs, since, staged, target, file);
     }
 
     private static Path resolve(Path cwd, String p) throws UsageException {

@@ -1,6 +1,7 @@
 package dev.lifeguard.cli;
 
 import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.cli.config.ProjectConfig;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,10 +20,13 @@ import java.util.List;
  * @param code             absolute application code directories, or null for the src/main trees beside the migrations
  * @param since            review the change since the merge base with this git revision, or null
  * @param staged           review what is staged in git, linting the staged text
+ * @param targetVersion    the database version to judge for as written ({@code postgresql:11}, {@code 11}), or
+ *                         null for the oldest supported upstream; a bare number is of the dialect linted
+ * @param settings         what lifeguard.yml says (already merged into the fields above where they overlap)
  */
 public record LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
                          Path output, FailOn failOn, List<String> excludes, List<String> code, String since,
-                         boolean staged) {
+                         boolean staged, String targetVersion, ProjectConfig settings) {
 
     public LintConfig {
         paths = List.copyOf(paths);
@@ -33,6 +37,7 @@ public record LintConfig(Path root, Path workingDirectory, List<String> paths, D
     /** A configuration with the default code directories. */
     public LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
                       Path output, FailOn failOn, List<String> excludes) {
-        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, null, null, false);
+        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, null, null, false, null,
+                ProjectConfig.none());
     }
 }

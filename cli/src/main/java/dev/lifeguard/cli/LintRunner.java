@@ -3,6 +3,7 @@ package dev.lifeguard.cli;
 import dev.lifeguard.analyzer.LoadException;
 import dev.lifeguard.analyzer.LoadOptions;
 import dev.lifeguard.analyzer.ProjectLoader;
+import dev.lifeguard.analyzer.model.DialectChoice;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.cli.report.JsonReporter;
 import dev.lifeguard.cli.report.ReportContext;
@@ -50,8 +51,13 @@ final class LintRunner {
         ChangeReview review = ChangeReview.of(config);
         Project project = loader.load(review.loadOptions(new LoadOptions(config.root(), config.paths(),
                 config.dialect(), config.excludes(), config.code(), java.util.Map.of())));
+        if (project.dialect().source() != DialectChoice.Source.GIVEN) {
+            streams.err().println("lifeguard: " + project.dialect().describe()); // said once, whatever the format
+            streams.err().flush();
+        }
         List<Rule> rules = BuiltinRules.all();
-        LintResult result = new Engine(rules, review.engineOptions(EngineOptions.defaults())).lint(project);
+        EngineOptions options = review.engineOptions(ProjectSettings.engineOptions(config, project.dialect()));
+        LintResult result = new Engine(rules, options).lint(project);
         ReportContext context = new ReportContext(Version.current(), rules.stream().map(Rule::metadata).toList(),
                 config.workingDirectory(), config.output() == null && environment.colour());
         write(reporter(config.format(), context), result, config);

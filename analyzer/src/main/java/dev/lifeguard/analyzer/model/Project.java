@@ -8,21 +8,31 @@ import java.util.Optional;
 /**
  * Everything read from the paths given: the histories, the text of every file read, what could not be
  * read, and the application code beside the migrations ({@link CodeBase#NONE} when there is none).
- * Paths are relative to {@code root}.
+ * Paths are relative to {@code root}. {@code dialect} says which database the project was linted for and
+ * how that was decided (a history may still carry its own, detected from its path).
  */
 public record Project(Path root, List<History> histories, Map<Path, SourceFile> sources, List<LoadProblem> problems,
-                      CodeBase code) {
+                      CodeBase code, DialectChoice dialect) {
 
     public Project {
         histories = List.copyOf(histories);
         sources = Map.copyOf(sources);
         problems = List.copyOf(problems);
         code = code == null ? CodeBase.NONE : code;
+        if (dialect == null) {
+            dialect = DialectChoice.given(histories.isEmpty() ? Dialect.POSTGRESQL : histories.get(0).dialect());
+        }
     }
 
-    /** A project without application code. */
+    /** A project built by hand (tests): no application code; its dialect counts as given, the first history's. */
     public Project(Path root, List<History> histories, Map<Path, SourceFile> sources, List<LoadProblem> problems) {
-        this(root, histories, sources, problems, CodeBase.NONE);
+        this(root, histories, sources, problems, CodeBase.NONE, null);
+    }
+
+    /** A project with application code; its dialect counts as given, the first history's. */
+    public Project(Path root, List<History> histories, Map<Path, SourceFile> sources, List<LoadProblem> problems,
+                   CodeBase code) {
+        this(root, histories, sources, problems, code, null);
     }
 
     /** A file read with the project, or a code file the code index has read by now. */

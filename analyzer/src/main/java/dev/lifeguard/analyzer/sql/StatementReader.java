@@ -106,7 +106,19 @@ final class StatementReader {
         }
         c.reset(start);
         String kind = ObjectKinds.kind(c);
+        if ("TYPE".equals(kind) && addsEnumValue(c)) {
+            kind = "TYPE ADD VALUE"; // cannot run inside a transaction before PostgreSQL 12
+        }
         return kind == null ? null : List.of(other(c, span, "ALTER " + kind, true));
+    }
+
+    private static boolean addsEnumValue(TokenCursor c) {
+        for (int i = c.index(); i + 1 < c.size(); i++) {
+            if (c.at(i).isWord("ADD") && c.at(i + 1).isWord("VALUE")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Operation> create(TokenCursor c, SourceSpan span) throws ReadException {

@@ -257,7 +257,7 @@ class SqlParserTest {
         Other trigger = only(pg("CREATE TRIGGER trg BEFORE UPDATE ON s.t FOR EACH ROW EXECUTE FUNCTION f()"), Other.class);
         assertEquals(new Other(null, "CREATE TRIGGER", true, new TableName("s", "t")), withoutSpan(trigger));
         Other addValue = only(pg("ALTER TYPE state ADD VALUE IF NOT EXISTS 'CANCELLED'"), Other.class);
-        assertEquals("ALTER TYPE", addValue.kind());
+        assertEquals("ALTER TYPE ADD VALUE", addValue.kind());
         assertTrue(addValue.ddl());
         assertEquals("DO", only(pg("DO $$ BEGIN PERFORM 1; END $$"), Other.class).kind());
         assertEquals("GRANT", only(pg("GRANT SELECT ON t TO app"), Other.class).kind());

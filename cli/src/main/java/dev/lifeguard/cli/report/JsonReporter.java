@@ -40,6 +40,11 @@ public final class JsonReporter implements Reporter {
             g.writeStringField("version", context.toolVersion());
             g.writeEndObject();
             g.writeStringField("root", project.root().toString());
+            g.writeObjectFieldStart("dialect");
+            g.writeStringField("name", project.dialect().dialect().id());
+            g.writeStringField("source", project.dialect().source().name().toLowerCase(java.util.Locale.ROOT));
+            g.writeStringField("note", project.dialect().describe());
+            g.writeEndObject();
             g.writeObjectFieldStart("summary");
             g.writeNumberField("errors", summary.errors());
             g.writeNumberField("warnings", summary.warnings());

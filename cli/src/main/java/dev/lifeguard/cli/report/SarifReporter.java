@@ -6,6 +6,7 @@ import com.contrastsecurity.sarif.ArtifactLocation;
 import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.Location;
 import com.contrastsecurity.sarif.Message;
+import com.contrastsecurity.sarif.Notification;
 import com.contrastsecurity.sarif.OriginalUriBaseIds;
 import com.contrastsecurity.sarif.PartialFingerprints;
 import com.contrastsecurity.sarif.PhysicalLocation;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.util.StdDateFormat;
+import dev.lifeguard.analyzer.model.DialectChoice;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.SourceSpan;
@@ -87,13 +89,24 @@ public final class SarifReporter implements Reporter {
                 .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
                         new ArtifactLocation().withUri(Uris.directory(project.root()))))
                 .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
-                .withInvocations(List.of(new Invocation().withExecutionSuccessful(true)))
+                .withInvocations(List.of(invocation(project)))
                 .withResults(results);
         // The SDK leaves both unset; a log without them is not valid SARIF.
         return new SarifSchema210()
                 .with$schema(URI.create(SCHEMA))
                 .withVersion(SarifSchema210.Version._2_1_0)
                 .withRuns(List.of(run));
+    }
+
+    /** Says once which dialect was linted for, when the user did not choose it (detected or assumed). */
+    private static Invocation invocation(Project project) {
+        Invocation invocation = new Invocation().withExecutionSuccessful(true);
+        if (project.dialect().source() != DialectChoice.Source.GIVEN) {
+            invocation.withToolExecutionNotifications(List.of(new Notification()
+                    .withLevel(Notification.Level.NOTE)
+                    .withMessage(new Message().withText(project.dialect().describe()))));
+        }
+        return invocation;
     }
 
     /** The registry's rules, then any rule that reported without being in it (so every ruleIndex resolves). */

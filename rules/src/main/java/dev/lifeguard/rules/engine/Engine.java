@@ -5,6 +5,7 @@ import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Project;
+import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.timeline.SchemaState;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Rule;
@@ -28,6 +29,7 @@ public final class Engine {
 
     public LintResult lint(Project project) {
         List<Finding> out = new ArrayList<>();
+        List<SourceSpan> deployed = new ArrayList<>();
         int checked = 0;
         for (History history : project.histories()) {
             SchemaState schema = new SchemaState();
@@ -39,6 +41,12 @@ public final class Engine {
                 // A changeSet for another database is judged by that database's rules, against the schema as
                 // the linted database has it, without changing that schema.
                 SchemaState state = dialect == history.dialect() ? schema : schema.copy();
+                if (options.startAfter() != null && options.startAfter().covers(migration)) {
+                    // already deployed: replayed so later migrations see its tables, never reported on
+                    deployed.add(migration.span());
+                    migration.operations().forEach(op -> state.apply(migration, op));
+                    continue;
+                }
                 if (options.change() == null || options.change().touches(migration.file())) {
                     checked++;
                 }
@@ -61,8 +69,14 @@ public final class Engine {
                 }
             }
         }
+        int perMigration = out.size();
         for (int r = 0; r < rules.size(); r++) {
             rules.get(r).visitProject(new ProjectContext(rules.get(r), metadata.get(r), out, options, project));
+        }
+        if (!deployed.isEmpty()) {
+            // a project-wide rule (duplicate-version) may point into a deployed migration: not reported either
+            List<Finding> projectWide = out.subList(perMigration, out.size());
+            projectWide.removeIf(f -> deployed.stream().anyMatch(d -> within(f.span(), d)));
         }
         if (options.change() != null) {
             // everything was replayed for context; what the reviewer is asked about is the change itself
@@ -74,5 +88,10 @@ public final class Engine {
                 .thenComparingInt(f -> f.span().startColumn())
                 .thenComparing(Finding::ruleId));
         return new LintResult(project, withPrints, checked);
+    }
+
+    private static boolean within(SourceSpan span, SourceSpan outer) {
+        return span.file().equals(outer.file()) && span.startLine() >= outer.startLine()
+                && span.startLine() <= outer.endLine();
     }
 }

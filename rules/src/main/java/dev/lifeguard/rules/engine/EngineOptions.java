@@ -1,7 +1,9 @@
 package dev.lifeguard.rules.engine;
 
 import dev.lifeguard.analyzer.change.Change;
+import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.analyzer.model.TargetVersion;
 import dev.lifeguard.rules.RuleMetadata;
 
 import java.nio.file.Path;
@@ -13,16 +15,20 @@ import java.util.Set;
 /**
  * How to run the rules.
  *
- * @param severities per-rule severity overrides by id
- * @param disabled   rule ids not to run
- * @param newFiles   files new in the change under review (relative to the root): tables they create
- *                   are empty and unused in production, like tables created in the same migration
- * @param change     the change under review ({@code --since}, {@code --staged}), or null to lint everything:
- *                   with one, only findings in files it adds, modifies or renames are reported (every
- *                   migration is still replayed for context), and the change-aware rules run
+ * @param severities    per-rule severity overrides by id
+ * @param disabled      rule ids not to run
+ * @param newFiles      files new in the change under review (relative to the root): tables they create
+ *                      are empty and unused in production, like tables created in the same migration
+ * @param change        the change under review ({@code --since}, {@code --staged}), or null to lint everything:
+ *                      with one, only findings in files it adds, modifies or renames are reported (every
+ *                      migration is still replayed for context), and the change-aware rules run
+ * @param targetVersion the database version to judge for ({@code --target-version}), or null for the
+ *                      oldest version still supported upstream ({@link TargetVersion#defaultFor})
+ * @param startAfter    migrations at or before this point are already deployed: replayed for context but
+ *                      not reported on; null to lint them all
  */
 public record EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles,
-                            Change change) {
+                            Change change, TargetVersion targetVersion, StartAfter startAfter) {
 
     public EngineOptions {
         severities = Map.copyOf(severities);
@@ -31,7 +37,7 @@ public record EngineOptions(Map<String, Severity> severities, Set<String> disabl
     }
 
     public EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles) {
-        this(severities, disabled, newFiles, null);
+        this(severities, disabled, newFiles, null, null, null);
     }
 
     public static EngineOptions defaults() {
@@ -42,12 +48,29 @@ public record EngineOptions(Map<String, Severity> severities, Set<String> disabl
     public EngineOptions withChange(Change change) {
         Set<Path> added = new HashSet<>(newFiles);
         added.addAll(change.addedFiles());
-        return new EngineOptions(severities, disabled, added, change);
+        return new EngineOptions(severities, disabled, added, change, targetVersion, startAfter);
     }
 
     /** The change under review, when there is one. */
     public Optional<Change> reviewed() {
         return Optional.ofNullable(change);
+    }
+
+    public EngineOptions withTargetVersion(TargetVersion target) {
+        return new EngineOptions(severities, disabled, newFiles, change, target, startAfter);
+    }
+
+    public EngineOptions withStartAfter(StartAfter point) {
+        return new EngineOptions(severities, disabled, newFiles, change, targetVersion, point);
+    }
+
+    /**
+     * The version to judge a migration running on {@code dialect} for: the target given when it names
+     * that database, else that database's default (a MySQL changeSet in a PostgreSQL-targeted project).
+     */
+    public TargetVersion targetVersionFor(Dialect dialect) {
+        return targetVersion != null && targetVersion.dialect() == dialect
+                ? targetVersion : TargetVersion.defaultFor(dialect);
     }
 
     Severity severityOf(RuleMetadata rule) {

@@ -5,6 +5,7 @@ import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.analyzer.model.TableName;
+import dev.lifeguard.analyzer.model.TargetVersion;
 import dev.lifeguard.analyzer.timeline.SchemaState;
 import dev.lifeguard.analyzer.timeline.TableState;
 import dev.lifeguard.rules.Finding;
@@ -47,6 +48,14 @@ public class MigrationContext extends FindingSink {
     /** The database the migration runs on: the linted one, or the one its contexts / dbms name. */
     public Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * The version of {@link #dialect()} to judge for: {@code --target-version} when it names this database,
+     * else the oldest version still supported upstream.
+     */
+    public TargetVersion targetVersion() {
+        return options().targetVersionFor(dialect);
     }
 
     /** The schema just before the operation being visited (or after the migration, in visitMigration). */

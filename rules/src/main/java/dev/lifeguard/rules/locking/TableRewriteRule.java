@@ -8,6 +8,7 @@ import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
 import dev.lifeguard.rules.engine.OperationContext;
+import dev.lifeguard.rules.mysql.MySqlOnlineDdl;
 import dev.lifeguard.rules.postgres.PgLockEffect;
 import dev.lifeguard.rules.postgres.PgLockKnowledge;
 
@@ -15,18 +16,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which statements rewrite is {@link PgLockKnowledge}'s answer (measured on a real PostgreSQL); this rule
- * decides which of them to report. Type changes are left to column-type-change.
+ * Which statements rewrite is {@link PgLockKnowledge}'s answer (measured on a real PostgreSQL) for the
+ * target version, and {@link MySqlOnlineDdl}'s on MySQL / MariaDB; this rule decides which of them to
+ * report. Type changes are left to column-type-change.
  */
 @RuleInfo(
         id = "table-rewrite",
-        summary = "A statement that rewrites the whole table and its indexes under an ACCESS EXCLUSIVE lock",
+        summary = "A statement that rewrites the whole table and its indexes (on PostgreSQL under an ACCESS EXCLUSIVE lock)",
         severity = Severity.WARNING,
-        dialects = {Dialect.POSTGRESQL},
+        dialects = {Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB},
         tags = {"locking", "rewrite"},
         help = "Add the column without the computed default, fill it in batches, then set the default; run VACUUM FULL / CLUSTER / SET LOGGED only in a maintenance window or with pg_repack")
 public final class TableRewriteRule implements Rule {
-    private static final PgLockKnowledge POSTGRES = PgLockKnowledge.oldestSupported();
 
     @Override
     public void visitOperation(OperationContext ctx) {
@@ -39,9 +40,27 @@ public final class TableRewriteRule implements Rule {
         if (table != null && ctx.isNewTable(table)) {
             return;
         }
-        POSTGRES.effect(op).filter(PgLockEffect::rewritesTable).ifPresent(effect -> ctx.report(op.span(),
-                what + ": " + effect.note() + "; reads and writes on the table wait until it is done",
-                help(op, table), null, List.of()));
+        if (ctx.dialect().isMySqlFamily()) {
+            if (op instanceof Operation.AddColumn add) {
+                MySqlOnlineDdl.addColumnRebuild(add.column(), ctx.targetVersion()).ifPresent(why -> ctx.report(
+                        op.span(), what + ": " + why, mysqlHelp(add), null, List.of()));
+            }
+            return;
+        }
+        PgLockKnowledge.forTarget(ctx.targetVersion()).effect(op).filter(PgLockEffect::rewritesTable)
+                .ifPresent(effect -> ctx.report(op.span(),
+                        what + ": " + effect.note() + "; reads and writes on the table wait until it is done",
+                        help(op, table), null, List.of()));
+    }
+
+    private static String mysqlHelp(Operation.AddColumn add) {
+        if (add.column().generated() == ColumnDef.Generated.STORED) {
+            return "Add it as a VIRTUAL generated column (instant), or run the change with gh-ost or"
+                    + " pt-online-schema-change";
+        }
+        return "Run the change with gh-ost or pt-online-schema-change, or off-peak; on MySQL 8.0.12+ / MariaDB"
+                + " 10.3.2+ write ALTER TABLE " + add.table() + " ADD COLUMN ..., ALGORITHM=INSTANT (set"
+                + " --target-version to the version you run)";
     }
 
     /** What the statement is, for the statements this rule judges; null for the others. */

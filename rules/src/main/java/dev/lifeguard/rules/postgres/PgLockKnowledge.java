@@ -1,7 +1,9 @@
 package dev.lifeguard.rules.postgres;
 
 import dev.lifeguard.analyzer.model.ColumnDef;
+import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Operation;
+import dev.lifeguard.analyzer.model.TargetVersion;
 import dev.lifeguard.rules.postgres.PgDefaultVolatility.Volatility;
 
 import java.util.Locale;
@@ -25,7 +27,9 @@ import static dev.lifeguard.rules.postgres.PgLockMode.SHARE_UPDATE_EXCLUSIVE;
 public final class PgLockKnowledge {
 
     /** The oldest PostgreSQL major version still supported upstream, the default target. */
-    public static final int OLDEST_SUPPORTED = 14;
+    public static final int OLDEST_SUPPORTED = TargetVersion.defaultFor(Dialect.POSTGRESQL).major();
+
+    private static final PgLockKnowledge OLDEST = new PgLockKnowledge(OLDEST_SUPPORTED);
 
     private static final Set<String> SERIAL_TYPES = Set.of("serial", "serial2", "serial4", "serial8",
             "smallserial", "bigserial");
@@ -38,7 +42,13 @@ public final class PgLockKnowledge {
 
     /** Knowledge for {@link #OLDEST_SUPPORTED}. */
     public static PgLockKnowledge oldestSupported() {
-        return new PgLockKnowledge(OLDEST_SUPPORTED);
+        return OLDEST;
+    }
+
+    /** Knowledge for the PostgreSQL version a rule is asked to judge for ({@code ctx.targetVersion()}). */
+    public static PgLockKnowledge forTarget(TargetVersion target) {
+        int major = target.major();
+        return major == OLDEST_SUPPORTED ? OLDEST : new PgLockKnowledge(major);
     }
 
     public int majorVersion() {

@@ -22,16 +22,26 @@ import java.util.Optional;
         tags = {"transaction", "index"},
         help = "Move the CONCURRENTLY statement into its own migration that runs outside a transaction")
 public final class ConcurrentlyInTransactionRule implements Rule {
+    /**
+     * ALTER TYPE ... ADD VALUE fails inside a transaction block before PostgreSQL 12 exactly as
+     * CONCURRENTLY does on every version, and moves out of the transaction the same way: reported here.
+     */
+    private static final String ADD_VALUE = "ALTER TYPE ADD VALUE";
 
     @Override
     public void visitOperation(OperationContext ctx) {
         Operation op = ctx.operation();
-        if (!isConcurrently(op)) {
+        boolean before12 = ctx.dialect() == Dialect.POSTGRESQL && !ctx.targetVersion().atLeast(12);
+        boolean addsEnumValue = before12 && isAddValue(op);
+        if (!isConcurrently(op) && !addsEnumValue) {
             return;
         }
-        whyInTransaction(ctx).ifPresent(why -> ctx.report(op.span(), statement(op)
-                + " cannot run inside a transaction block, and " + why + ": the deploy fails with \"" + statement(op)
-                + " cannot run inside a transaction block\"", help(ctx.migration().framework()), null, List.of()));
+        String when = addsEnumValue ? " before PostgreSQL 12 (target " + ctx.targetVersion() + ")" : "";
+        String error = addsEnumValue ? "ALTER TYPE ... ADD" : statement(op);
+        whyInTransaction(ctx, before12).ifPresent(why -> ctx.report(op.span(), statement(op)
+                + " cannot run inside a transaction block" + when + ", and " + why + ": the deploy fails with \""
+                + error + " cannot run inside a transaction block\"", help(ctx.migration().framework(), statement(op)),
+                null, List.of()));
     }
 
     static boolean isConcurrently(Operation op) {
@@ -40,8 +50,11 @@ public final class ConcurrentlyInTransactionRule implements Rule {
                 || op instanceof Operation.Reindex r && r.concurrently();
     }
 
-    /** Why the statement runs in a transaction, or empty when it does not. */
-    static Optional<String> whyInTransaction(OperationContext ctx) {
+    /**
+     * Why the statement runs in a transaction, or empty when it does not; {@code enumValuesNonTransactional}
+     * when the target is older than PostgreSQL 12, where Flyway runs ALTER TYPE ... ADD VALUE outside one.
+     */
+    static Optional<String> whyInTransaction(OperationContext ctx, boolean enumValuesNonTransactional) {
         Migration m = ctx.migration();
         if (openedByBegin(ctx.earlierOperations())) {
             return Optional.of("an explicit BEGIN earlier in the migration opens one");
@@ -58,7 +71,7 @@ public final class ConcurrentlyInTransactionRule implements Rule {
             return Optional.empty();
         }
         return switch (m.framework()) {
-            case FLYWAY -> flyway(m);
+            case FLYWAY -> flyway(m, enumValuesNonTransactional);
             case LIQUIBASE -> Optional.of("the changeSet runs in a transaction (Liquibase's default without"
                     + " runInTransaction=\"false\")");
             case DIESEL -> Optional.of("diesel runs each migration in a transaction unless its metadata.toml says"
@@ -74,8 +87,10 @@ public final class ConcurrentlyInTransactionRule implements Rule {
      * set flyway.mixed=true (then nothing of the file is atomic). REINDEX TABLE/INDEX CONCURRENTLY is not
      * among the statements Flyway recognises, so it runs in the transaction and fails.
      */
-    private static Optional<String> flyway(Migration m) {
-        Operation ordinary = m.operations().stream().filter(o -> !flywayNonTransactional(o)).findFirst().orElse(null);
+    private static Optional<String> flyway(Migration m, boolean enumValuesNonTransactional) {
+        Operation ordinary = m.operations().stream()
+                .filter(o -> !flywayNonTransactional(o) && !(enumValuesNonTransactional && isAddValue(o)))
+                .findFirst().orElse(null);
         if (ordinary == null) {
             return Optional.empty();
         }
@@ -111,6 +126,11 @@ public final class ConcurrentlyInTransactionRule implements Rule {
         return false;
     }
 
+    /** Flyway runs ALTER TYPE ... ADD VALUE outside a transaction when the server is older than 12. */
+    private static boolean isAddValue(Operation op) {
+        return op instanceof Operation.Other o && ADD_VALUE.equals(o.kind());
+    }
+
     private static boolean openedByBegin(List<Operation> earlier) {
         boolean open = false;
         for (Operation op : earlier) {
@@ -127,10 +147,19 @@ public final class ConcurrentlyInTransactionRule implements Rule {
     }
 
     private static String statement(Operation op) {
+        if (isAddValue(op)) {
+            return "ALTER TYPE ... ADD VALUE";
+        }
         if (op instanceof Operation.CreateIndex) {
             return "CREATE INDEX CONCURRENTLY";
         }
         return op instanceof Operation.DropIndex ? "DROP INDEX CONCURRENTLY" : "REINDEX CONCURRENTLY";
+    }
+
+    private static String help(Framework framework, String statement) {
+        String help = help(framework);
+        return statement.startsWith("ALTER TYPE") ? help.replace("the CONCURRENTLY statement", "the ALTER TYPE ... ADD"
+                + " VALUE").replace("CREATE INDEX CONCURRENTLY ...", "ALTER TYPE ... ADD VALUE ...") : help;
     }
 
     private static String help(Framework framework) {

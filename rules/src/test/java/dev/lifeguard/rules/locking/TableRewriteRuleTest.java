@@ -4,6 +4,10 @@ import dev.lifeguard.analyzer.model.ColumnDef;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.rules.Finding;
+import dev.lifeguard.analyzer.model.TargetVersion;
+import dev.lifeguard.rules.engine.Engine;
+import dev.lifeguard.rules.engine.EngineOptions;
+import dev.lifeguard.rules.testing.SqlProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,5 +64,38 @@ class TableRewriteRuleTest {
                 addColumn("t", withDefault("c", "uuid", "gen_random_uuid()"))).lint(rule).isEmpty());
         assertTrue(flyway(Dialect.MYSQL).version("2", addColumn("t", withDefault("c", "uuid", "uuid()")),
                 new Operation.Vacuum(at("x", 1), t("t"), true)).lint(rule).isEmpty());
+    }
+
+    private static List<Finding> lintFor(String target, Dialect dialect, String addColumn) {
+        var project = SqlProject.flyway(dialect)
+                .file("V1__t.sql", "CREATE TABLE t (id int PRIMARY KEY);")
+                .file("V2__c.sql", addColumn).build();
+        var options = EngineOptions.defaults()
+                .withTargetVersion(target == null ? null
+                        : TargetVersion.parse(target, dialect).orElseThrow());
+        return new Engine(List.of(new TableRewriteRule()), options).lint(project).findings();
+    }
+
+    @Test
+    void beforePostgresql11AnyDefaultRewrites() {
+        String add = "ALTER TABLE t ADD COLUMN c int DEFAULT 0;";
+        assertEquals(List.of(), lintFor(null, Dialect.POSTGRESQL, add));
+        assertEquals(List.of(), lintFor("11", Dialect.POSTGRESQL, add));
+        List<Finding> f = lintFor("postgresql:10", Dialect.POSTGRESQL, add);
+        assertEquals(1, f.size());
+        assertTrue(f.get(0).message().contains("before PostgreSQL 11"), f.get(0).message());
+    }
+
+    @Test
+    void mysqlBefore8012RebuildsOnAddColumn() {
+        String add = "ALTER TABLE t ADD COLUMN c int NULL;";
+        assertEquals(List.of(), lintFor(null, Dialect.MYSQL, add));
+        assertEquals(List.of(), lintFor("mysql:8.0.12", Dialect.MYSQL, add));
+        assertEquals(List.of(), lintFor("postgresql:10", Dialect.MYSQL, add), "a target for another database");
+        List<Finding> f = lintFor("8.0.11", Dialect.MYSQL, add);
+        assertEquals(1, f.size());
+        assertTrue(f.get(0).message().contains("no INSTANT ADD COLUMN"), f.get(0).message());
+        assertEquals(1, lintFor("mariadb:10.2", Dialect.MARIADB, add).size());
+        assertEquals(List.of(), lintFor("mariadb:10.3.2", Dialect.MARIADB, add));
     }
 }

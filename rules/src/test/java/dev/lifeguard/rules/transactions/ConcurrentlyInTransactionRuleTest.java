@@ -6,6 +6,9 @@ import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Reverse;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.testing.SqlProject;
+import dev.lifeguard.analyzer.model.TargetVersion;
+import dev.lifeguard.rules.engine.Engine;
+import dev.lifeguard.rules.engine.EngineOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -82,5 +85,29 @@ class ConcurrentlyInTransactionRuleTest {
         SqlProject closed = SqlProject.of(Framework.PLAIN_SQL, Dialect.POSTGRESQL)
                 .file("001.sql", "BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\n" + INDEX, false);
         assertTrue(closed.lint(rule).isEmpty());
+    }
+
+    private static List<Finding> addValue(String target, String sql) {
+        var project = SqlProject.flyway(Dialect.POSTGRESQL)
+                .file("V1__t.sql", "CREATE TYPE state AS ENUM ('a');")
+                .file("V2__v.sql", sql).build();
+        var options = EngineOptions.defaults().withTargetVersion(target == null ? null
+                : TargetVersion.parse(target, null).orElseThrow());
+        return new Engine(List.of(new ConcurrentlyInTransactionRule()), options)
+                .lint(project).findings();
+    }
+
+    @Test
+    void alterTypeAddValueInATransactionFailsBeforePostgresql12() {
+        String mixed = "SELECT 1;\nALTER TYPE state ADD VALUE 'b';";
+        assertEquals(List.of(), addValue(null, mixed));
+        assertEquals(List.of(), addValue("postgresql:12", mixed));
+        var f = addValue("postgresql:11", mixed);
+        assertEquals(1, f.size());
+        assertTrue(f.get(0).message().contains("before PostgreSQL 12 (target postgresql:11)"), f.get(0).message());
+        assertTrue(f.get(0).help().contains("ALTER TYPE ... ADD VALUE"), f.get(0).help());
+        // alone in its file, Flyway runs it outside a transaction on a server older than 12
+        assertEquals(List.of(), addValue("postgresql:11", "ALTER TYPE state ADD VALUE 'b';"));
+        assertEquals(1, addValue("postgresql:11", "BEGIN;\nALTER TYPE state ADD VALUE 'b';\nCOMMIT;").size());
     }
 }

@@ -1,0 +1,60 @@
+package dev.lifeguard.cli.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds and reads lifeguard.yml: the one {@code --config} names, else the nearest one walking up from the
+ * working directory to the filesystem root (so a run from a module directory still finds the
+ * repository's file).
+ */
+public final class ConfigLocator {
+    public static final String FILE_NAME = "lifeguard.yml";
+
+    private ConfigLocator() {
+    }
+
+    /** The nearest lifeguard.yml from {@code start} upwards. */
+    public static Optional<Path> find(Path start) {
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(FILE_NAME);
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param given      {@code --config}, or null to search from {@code workingDirectory}
+     * @param ruleIds    the rule ids that exist
+     * @throws ConfigException when the file given does not exist, cannot be read, or says something wrong
+     */
+    public static ProjectConfig load(Path given, Path workingDirectory, Set<String> ruleIds) throws ConfigException {
+        Path file = given != null ? workingDirectory.resolve(given).normalize() : find(workingDirectory).orElse(null);
+        if (file == null) {
+            return ProjectConfig.none();
+        }
+        String display = display(file, workingDirectory);
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(display + ": no such file");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException(display + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+        }
+        return new ConfigFileReader(ruleIds).read(file, display, text);
+    }
+
+    private static String display(Path file, Path workingDirectory) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path cwd = workingDirectory.toAbsolutePath().normalize();
+        return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,47 @@
+package dev.lifeguard.cli.config;
+
+import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.rules.engine.StartAfter;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a {@code lifeguard.yml} says. Paths and globs in it are relative to the directory the file is in
+ * ({@link #directory()}); every field is empty / null when the file does not set it.
+ *
+ * @param file          the file read, or null when there is none
+ * @param dialect       {@code dialect:}
+ * @param targetVersion {@code target-version:} as written ({@code postgresql:11}, {@code 11})
+ * @param migrations    {@code migrations:} paths or globs to lint when {@code lint} is given none
+ * @param code          {@code code:} directories of application code (for rules that look for references)
+ * @param severities    {@code rules:} severity per rule id
+ * @param disabled      {@code rules:} ids turned off
+ * @param exclude       {@code exclude:} globs of files to leave out
+ * @param startAfter    {@code start-after:} (or {@code since:}): migrations up to it are deployed
+ */
+public record ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
+                            Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
+                            StartAfter startAfter) {
+
+    public ProjectConfig {
+        migrations = List.copyOf(migrations);
+        code = List.copyOf(code);
+        severities = Map.copyOf(severities);
+        disabled = Set.copyOf(disabled);
+        exclude = List.copyOf(exclude);
+    }
+
+    /** No file: nothing configured. */
+    public static ProjectConfig none() {
+        return new ProjectConfig(null, null, null, List.of(), List.of(), Map.of(), Set.of(), List.of(), null);
+    }
+
+    /** The directory relative paths in the file are resolved against; null without a file. */
+    public Path directory() {
+        return file == null ? null : file.toAbsolutePath().getParent();
+    }
+}
