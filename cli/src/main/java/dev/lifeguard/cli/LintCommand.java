@@ -32,7 +32,7 @@ final class LintCommand implements Callable<Integer> {
     List<String> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
-            description = "Report format: text (default), json or sarif.")
+            description = "Report format: text (default), json, sarif or github (workflow annotations).")
     OutputFormat format = OutputFormat.TEXT;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",

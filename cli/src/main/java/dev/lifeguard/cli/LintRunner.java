@@ -4,6 +4,7 @@ import dev.lifeguard.analyzer.LoadException;
 import dev.lifeguard.analyzer.LoadOptions;
 import dev.lifeguard.analyzer.ProjectLoader;
 import dev.lifeguard.analyzer.model.Project;
+import dev.lifeguard.cli.report.GithubReporter;
 import dev.lifeguard.cli.report.JsonReporter;
 import dev.lifeguard.cli.report.ReportContext;
 import dev.lifeguard.cli.report.Reporter;
@@ -62,6 +63,7 @@ final class LintRunner {
             case TEXT -> new TextReporter(context);
             case JSON -> new JsonReporter(context);
             case SARIF -> new SarifReporter(context);
+            case GITHUB -> new GithubReporter();
         };
     }
 
