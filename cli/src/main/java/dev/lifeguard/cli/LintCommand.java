@@ -53,6 +53,11 @@ final class LintCommand implements Callable<Integer> {
             description = "Leave out files matching GLOB, relative to the project root (repeatable).")
     List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--category", paramLabel = "NAME",
+            description = "SARIF only: the run's code-scanning category (automationDetails.id), so that several"
+                    + " Lifeguard runs on one repository keep their own alerts (default: lifeguard/DIALECT).")
+    String category;
+
     LintCommand(Streams streams, Environment environment, LintRunner.Loader loader) {
         this.streams = streams;
         this.environment = environment;
@@ -81,7 +86,7 @@ final class LintCommand implements Callable<Integer> {
             absolute.add(path.toString());
         }
         Path out = output == null ? null : cwd.resolve(output).normalize();
-        return new LintConfig(ProjectRoot.find(cwd, searched), cwd, absolute, dialect, format, out, failOn, excludes);
+        return new LintConfig(ProjectRoot.find(cwd, searched), cwd, absolute, dialect, format, out, failOn, excludes, category);
     }
 
     private static Path resolve(Path cwd, String p) throws UsageException {
