@@ -1,5 +1,8 @@
 package dev.lifeguard.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +74,25 @@ class PreCommitHookTest {
         assertEquals(0, passed.exitCode(), passed.output());
         assertTrue(passed.output().contains("Passed"), passed.output());
         assertEquals("2", git(app, "rev-list", "--count", "HEAD").output().strip());
+    }
+
+    /** The hook's file filter (a Python regex, here also valid Java) lets migrations through and little else. */
+    @Test
+    void theHookRunsOnMigrationFilesOnly() throws IOException {
+        JsonNode hooks = new ObjectMapper(new YAMLFactory()).readTree(RepositoryFiles.root().resolve(".pre-commit-hooks.yaml").toFile());
+        assertEquals(1, hooks.size());
+        JsonNode hook = hooks.get(0);
+        assertEquals("lifeguard", hook.path("id").asText());
+        assertEquals("script", hook.path("language").asText());
+        assertTrue(Files.isExecutable(RepositoryFiles.root().resolve(hook.path("entry").asText().split(" ")[0])));
+        Pattern files = Pattern.compile(hook.path("files").asText());
+        for (String path : List.of("db/migration/V1__users.sql", "V2__X.SQL", "src/main/resources/db/changelog/db.changelog-master.yaml",
+                "liquibase/changes/001.json", "migrations/20240101_add.xml", "changelog-2.yml")) {
+            assertTrue(files.matcher(path).find(), path);
+        }
+        for (String path : List.of("pom.xml", ".github/workflows/ci.yml", "package.json", "src/main/resources/application.yml")) {
+            assertFalse(files.matcher(path).find(), path);
+        }
     }
 
     /** The README's snippet, with its URL and rev pointed at the local hook repository. */
