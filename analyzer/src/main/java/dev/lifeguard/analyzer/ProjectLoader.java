@@ -44,7 +44,7 @@ public final class ProjectLoader {
         PathCollector.Collected collected = new PathCollector(root).collect(paths);
         Dialect dialect = dialect(options);
         SqlParser parser = new SqlParser(dialect);
-        DiskMigrationFiles files = new DiskMigrationFiles(root);
+        DiskMigrationFiles files = new DiskMigrationFiles(root, options.overlay());
 
         List<History> histories = new ArrayList<>();
         Map<Path, SourceFile> sources = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ public final class ProjectLoader {
         List<Path> changelogs = new ChangelogCandidates(root, files).find(collected.files());
         Set<Path> readByLiquibase = new HashSet<>(changelogs);
         if (!changelogs.isEmpty()) {
-            loadLiquibase(root, dialect, parser, changelogs, histories, sources, problems);
+            loadLiquibase(root, dialect, parser, changelogs, options.overlay(), histories, sources, problems);
             readByLiquibase.addAll(sources.keySet());
         }
 
@@ -82,11 +82,11 @@ public final class ProjectLoader {
     }
 
     private static void loadLiquibase(ProjectRoot root, Dialect dialect, SqlParser parser, List<Path> changelogs,
-                                      List<History> histories, Map<Path, SourceFile> sources,
+                                      Map<Path, String> overlay, List<History> histories, Map<Path, SourceFile> sources,
                                       List<LoadProblem> problems) {
         List<Path> absolute = changelogs.stream().map(root::absolute).toList();
         try {
-            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser).load(absolute);
+            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser, overlay).load(absolute);
             histories.addAll(result.histories());
             sources.putAll(result.sources());
             problems.addAll(result.problems());

@@ -58,6 +58,17 @@ final class LintCommand implements Callable<Integer> {
                     + " Lifeguard runs on one repository keep their own alerts (default: lifeguard/DIALECT).")
     String category;
 
+    @Option(names = "--since", paramLabel = "GIT_REF",
+            description = "Lint only migrations added or modified since the merge base with GIT_REF (all are still"
+                    + " replayed for context), and check the change itself: edited applied migrations, versions"
+                    + " reused or out of order, code and schema in one change.")
+    String since;
+
+    @Option(names = "--staged",
+            description = "Lint the migrations staged in git, as the index holds them (for a pre-commit hook),"
+                    + " and check the staged change like --since HEAD.")
+    boolean staged;
+
     LintCommand(Streams streams, Environment environment, LintRunner.Loader loader) {
         this.streams = streams;
         this.environment = environment;
@@ -86,7 +97,11 @@ final class LintCommand implements Callable<Integer> {
             absolute.add(path.toString());
         }
         Path out = output == null ? null : cwd.resolve(output).normalize();
-        return new LintConfig(ProjectRoot.find(cwd, searched), cwd, absolute, dialect, format, out, failOn, excludes, category);
+        if (since != null && staged) {
+            throw new UsageException("--since and --staged cannot be combined", "use --staged in a pre-commit hook, --since REF in CI");
+        }
+        return new LintConfig(ProjectRoot.find(cwd, searched), cwd, absolute, dialect, format, out, failOn, excludes,
+                since, staged, category);
     }
 
     private static Path resolve(Path cwd, String p) throws UsageException {

@@ -16,10 +16,13 @@ import java.util.List;
  * @param output           the file to write the report to, or null for standard output
  * @param failOn           the least severity that fails the run
  * @param excludes         glob patterns, relative to the root, of files to leave out
+ * @param since            review the change since the merge base with this git revision, or null
+ * @param staged           review what is staged in git, linting the staged text
  * @param category         the SARIF run's category for code scanning, or null for the default
  */
 public record LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
-                         Path output, FailOn failOn, List<String> excludes, String category) {
+                         Path output, FailOn failOn, List<String> excludes, String since, boolean staged,
+                         String category) {
 
     public LintConfig {
         paths = List.copyOf(paths);
@@ -28,6 +31,11 @@ public record LintConfig(Path root, Path workingDirectory, List<String> paths, D
 
     public LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
                       Path output, FailOn failOn, List<String> excludes) {
-        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, null);
+        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, null, false);
+    }
+
+    public LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
+                      Path output, FailOn failOn, List<String> excludes, String since, boolean staged) {
+        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, since, staged, null);
     }
 }

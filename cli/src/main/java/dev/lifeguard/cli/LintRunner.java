@@ -48,9 +48,11 @@ final class LintRunner {
     }
 
     int run(LintConfig config) throws LoadException, UsageException, IOException {
-        Project project = loader.load(new LoadOptions(config.root(), config.paths(), config.dialect(), config.excludes()));
+        ChangeReview review = ChangeReview.of(config);
+        Project project = loader.load(review.loadOptions(
+                new LoadOptions(config.root(), config.paths(), config.dialect(), config.excludes())));
         List<Rule> rules = BuiltinRules.all();
-        LintResult result = new Engine(rules, EngineOptions.defaults()).lint(project);
+        LintResult result = new Engine(rules, review.engineOptions(EngineOptions.defaults())).lint(project);
         ReportContext context = new ReportContext(Version.current(), rules.stream().map(Rule::metadata).toList(),
                 config.workingDirectory(), config.output() == null && environment.colour());
         write(reporter(config, context), result, config);

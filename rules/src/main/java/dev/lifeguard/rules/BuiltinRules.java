@@ -1,5 +1,7 @@
 package dev.lifeguard.rules;
 
+import dev.lifeguard.rules.change.CodeAndSchemaInOneChangeRule;
+import dev.lifeguard.rules.change.EditedAppliedMigrationRule;
 import dev.lifeguard.rules.compatibility.ColumnTypeChangeRule;
 import dev.lifeguard.rules.compatibility.DropColumnRule;
 import dev.lifeguard.rules.compatibility.DropTableRule;
@@ -32,12 +34,14 @@ public final class BuiltinRules {
     public static List<Rule> all() {
         return List.of(
                 new AddUniqueConstraintRule(),
+                new CodeAndSchemaInOneChangeRule(),
                 new ColumnTypeChangeRule(),
                 new ConcurrentlyInTransactionRule(),
                 new ConstraintWithoutNotValidRule(),
                 new DropColumnRule(),
                 new DropTableRule(),
                 new DuplicateVersionRule(),
+                new EditedAppliedMigrationRule(),
                 new InvalidMigrationRule(),
                 new MissingLockTimeoutRule(),
                 new MissingReverseRule(),

@@ -45,7 +45,7 @@ final class FormattedSqlLoader {
         this.ctx = ctx;
     }
 
-    private record Header(int line, int start, int bodyStart, int bodyEnd, String author, String id) {
+    record Header(int line, int start, int bodyStart, int bodyEnd, String author, String id) {
     }
 
     List<ChangelogItem> load(SourceFile file, ChangeLogParameters params, Inherited inherited) {
@@ -158,7 +158,7 @@ final class FormattedSqlLoader {
         return first < 0 ? null : file.span(first, Math.max(first + 1, last));
     }
 
-    private static List<Header> headers(SourceFile file) {
+    static List<Header> headers(SourceFile file) {
         List<Header> found = new ArrayList<>();
         for (int line = 1; line <= file.lineCount(); line++) {
             Matcher m = CHANGESET.matcher(file.line(line));
