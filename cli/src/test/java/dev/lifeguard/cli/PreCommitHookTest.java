@@ -63,7 +63,9 @@ class PreCommitHookTest {
         assertNotEquals(0, refused.exitCode(), refused.output());
         assertTrue(refused.output().contains("Failed"), refused.output());
         assertTrue(refused.output().contains("db/migration/V2__rename_name.sql:2:19: error[rename-column]"), refused.output());
-        assertTrue(refused.output().contains("1 error in 1 file"), refused.output());
+        // The staged file is judged with the history as context: the help knows name's type from V1.
+        assertTrue(refused.output().contains("ADD COLUMN full_name text;"), refused.output());
+        assertTrue(refused.output().contains("1 error in "), refused.output());
         assertEquals("1", git(app, "rev-list", "--count", "HEAD").output().strip(), "nothing was committed");
 
         // The safe alternative passes; a dangerous file that is not staged is none of this commit's business.
@@ -74,6 +76,14 @@ class PreCommitHookTest {
         assertEquals(0, passed.exitCode(), passed.output());
         assertTrue(passed.output().contains("Passed"), passed.output());
         assertEquals("2", git(app, "rev-list", "--count", "HEAD").output().strip());
+
+        // The staged change itself is checked: a migration already committed must not be edited.
+        Files.writeString(migrations.resolve("V1__create_users.sql"),
+                "CREATE TABLE users (id bigint PRIMARY KEY, name text, email text);\n");
+        git(app, "add", migrations.resolve("V1__create_users.sql").toString());
+        ExternalTools.Run edited = run(app, "git", "commit", "-q", "-m", "edit V1");
+        assertNotEquals(0, edited.exitCode(), edited.output());
+        assertTrue(edited.output().contains("error[edited-applied-migration]"), edited.output());
     }
 
     /** The hook's file filter (a Python regex, here also valid Java) lets migrations through and little else. */
