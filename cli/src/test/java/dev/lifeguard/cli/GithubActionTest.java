@@ -106,6 +106,45 @@ class GithubActionTest {
         assertEquals("rename-column", sarif.at("/runs/0/results/0/ruleId").asText());
     }
 
+    /** On a pull request, only what changed since the base is judged; the older migrations are context. */
+    @Test
+    void theLintStepJudgesOnlyWhatChangedSinceTheBase() throws Exception {
+        ExternalTools.require("git", "apt-get install git");
+        Path project = renameProject(dir.resolve("project"), "db/migration");
+        Path v2 = project.resolve("db/migration/V2__rename_name.sql");
+        String rename = Files.readString(v2);
+        Files.delete(v2);
+        git(project, "init", "-q");
+        git(project, "add", "-A");
+        git(project, "commit", "-q", "-m", "base");
+        String base = git(project, "rev-parse", "HEAD").output().strip();
+        Files.writeString(v2, rename);
+        git(project, "add", "-A");
+        git(project, "commit", "-q", "-m", "rename");
+
+        StepRun changed = runLintStep(project, Map.of("since", base, "sarif-file", "pr.sarif"));
+        assertEquals(0, changed.exitCode(), changed.output());
+        assertEquals("exit-code=1", changed.githubOutput().strip());
+        JsonNode sarif = new ObjectMapper().readTree(project.resolve("pr.sarif").toFile());
+        assertEquals(List.of("rename-column"), sarif.at("/runs/0/results").findValuesAsText("ruleId"));
+
+        Files.delete(dir.resolve("github-output"));
+        StepRun unchanged = runLintStep(project, Map.of("since", "HEAD", "sarif-file", "none.sarif"));
+        assertEquals(0, unchanged.exitCode(), unchanged.output());
+        assertEquals("exit-code=0", unchanged.githubOutput().strip(), "nothing changed since HEAD");
+    }
+
+    private ExternalTools.Run git(Path directory, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Map<String, String> env = Map.of("GIT_CONFIG_NOSYSTEM", "1", "HOME", dir.toString(),
+                "GIT_AUTHOR_NAME", "Test", "GIT_AUTHOR_EMAIL", "test@example.com",
+                "GIT_COMMITTER_NAME", "Test", "GIT_COMMITTER_EMAIL", "test@example.com");
+        ExternalTools.Run r = ExternalTools.run(directory, env, command);
+        assertEquals(0, r.exitCode(), String.join(" ", command) + ": " + r.output());
+        return r;
+    }
+
     @Test
     void theLintStepFailsAtOnceOnAToolError() throws Exception {
         Path project = renameProject(dir.resolve("project"), "db/migration");
