@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer;
 
+import dev.lifeguard.analyzer.code.CodeBaseLoader;
 import dev.lifeguard.analyzer.discovery.ChangelogCandidates;
 import dev.lifeguard.analyzer.discovery.DiskMigrationFiles;
 import dev.lifeguard.analyzer.discovery.HistoryAssembler;
@@ -70,7 +71,10 @@ public final class ProjectLoader {
         problems.addAll(files.problems());
         problems.addAll(plan.problems());
         problems.addAll(assembler.problems());
-        return new Project(root.path(), histories, sources, problems);
+        CodeBaseLoader.Result code = CodeBaseLoader.load(root, options.code(), histories, sources.keySet());
+        code.sources().forEach(sources::putIfAbsent);
+        problems.addAll(code.problems());
+        return new Project(root.path(), histories, sources, problems, code.code());
     }
 
     /**

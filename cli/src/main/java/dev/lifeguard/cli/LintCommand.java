@@ -53,6 +53,11 @@ final class LintCommand implements Callable<Integer> {
             description = "Leave out files matching GLOB, relative to the project root (repeatable).")
     List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--code", paramLabel = "DIR", arity = "1..*",
+            description = "Application code to check drops and renames against, and to read schema settings from"
+                    + " (default: the src/main trees beside the migrations).")
+    List<String> code;
+
     @Option(names = "--category", paramLabel = "NAME",
             description = "SARIF only: the run's code-scanning category (automationDetails.id), so that several"
                     + " Lifeguard runs on one repository keep their own alerts (default: lifeguard/DIALECT).")
@@ -96,12 +101,23 @@ final class LintCommand implements Callable<Integer> {
             }
             absolute.add(path.toString());
         }
+        List<String> codeDirs = null;
+        if (code != null) {
+            codeDirs = new ArrayList<>();
+            for (String dir : code) {
+                Path path = resolve(cwd, dir);
+                if (!Files.isDirectory(path)) {
+                    throw new UsageException("no such code directory: " + dir, null);
+                }
+                codeDirs.add(path.toString());
+            }
+        }
         Path out = output == null ? null : cwd.resolve(output).normalize();
         if (since != null && staged) {
             throw new UsageException("--since and --staged cannot be combined", "use --staged in a pre-commit hook, --since REF in CI");
         }
         return new LintConfig(ProjectRoot.find(cwd, searched), cwd, absolute, dialect, format, out, failOn, excludes,
-                since, staged, category);
+                codeDirs, since, staged, category);
     }
 
     private static Path resolve(Path cwd, String p) throws UsageException {

@@ -49,8 +49,8 @@ final class LintRunner {
 
     int run(LintConfig config) throws LoadException, UsageException, IOException {
         ChangeReview review = ChangeReview.of(config);
-        Project project = loader.load(review.loadOptions(
-                new LoadOptions(config.root(), config.paths(), config.dialect(), config.excludes())));
+        Project project = loader.load(review.loadOptions(new LoadOptions(config.root(), config.paths(),
+                config.dialect(), config.excludes(), config.code(), java.util.Map.of())));
         List<Rule> rules = BuiltinRules.all();
         LintResult result = new Engine(rules, review.engineOptions(EngineOptions.defaults())).lint(project);
         ReportContext context = new ReportContext(Version.current(), rules.stream().map(Rule::metadata).toList(),

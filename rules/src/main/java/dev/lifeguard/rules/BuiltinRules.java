@@ -2,6 +2,8 @@ package dev.lifeguard.rules;
 
 import dev.lifeguard.rules.change.CodeAndSchemaInOneChangeRule;
 import dev.lifeguard.rules.change.EditedAppliedMigrationRule;
+import dev.lifeguard.rules.code.AppManagedSchemaRule;
+import dev.lifeguard.rules.code.ReferencedByCodeRule;
 import dev.lifeguard.rules.compatibility.ColumnTypeChangeRule;
 import dev.lifeguard.rules.compatibility.DropColumnRule;
 import dev.lifeguard.rules.compatibility.DropTableRule;
@@ -34,6 +36,7 @@ public final class BuiltinRules {
     public static List<Rule> all() {
         return List.of(
                 new AddUniqueConstraintRule(),
+                new AppManagedSchemaRule(),
                 new CodeAndSchemaInOneChangeRule(),
                 new ColumnTypeChangeRule(),
                 new ConcurrentlyInTransactionRule(),
@@ -49,6 +52,7 @@ public final class BuiltinRules {
                 new NonConcurrentIndexRule(),
                 new NotNullWithoutDefaultRule(),
                 new ParseErrorRule(),
+                new ReferencedByCodeRule(),
                 new RenameColumnRule(),
                 new RenameTableRule(),
                 new SchemaAndDataMixedRule(),
