@@ -33,7 +33,7 @@ final class LintCommand implements Callable<Integer> {
     List<String> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
-            description = "Report format: text (default), json or sarif.")
+            description = "Report format: text (default), json, sarif or github (workflow annotations).")
     OutputFormat format = OutputFormat.TEXT;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -58,6 +58,11 @@ final class LintCommand implements Callable<Integer> {
             description = "Application code to check drops and renames against, and to read schema settings from"
                     + " (default: the src/main trees beside the migrations).")
     List<String> code;
+
+    @Option(names = "--category", paramLabel = "NAME",
+            description = "SARIF only: the run's code-scanning category (automationDetails.id), so that several"
+                    + " Lifeguard runs on one repository keep their own alerts (default: lifeguard/DIALECT).")
+    String category;
 
     @Option(names = "--since", paramLabel = "GIT_REF",
             description = "Lint only migrations added or modified since the merge base with GIT_REF (all are still"
@@ -134,7 +139,7 @@ final class LintCommand implements Callable<Integer> {
         allExcludes.addAll(excludes);
         String target = targetVersion != null ? ProjectSettings.checkVersion(targetVersion) : file.targetVersion();
         return new LintConfig(root, cwd, absolute, dialect != null ? dialect : file.dialect(), format, out, failOn,
-                allExcludes, codeDirs, since, staged, target, file);
+                allExcludes, codeDirs, since, staged, target, file, category);
     }
 
     private static Path resolve(Path cwd, String p) throws UsageException {

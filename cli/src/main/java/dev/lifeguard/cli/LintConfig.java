@@ -23,10 +23,11 @@ import java.util.List;
  * @param targetVersion    the database version to judge for as written ({@code postgresql:11}, {@code 11}), or
  *                         null for the oldest supported upstream; a bare number is of the dialect linted
  * @param settings         what lifeguard.yml says (already merged into the fields above where they overlap)
+ * @param category         the SARIF run's category for code scanning, or null for the default
  */
 public record LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
                          Path output, FailOn failOn, List<String> excludes, List<String> code, String since,
-                         boolean staged, String targetVersion, ProjectConfig settings) {
+                         boolean staged, String targetVersion, ProjectConfig settings, String category) {
 
     public LintConfig {
         paths = List.copyOf(paths);
@@ -38,6 +39,14 @@ public record LintConfig(Path root, Path workingDirectory, List<String> paths, D
     public LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
                       Path output, FailOn failOn, List<String> excludes) {
         this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, null, null, false, null,
-                ProjectConfig.none());
+                ProjectConfig.none(), null);
+    }
+
+    /** A configuration with the default code-scanning category. */
+    public LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
+                      Path output, FailOn failOn, List<String> excludes, List<String> code, String since,
+                      boolean staged) {
+        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, code, since, staged, null,
+                ProjectConfig.none(), null);
     }
 }

@@ -5,6 +5,7 @@ import dev.lifeguard.analyzer.LoadOptions;
 import dev.lifeguard.analyzer.ProjectLoader;
 import dev.lifeguard.analyzer.model.DialectChoice;
 import dev.lifeguard.analyzer.model.Project;
+import dev.lifeguard.cli.report.GithubReporter;
 import dev.lifeguard.cli.report.JsonReporter;
 import dev.lifeguard.cli.report.ReportContext;
 import dev.lifeguard.cli.report.Reporter;
@@ -60,16 +61,17 @@ final class LintRunner {
         LintResult result = new Engine(rules, options).lint(project);
         ReportContext context = new ReportContext(Version.current(), rules.stream().map(Rule::metadata).toList(),
                 config.workingDirectory(), config.output() == null && environment.colour());
-        write(reporter(config.format(), context), result, config);
+        write(reporter(config, context), result, config);
         return config.failOn().failsOn(result.findings()) ? ExitCode.FINDINGS : ExitCode.CLEAN;
     }
 
     // Each reporter class is loaded only when chosen: JSON and SARIF pull in Jackson, which costs start-up time.
-    private static Reporter reporter(OutputFormat format, ReportContext context) {
-        return switch (format) {
+    private static Reporter reporter(LintConfig config, ReportContext context) {
+        return switch (config.format()) {
             case TEXT -> new TextReporter(context);
             case JSON -> new JsonReporter(context);
-            case SARIF -> new SarifReporter(context);
+            case SARIF -> new SarifReporter(context, config.category());
+            case GITHUB -> new GithubReporter();
         };
     }
 

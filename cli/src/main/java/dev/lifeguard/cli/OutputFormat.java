@@ -7,5 +7,7 @@ public enum OutputFormat {
     /** For scripts: the schema in docs/json-format.md. */
     JSON,
     /** SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. */
-    SARIF
+    SARIF,
+    /** GitHub Actions workflow commands: one annotation per finding, for teams without code scanning. */
+    GITHUB
 }

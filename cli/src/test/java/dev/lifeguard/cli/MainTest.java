@@ -83,9 +83,9 @@ class MainTest {
 
     @Test
     void mistypedCommandGetsASuggestion() {
-        CliRun r = run("lnit");
+        CliRun r = run("lnt");
         assertEquals(2, r.exitCode());
-        assertEquals(List.of("lifeguard: Unmatched argument at index 0: 'lnit' (did you mean 'lint'?)",
+        assertEquals(List.of("lifeguard: Unmatched argument at index 0: 'lnt' (did you mean 'lint'?)",
                 "try 'lifeguard --help'"), r.errLines());
         CliRun option = run("lint", "--fail-of", "error");
         assertTrue(option.errLines().get(0).endsWith("(did you mean '--fail-on'?)"), option.err());
@@ -96,7 +96,7 @@ class MainTest {
         CliRun format = run("lint", "--format", "xml");
         assertEquals(2, format.exitCode());
         assertEquals(2, format.errLines().size(), format.err());
-        assertTrue(format.err().contains("expected one of text, json, sarif but was 'xml'"), format.err());
+        assertTrue(format.err().contains("expected one of text, json, sarif, github but was 'xml'"), format.err());
 
         CliRun dialect = run("lint", "--dialect", "db2");
         assertEquals(2, dialect.exitCode());

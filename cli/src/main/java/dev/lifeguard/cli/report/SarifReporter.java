@@ -14,6 +14,7 @@ import com.contrastsecurity.sarif.Replacement;
 import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.RunAutomationDetails;
 import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.util.StdDateFormat;
+import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.DialectChoice;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.analyzer.model.Severity;
@@ -44,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.stream.Collectors;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning, built with the SARIF Java SDK. Every rule is listed in
@@ -56,9 +59,19 @@ public final class SarifReporter implements Reporter {
     /** Key of the fingerprint in partialFingerprints: bump the suffix if the fingerprint's basis changes. */
     public static final String FINGERPRINT_KEY = "lifeguard/v1";
     private final ReportContext context;
+    private final String category;
 
     public SarifReporter(ReportContext context) {
+        this(context, null);
+    }
+
+    /**
+     * @param category the run's category for code scanning ({@code run.automationDetails.id}), or null for
+     *                 {@code lifeguard/<dialects>/}
+     */
+    public SarifReporter(ReportContext context, String category) {
         this.context = context;
+        this.category = category;
     }
 
     @Override
@@ -90,6 +103,7 @@ public final class SarifReporter implements Reporter {
                         new ArtifactLocation().withUri(Uris.directory(project.root()))))
                 .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
                 .withInvocations(List.of(invocation(project)))
+                .withAutomationDetails(new RunAutomationDetails().withId(automationId(category, project)))
                 .withResults(results);
         // The SDK leaves both unset; a log without them is not valid SARIF.
         return new SarifSchema210()
@@ -107,6 +121,21 @@ public final class SarifReporter implements Reporter {
                     .withMessage(new Message().withText(project.dialect().describe()))));
         }
         return invocation;
+    }
+
+    /**
+     * Code scanning closes the alerts a category no longer reports, so each run needs its own: two runs of
+     * Lifeguard on one repository (two dialects, two migration directories) must not close each other's.
+     * The part before the last '/' is the category, as upload-sarif's {@code category} input makes it.
+     */
+    static String automationId(String category, Project project) {
+        String c = category;
+        if (c == null || c.isBlank()) {
+            String dialects = project.histories().stream().map(h -> h.dialect().id()).distinct().sorted()
+                    .collect(Collectors.joining("+"));
+            c = "lifeguard/" + (dialects.isEmpty() ? Dialect.POSTGRESQL.id() : dialects);
+        }
+        return c.endsWith("/") ? c : c + "/";
     }
 
     /** The registry's rules, then any rule that reported without being in it (so every ruleIndex resolves). */

@@ -4,6 +4,7 @@ import com.contrastsecurity.sarif.MultiformatMessageString;
 import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
+import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.rules.RuleMetadata;
 import dev.lifeguard.rules.docs.RuleDocs;
 
@@ -27,10 +28,24 @@ final class SarifRules {
                         .withLevel(SarifReporter.configurationLevel(rule.severity()))
                         .withEnabled(null)
                         .withRank(null));
+        // What GitHub code scanning reads besides the help: tags to filter by, how sure the rule is, and the
+        // severity of a non-security alert. No security-severity: these are not security findings.
+        PropertyBag properties = new PropertyBag()
+                .withAdditionalProperty("precision", RulePrecision.of(rule.id()))
+                .withAdditionalProperty("problem.severity", problemSeverity(rule.severity()));
         if (!rule.tags().isEmpty()) {
-            d.withProperties(new PropertyBag().withTags(new LinkedHashSet<>(rule.tags())));
+            properties.withTags(new LinkedHashSet<>(rule.tags()));
         }
-        return d;
+        return d.withProperties(properties);
+    }
+
+    /** GitHub's names for the severity of a non-security alert. */
+    static String problemSeverity(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case NOTE -> "recommendation";
+        };
     }
 
     /** "rename-column" becomes "RenameColumn": SARIF wants rule names as identifiers. */

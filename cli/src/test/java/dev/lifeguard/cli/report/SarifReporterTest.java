@@ -144,6 +144,34 @@ class SarifReporterTest {
     }
 
     @Test
+    void rulesCarryWhatCodeScanningShows() throws IOException {
+        JsonNode rules = log().at("/runs/0/tool/driver/rules");
+        for (JsonNode d : rules) {
+            JsonNode p = d.path("properties");
+            assertEquals(RulePrecision.of(d.path("id").asText()), p.path("precision").asText());
+            assertFalse(p.has("security-severity"), "not security findings");
+            String level = d.at("/defaultConfiguration/level").asText();
+            assertEquals(level.equals("note") ? "recommendation" : level, p.path("problem.severity").asText());
+        }
+        JsonNode rename = rules.get(rules.size() - 1);
+        assertEquals("rename-column", rename.path("id").asText());
+        assertEquals("very-high", rename.at("/properties/precision").asText());
+        assertEquals("error", rename.at("/properties/problem.severity").asText());
+    }
+
+    @Test
+    void theRunsCategoryNamesItsDialectUnlessOneIsGiven() throws IOException {
+        assertEquals("lifeguard/postgresql/", log().at("/runs/0/automationDetails/id").asText());
+        LintResult result = TestProjects.mixedResult(TestProjects.flywayRename(root));
+        assertEquals("migrations/orders/", SarifReporter.automationId("migrations/orders", result.project()));
+        assertEquals("a/b/", SarifReporter.automationId("a/b/", result.project()));
+        assertEquals("lifeguard/postgresql/", SarifReporter.automationId(null, TestProjects.empty(root)));
+        StringWriter out = new StringWriter();
+        new SarifReporter(new ReportContext("0.1.0", manyRules(), root, false), "mysql-shard").write(result, out);
+        assertEquals("mysql-shard/", new ObjectMapper().readTree(out.toString()).at("/runs/0/automationDetails/id").asText());
+    }
+
+    @Test
     void datesAreIsoStringsNotEpochNumbers() throws IOException {
         String json = SarifReporter.mapper().writeValueAsString(new Invocation().withExecutionSuccessful(true)
                 .withStartTimeUtc(new Date(0)));

@@ -1,0 +1,130 @@
+package dev.lifeguard.cli;
+
+import dev.lifeguard.cli.init.PreCommitConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InitCommandTest {
+    @TempDir
+    Path root;
+
+    private CliRun init(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "init";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliRun.run(root, Map.of(), LintRunner.PROJECT_LOADER, all);
+    }
+
+    private void flywayProject() throws IOException {
+        Files.createDirectories(root.resolve(".git"));
+        Path db = Files.createDirectories(root.resolve("src/main/resources/db/migration"));
+        Files.writeString(db.resolve("V1__users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        Files.createDirectories(root.resolve("src/main/java/com/example"));
+    }
+
+    @Test
+    void writesAStarterConfigFromWhatItFinds() throws IOException {
+        flywayProject();
+        CliRun r = init();
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("wrote lifeguard.yml: 1 migration directory found\n", r.out());
+        assertEquals("""
+                # Lifeguard configuration, written by 'lifeguard init'. Paths are relative to this file.
+                dialect: postgresql
+                # target-version: "13"          # the oldest version you deploy to; quote it
+                migrations:
+                  - src/main/resources/db/migration
+                code:
+                  - src/main/java
+                # exclude: ["db/migration/legacy/**"]
+                # start-after: "41"                # migrations up to this version are deployed: read, not reported
+                # rules:
+                #   drop-column: error             # off | on | error | warning | note
+                #   missing-reverse: off
+                """, Files.readString(root.resolve("lifeguard.yml")));
+        // The configured paths are what lint finds.
+        CliRun lint = CliRun.run(root, Map.of(), LintRunner.PROJECT_LOADER, "lint", "src/main/resources/db/migration");
+        assertEquals(0, lint.exitCode(), lint.out() + lint.err());
+    }
+
+    @Test
+    void neverOverwritesAConfigWithoutForce() throws IOException {
+        flywayProject();
+        Files.writeString(root.resolve("lifeguard.yml"), "dialect: mysql\n");
+        CliRun r = init();
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().startsWith("lifeguard: lifeguard.yml already exists"), r.err());
+        assertEquals("dialect: mysql\n", Files.readString(root.resolve("lifeguard.yml")));
+        assertEquals(0, init("--force").exitCode());
+        assertTrue(Files.readString(root.resolve("lifeguard.yml")).contains("dialect: postgresql"));
+    }
+
+    @Test
+    void writesThePreCommitConfigTheReadmeShows() throws IOException {
+        flywayProject();
+        CliRun r = init("--pre-commit");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(PreCommitConfig.NEW_FILE, Files.readString(root.resolve(".pre-commit-config.yaml")));
+        assertEquals(PreCommitHookTest.readmeSnippet(), PreCommitConfig.NEW_FILE, "README.md's pre-commit snippet");
+        // A second run keeps both files.
+        CliRun again = init("--pre-commit");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("kept lifeguard.yml") && again.out().contains("already runs the lifeguard hook"), again.out());
+        assertEquals(PreCommitConfig.NEW_FILE, Files.readString(root.resolve(".pre-commit-config.yaml")));
+    }
+
+    @Test
+    void appendsToAnExistingPreCommitConfigInItsOwnIndentation() throws IOException {
+        flywayProject();
+        String existing = """
+                # team hooks
+                default_stages: [pre-commit]
+                repos:
+                -   repo: https://github.com/pre-commit/pre-commit-hooks
+                    rev: v4.6.0
+                    hooks:
+                    -   id: trailing-whitespace   # keep this comment
+
+                ci:
+                    autofix_prs: false
+                """;
+        Files.writeString(root.resolve(".pre-commit-config.yaml"), existing);
+        CliRun r = init("--pre-commit");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("""
+                # team hooks
+                default_stages: [pre-commit]
+                repos:
+                -   repo: https://github.com/pre-commit/pre-commit-hooks
+                    rev: v4.6.0
+                    hooks:
+                    -   id: trailing-whitespace   # keep this comment
+                - repo: https://github.com/YOUR-ORG/lifeguard   # your copy of this repository
+                  rev: v0.1.0                                   # a tag or commit of it
+                  hooks:
+                    - id: lifeguard
+
+                ci:
+                    autofix_prs: false
+                """, Files.readString(root.resolve(".pre-commit-config.yaml")));
+    }
+
+    @Test
+    void showsTheEntryRatherThanRiskAFileItCannotEdit() throws IOException {
+        flywayProject();
+        String flow = "repos: [{repo: meta, hooks: [{id: check-useless-excludes}]}]\n";
+        Files.writeString(root.resolve(".pre-commit-config.yaml"), flow);
+        CliRun r = init("--pre-commit");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("add this under repos: yourself") && r.err().contains("- id: lifeguard"), r.err());
+        assertEquals(flow, Files.readString(root.resolve(".pre-commit-config.yaml")));
+    }
+}
