@@ -39,12 +39,20 @@ public final class ProjectLoader {
      *                       that cannot be read become {@link dev.lifeguard.analyzer.model.LoadProblem}s instead
      */
     public Project load(LoadOptions options) throws LoadException {
+        return load(options, SourceOverlay.none());
+    }
+
+    /**
+     * As {@link #load(LoadOptions)}, reading the overlay's files from there instead of from disk (an editor's
+     * unsaved buffers). The files to read are still found on disk.
+     */
+    public Project load(LoadOptions options, SourceOverlay overlay) throws LoadException {
         ProjectRoot root = new ProjectRoot(options.root(), options.excludes());
         List<String> paths = options.paths().isEmpty() ? List.of(".") : options.paths();
         PathCollector.Collected collected = new PathCollector(root).collect(paths);
         Dialect dialect = dialect(options);
         SqlParser parser = new SqlParser(dialect);
-        DiskMigrationFiles files = new DiskMigrationFiles(root);
+        DiskMigrationFiles files = new DiskMigrationFiles(root, overlay);
 
         List<History> histories = new ArrayList<>();
         Map<Path, SourceFile> sources = new LinkedHashMap<>();
@@ -53,7 +61,7 @@ public final class ProjectLoader {
         List<Path> changelogs = new ChangelogCandidates(root, files).find(collected.files());
         Set<Path> readByLiquibase = new HashSet<>(changelogs);
         if (!changelogs.isEmpty()) {
-            loadLiquibase(root, dialect, parser, changelogs, histories, sources, problems);
+            loadLiquibase(root, dialect, parser, overlay, changelogs, histories, sources, problems);
             readByLiquibase.addAll(sources.keySet());
         }
 
@@ -81,12 +89,13 @@ public final class ProjectLoader {
         return options.dialect() != null ? options.dialect() : Dialect.POSTGRESQL;
     }
 
-    private static void loadLiquibase(ProjectRoot root, Dialect dialect, SqlParser parser, List<Path> changelogs,
+    private static void loadLiquibase(ProjectRoot root, Dialect dialect, SqlParser parser, SourceOverlay overlay,
+                                      List<Path> changelogs,
                                       List<History> histories, Map<Path, SourceFile> sources,
                                       List<LoadProblem> problems) {
         List<Path> absolute = changelogs.stream().map(root::absolute).toList();
         try {
-            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser).load(absolute);
+            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser, overlay).load(absolute);
             histories.addAll(result.histories());
             sources.putAll(result.sources());
             problems.addAll(result.problems());

@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.discovery;
 
+import dev.lifeguard.analyzer.SourceOverlay;
 import dev.lifeguard.analyzer.model.LoadProblem;
 import dev.lifeguard.analyzer.model.SourceFile;
 
@@ -14,18 +15,27 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** {@link MigrationFiles} on disk, inside the root only; each file is read once. */
+/**
+ * {@link MigrationFiles} on disk, inside the root only; each file is read once. A file in the overlay is
+ * read from there instead (an editor's unsaved text), and is listed in its directory even if not yet saved.
+ */
 public final class DiskMigrationFiles implements MigrationFiles {
     private final ProjectRoot root;
     private final SourceReader reader;
+    private final SourceOverlay overlay;
     private final Map<Path, Optional<SourceFile>> read = new HashMap<>();
     private final Map<Path, List<Path>> listings = new HashMap<>();
     private final Map<Path, Set<Path>> listedSets = new HashMap<>();
     private final List<LoadProblem> problems = new ArrayList<>();
 
     public DiskMigrationFiles(ProjectRoot root) {
+        this(root, SourceOverlay.none());
+    }
+
+    public DiskMigrationFiles(ProjectRoot root, SourceOverlay overlay) {
         this.root = root;
         this.reader = new SourceReader(root);
+        this.overlay = overlay;
     }
 
     @Override
@@ -34,15 +44,22 @@ public final class DiskMigrationFiles implements MigrationFiles {
     }
 
     private List<Path> listOnDisk(Path directory) {
+        List<Path> unsaved = overlay.paths().stream().filter(p -> MigrationFiles.parentOf(p).equals(directory)).toList();
         Path absolute = root.absolute(directory);
         if (!Files.isDirectory(absolute) || !root.isInside(absolute)) {
-            return List.of();
+            return unsaved;
         }
         try (Stream<Path> entries = Files.list(absolute)) {
-            return entries.map(root::relative).filter(root::isReadableFile).sorted().toList();
+            List<Path> onDisk = entries.map(root::relative).filter(root::isReadableFile).toList();
+            return Stream.concat(onDisk.stream(), unsaved.stream().filter(p -> !onDisk.contains(p))).sorted().toList();
         } catch (IOException | RuntimeException e) {
-            return List.of();
+            return unsaved;
         }
+    }
+
+    @Override
+    public Optional<String> unsaved(Path file) {
+        return overlay.text(file);
     }
 
     @Override
@@ -53,6 +70,10 @@ public final class DiskMigrationFiles implements MigrationFiles {
     @Override
     public Optional<SourceFile> read(Path file) {
         return read.computeIfAbsent(file, f -> {
+            Optional<String> unsaved = overlay.text(f);
+            if (unsaved.isPresent()) {
+                return Optional.of(new SourceFile(f, unsaved.get()));
+            }
             SourceReader.Result result = reader.read(f);
             if (result.problem() != null) {
                 problems.add(result.problem());

@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.liquibase;
 
+import dev.lifeguard.analyzer.SourceOverlay;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.LoadProblem;
@@ -31,6 +32,7 @@ public final class LiquibaseLoader {
     private final Path root;
     private final Dialect dialect;
     private final SqlParser sql;
+    private final SourceOverlay overlay;
 
     /**
      * @param root    project root (absolute, normalized): nothing outside it is read
@@ -38,9 +40,15 @@ public final class LiquibaseLoader {
      * @param sql     parser for inline and generated SQL
      */
     public LiquibaseLoader(Path root, Dialect dialect, SqlParser sql) {
+        this(root, dialect, sql, SourceOverlay.none());
+    }
+
+    /** As {@link #LiquibaseLoader(Path, Dialect, SqlParser)}, reading the overlay's files from there, not disk. */
+    public LiquibaseLoader(Path root, Dialect dialect, SqlParser sql, SourceOverlay overlay) {
         this.root = root;
         this.dialect = dialect;
         this.sql = sql;
+        this.overlay = overlay;
     }
 
     /** Whether a file's text looks like a Liquibase changelog (cheap: no Liquibase classes loaded). */
@@ -54,8 +62,8 @@ public final class LiquibaseLoader {
      */
     public Result load(List<Path> candidates) {
         ProjectRoot projectRoot = new ProjectRoot(root);
-        LiquibaseRuntime runtime = new LiquibaseRuntime(new ConfinedResourceAccessor(projectRoot), dialect);
-        LoadContext ctx = new LoadContext(projectRoot, dialect, sql, runtime);
+        LiquibaseRuntime runtime = new LiquibaseRuntime(new ConfinedResourceAccessor(projectRoot, overlay), dialect);
+        LoadContext ctx = new LoadContext(projectRoot, dialect, sql, runtime, overlay);
         List<History> histories = new ArrayList<>();
         try {
             histories.addAll(runtime.inScope(() -> new ChangelogWalker(ctx).walk(candidates)));

@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.liquibase;
 
+import dev.lifeguard.analyzer.SourceOverlay;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.LoadProblem;
 import dev.lifeguard.analyzer.model.SourceFile;
@@ -23,10 +24,16 @@ final class LoadContext {
     final Dialect dialect;
     final SqlParser sql;
     final LiquibaseRuntime runtime;
+    private final SourceOverlay overlay;
     final Map<Path, SourceFile> sources = new LinkedHashMap<>();
     final List<LoadProblem> problems = new ArrayList<>();
 
     LoadContext(ProjectRoot root, Dialect dialect, SqlParser sql, LiquibaseRuntime runtime) {
+        this(root, dialect, sql, runtime, SourceOverlay.none());
+    }
+
+    LoadContext(ProjectRoot root, Dialect dialect, SqlParser sql, LiquibaseRuntime runtime, SourceOverlay overlay) {
+        this.overlay = overlay;
         this.root = root;
         this.dialect = dialect;
         this.sql = sql;
@@ -42,6 +49,12 @@ final class LoadContext {
         }
         if (!root.contains(absolute)) {
             throw new IOException(rel + " is outside the project root");
+        }
+        java.util.Optional<String> unsaved = overlay.text(rel);
+        if (unsaved.isPresent()) {
+            SourceFile file = new SourceFile(rel, ChangelogFormat.stripBom(unsaved.get()));
+            sources.put(rel, file);
+            return file;
         }
         byte[] bytes = Files.readAllBytes(absolute);
         String text;
