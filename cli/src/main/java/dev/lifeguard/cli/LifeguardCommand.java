@@ -39,6 +39,7 @@ final class LifeguardCommand implements Callable<Integer> {
         cl.addSubcommand("lint", new LintCommand(streams, environment, loader));
         cl.addSubcommand("rules", new RulesCommand(streams));
         cl.addSubcommand("explain", new ExplainCommand(streams));
+        cl.addSubcommand("lsp", new LspCommand(streams));
         cl.registerConverter(Dialect.class, Options::dialect);
         cl.setOut(new PrintWriter(streams.out(), true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(streams.err(), true, StandardCharsets.UTF_8));
