@@ -45,4 +45,13 @@ class Lsp4ijTemplateTest {
         assertTrue(page.contains("\"glspc.server.command\": \"lifeguard\""));
         assertTrue(NeovimTest.snippet().contains("cmd = { \"lifeguard\", \"lsp\" }"));
     }
+
+    @Test
+    void readmeCarriesTheSameSnippets() throws Exception {
+        String readme = java.nio.file.Files.readString(RepositoryFiles.root().resolve("README.md"));
+        assertTrue(readme.contains("```lua\n" + NeovimTest.snippet() + "```"), "README's Neovim snippet is the tested one");
+        String page = java.nio.file.Files.readString(RepositoryFiles.root().resolve("docs/editors.md"));
+        String vscode = page.substring(page.indexOf("```json\n"), page.indexOf("```\n", page.indexOf("```json\n")));
+        assertTrue(readme.contains(vscode), "README's VS Code settings are the documented ones");
+    }
 }
