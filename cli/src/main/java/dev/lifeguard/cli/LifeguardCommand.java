@@ -40,6 +40,7 @@ final class LifeguardCommand implements Callable<Integer> {
         cl.addSubcommand("rules", new RulesCommand(streams));
         cl.addSubcommand("explain", new ExplainCommand(streams));
         cl.addSubcommand("init", new InitCommand(streams, environment, loader));
+        cl.addSubcommand("lsp", new LspCommand(streams));
         cl.registerConverter(Dialect.class, Options::dialect);
         cl.setOut(new PrintWriter(streams.out(), true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(streams.err(), true, StandardCharsets.UTF_8));

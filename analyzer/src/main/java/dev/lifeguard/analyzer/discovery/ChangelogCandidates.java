@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,6 +67,10 @@ public final class ChangelogCandidates {
 
     /** The text of a structured file, or its head when it is too large to be read whole; null if unreadable. */
     private String peek(Path file) {
+        Optional<String> unsaved = files.unsaved(file);
+        if (unsaved.isPresent()) {
+            return unsaved.get();
+        }
         Path absolute = root.absolute(file);
         if (!root.isInside(absolute)) {
             return null;

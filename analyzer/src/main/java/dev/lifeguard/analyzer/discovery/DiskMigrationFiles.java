@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 public final class DiskMigrationFiles implements MigrationFiles {
     private final ProjectRoot root;
     private final SourceReader reader;
+    private final Map<Path, String> overlay;
     private final Map<Path, Optional<SourceFile>> read = new HashMap<>();
     private final Map<Path, List<Path>> listings = new HashMap<>();
     private final Map<Path, Set<Path>> listedSets = new HashMap<>();
@@ -30,7 +31,13 @@ public final class DiskMigrationFiles implements MigrationFiles {
     /** @param overlay text that replaces a file's content on disk, by root-relative path (see LoadOptions) */
     public DiskMigrationFiles(ProjectRoot root, Map<Path, String> overlay) {
         this.root = root;
+        this.overlay = Map.copyOf(overlay);
         this.reader = new SourceReader(root, overlay);
+    }
+
+    @Override
+    public Optional<String> unsaved(Path file) {
+        return overlay.isEmpty() ? Optional.empty() : Optional.ofNullable(overlay.get(file.normalize()));
     }
 
     @Override

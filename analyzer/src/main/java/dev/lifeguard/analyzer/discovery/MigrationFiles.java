@@ -18,6 +18,11 @@ public interface MigrationFiles {
     /** The text of a file; empty when it cannot be read, in which case the reason is recorded as a problem. */
     Optional<SourceFile> read(Path file);
 
+    /** The text an editor holds for a file that differs from (or is missing on) disk, if any. */
+    default Optional<String> unsaved(Path file) {
+        return Optional.empty();
+    }
+
     default boolean exists(Path file) {
         return list(parentOf(file)).contains(file);
     }

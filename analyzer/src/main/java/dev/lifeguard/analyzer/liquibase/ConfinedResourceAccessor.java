@@ -24,9 +24,16 @@ import java.util.stream.Stream;
  */
 final class ConfinedResourceAccessor implements ResourceAccessor {
     private final ProjectRoot root;
+    private final java.util.Map<Path, String> overlay;
 
     ConfinedResourceAccessor(ProjectRoot root) {
+        this(root, java.util.Map.of());
+    }
+
+    /** The overlay's files are opened from there (an editor's unsaved text), the others from disk. */
+    ConfinedResourceAccessor(ProjectRoot root, java.util.Map<Path, String> overlay) {
         this.root = root;
+        this.overlay = overlay;
     }
 
     @Override
@@ -37,7 +44,7 @@ final class ConfinedResourceAccessor implements ResourceAccessor {
             file = root.findOnClasspath(null, path);
         }
         return file.filter(Files::isRegularFile)
-                .<List<Resource>>map(f -> List.of(new ConfinedResource(root, root.logical(f), f)))
+                .<List<Resource>>map(f -> List.of(new ConfinedResource(root, overlay, root.logical(f), f)))
                 .orElse(List.of());
     }
 
@@ -52,7 +59,7 @@ final class ConfinedResourceAccessor implements ResourceAccessor {
             }
             try (Stream<Path> files = recursive ? Files.walk(d.get()) : Files.list(d.get())) {
                 files.filter(Files::isRegularFile).filter(root::contains).sorted()
-                        .forEach(f -> found.add(new ConfinedResource(root, root.logical(f), f)));
+                        .forEach(f -> found.add(new ConfinedResource(root, overlay, root.logical(f), f)));
             }
             break;
         }
@@ -71,11 +78,13 @@ final class ConfinedResourceAccessor implements ResourceAccessor {
     /** A file inside the root (null: a path that left the root, which never exists); resolving never leaves it. */
     static final class ConfinedResource extends AbstractResource {
         private final ProjectRoot root;
+        private final java.util.Map<Path, String> overlay;
         private final Path file;
 
-        ConfinedResource(ProjectRoot root, String logicalPath, Path file) {
+        ConfinedResource(ProjectRoot root, java.util.Map<Path, String> overlay, String logicalPath, Path file) {
             super(logicalPath, (file == null ? root.path() : file).toUri());
             this.root = root;
+            this.overlay = overlay;
             this.file = file;
         }
 
@@ -83,6 +92,10 @@ final class ConfinedResourceAccessor implements ResourceAccessor {
         public InputStream openInputStream() throws IOException {
             if (!exists()) {
                 throw new FileNotFoundException(getPath() + " does not exist inside the project root");
+            }
+            java.util.Optional<String> unsaved = java.util.Optional.ofNullable(overlay.get(root.relativize(file).normalize()));
+            if (unsaved.isPresent()) {
+                return new java.io.ByteArrayInputStream(unsaved.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             return Files.newInputStream(file);
         }
@@ -104,8 +117,8 @@ final class ConfinedResourceAccessor implements ResourceAccessor {
         }
 
         private Resource confined(Optional<Path> target, String written) {
-            return target.map(p -> new ConfinedResource(root, root.logical(p), p))
-                    .orElseGet(() -> new ConfinedResource(root, written, null));
+            return target.map(p -> new ConfinedResource(root, overlay, root.logical(p), p))
+                    .orElseGet(() -> new ConfinedResource(root, overlay, written, null));
         }
 
         @Override

@@ -61,7 +61,7 @@ public final class LiquibaseLoader {
      */
     public Result load(List<Path> candidates) {
         ProjectRoot projectRoot = new ProjectRoot(root);
-        LiquibaseRuntime runtime = new LiquibaseRuntime(new ConfinedResourceAccessor(projectRoot), dialect);
+        LiquibaseRuntime runtime = new LiquibaseRuntime(new ConfinedResourceAccessor(projectRoot, overlay), dialect);
         LoadContext ctx = new LoadContext(projectRoot, dialect, sql, runtime, overlay);
         List<History> histories = new ArrayList<>();
         try {

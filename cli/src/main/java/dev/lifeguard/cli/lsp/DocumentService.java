@@ -1,0 +1,186 @@
+package dev.lifeguard.cli.lsp;
+
+import dev.lifeguard.analyzer.LoadException;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Open documents and their findings. Linting runs on one worker thread, in order, so a slow first lint
+ * (Liquibase warming up) never blocks the protocol; a lint that a newer edit has overtaken is skipped.
+ * Hover and code actions answer from the findings of the latest lint.
+ */
+final class DocumentService implements TextDocumentService {
+    private record Open(String text, int version) {
+    }
+
+    private record Result(ProjectSession.Linted linted, int version) {
+    }
+
+    private final Workspace workspace;
+    private final Diagnostics diagnostics;
+    private final CodeActions codeActions;
+    private final Hovers hovers;
+    private final Map<String, Open> open = new ConcurrentHashMap<>();
+    private final Map<String, Result> results = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lifeguard-lint");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile LanguageClient client;
+
+    DocumentService(Workspace workspace, RuleLinks links) {
+        this.workspace = workspace;
+        this.diagnostics = new Diagnostics(links);
+        this.codeActions = new CodeActions(diagnostics);
+        this.hovers = new Hovers(links);
+    }
+
+    void connect(LanguageClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public void didOpen(DidOpenTextDocumentParams params) {
+        var doc = params.getTextDocument();
+        open.put(doc.getUri(), new Open(doc.getText(), doc.getVersion()));
+        lintLater(doc.getUri());
+    }
+
+    @Override
+    public void didChange(DidChangeTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
+        if (changes.isEmpty()) {
+            return;
+        }
+        // full synchronisation (announced in the capabilities): the last change carries the whole text
+        open.put(uri, new Open(changes.get(changes.size() - 1).getText(), params.getTextDocument().getVersion()));
+        lintLater(uri);
+    }
+
+    @Override
+    public void didSave(DidSaveTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        // a saved changelog may include other files now, a new file may be a migration now
+        workspace.locate(uri).ifPresent(located -> located.session().invalidate());
+        if (params.getText() != null && open.containsKey(uri)) {
+            open.put(uri, new Open(params.getText(), open.get(uri).version()));
+        }
+        lintLater(uri);
+    }
+
+    @Override
+    public void didClose(DidCloseTextDocumentParams params) {
+        String uri = params.getTextDocument().getUri();
+        open.remove(uri);
+        results.remove(uri);
+        publish(uri, List.of(), null);
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+        return CompletableFuture.supplyAsync(() -> current(params.getTextDocument().getUri())
+                .map(linted -> hovers.at(linted, params.getPosition())).orElse(null), worker);
+    }
+
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        String uri = params.getTextDocument().getUri();
+        return CompletableFuture.supplyAsync(() -> current(uri).map(linted -> {
+            var root = workspace.locate(uri).orElseThrow().session().root();
+            return codeActions.forRange(linted, uri, params.getRange(), root).stream()
+                    .map(Either::<Command, CodeAction>forRight).toList();
+        }).orElse(List.of()), worker);
+    }
+
+    /** Workspace files changed on disk: histories may have changed, so the open files are linted again. */
+    void filesChanged() {
+        workspace.sessions().forEach(ProjectSession::invalidate);
+        open.keySet().forEach(this::lintLater);
+    }
+
+    /** Stops the worker; a lint in progress finishes, nothing new starts. */
+    void shutdown() {
+        worker.shutdown();
+    }
+
+    // Runs on the worker after every queued lint, so it sees the findings of the latest text.
+    private Optional<ProjectSession.Linted> current(String uri) {
+        Result result = results.get(uri);
+        return Optional.ofNullable(result).map(Result::linted);
+    }
+
+    private void lintLater(String uri) {
+        if (!worker.isShutdown()) {
+            worker.execute(() -> lint(uri));
+        }
+    }
+
+    private void lint(String uri) {
+        Open doc = open.get(uri);
+        if (doc == null) {
+            return;
+        }
+        Result done = results.get(uri);
+        if (done != null && done.version() == doc.version() && done.linted().source().text().equals(doc.text())) {
+            return; // this text was linted already (an edit queued twice, a save without changes)
+        }
+        Optional<Workspace.Located> located = workspace.locate(uri);
+        if (located.isEmpty()) {
+            return;
+        }
+        try {
+            Optional<ProjectSession.Linted> linted = located.get().session().lint(located.get().file(), doc.text());
+            if (linted.isEmpty()) {
+                results.remove(uri);
+                publish(uri, List.of(), doc.version());
+                return;
+            }
+            results.put(uri, new Result(linted.get(), doc.version()));
+            publish(uri, diagnostics.of(linted.get(), located.get().session().root()), doc.version());
+        } catch (LoadException | RuntimeException e) {
+            // never take the server down over one file: tell the user, keep serving the others
+            log(MessageType.Error, "lifeguard could not lint " + uri + ": " + e.getMessage());
+        }
+    }
+
+    private void publish(String uri, List<Diagnostic> list, Integer version) {
+        LanguageClient c = client;
+        if (c != null) {
+            PublishDiagnosticsParams p = new PublishDiagnosticsParams(uri, list);
+            p.setVersion(version);
+            c.publishDiagnostics(p);
+        }
+    }
+
+    private void log(MessageType type, String message) {
+        LanguageClient c = client;
+        if (c != null) {
+            c.logMessage(new MessageParams(type, message));
+        }
+    }
+}

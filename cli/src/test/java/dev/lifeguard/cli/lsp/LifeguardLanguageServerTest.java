@@ -1,0 +1,187 @@
+package dev.lifeguard.cli.lsp;
+
+import dev.lifeguard.rules.BuiltinRules;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The server in this JVM, driven over piped streams by lsp4j's client launcher, as an editor drives it. */
+class LifeguardLanguageServerTest {
+    @TempDir
+    Path root;
+    private LspTestClient client;
+    private Thread serverThread;
+
+    @BeforeEach
+    void start() throws Exception {
+        LspFixture.write(root);
+        // NIO pipes, not java.io's piped streams: those fail a read once the thread that last wrote has ended
+        Pipe up = Pipe.open();
+        Pipe down = Pipe.open();
+        InputStream serverIn = Channels.newInputStream(up.source());
+        OutputStream toServer = Channels.newOutputStream(up.sink());
+        InputStream clientIn = Channels.newInputStream(down.source());
+        OutputStream toClient = Channels.newOutputStream(down.sink());
+        serverThread = new Thread(() -> LspServer.serve(BuiltinRules.all(), "test", serverIn, toClient), "lsp-server");
+        serverThread.setDaemon(true);
+        serverThread.start();
+        client = LspTestClient.connect(clientIn, toServer);
+        client.initialize(root);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.server.shutdown().get(30, TimeUnit.SECONDS);
+        client.server.exit();
+        serverThread.join(TimeUnit.SECONDS.toMillis(30));
+        assertTrue(!serverThread.isAlive(), "the server stops after exit");
+    }
+
+    @Test
+    void dangerousMigrationGetsDiagnosticsFixesHoverAndIsClearedWhenMadeSafe() throws Exception {
+        String uri = LspFixture.uri(root, LspFixture.V2);
+        client.open(uri, "sql", LspFixture.V2_DANGEROUS);
+
+        PublishDiagnosticsParams published = client.next(uri);
+        List<Diagnostic> diagnostics = sorted(published.getDiagnostics());
+        assertEquals(List.of("missing-lock-timeout", "non-concurrent-index"), codes(diagnostics));
+        Diagnostic index = diagnostics.get(1);
+        // "CREATE INDEX users_name_idx ON users (name);" is the whole of line 2 (0-based 1)
+        assertEquals(new Range(new Position(1, 0), new Position(1, 43)), index.getRange());
+        assertEquals(DiagnosticSeverity.Error, index.getSeverity());
+        assertEquals("lifeguard", index.getSource());
+        assertTrue(index.getMessage().contains("without CONCURRENTLY"), index.getMessage());
+        assertTrue(index.getCodeDescription().getHref().endsWith("docs/rules/non-concurrent-index.md"),
+                index.getCodeDescription().getHref());
+        assertEquals(DiagnosticSeverity.Warning, diagnostics.get(0).getSeverity());
+
+        List<CodeAction> actions = codeActions(uri, index.getRange());
+        CodeAction concurrently = actions.stream().filter(a -> a.getTitle().equals("Add CONCURRENTLY")).findFirst().orElseThrow();
+        assertTrue(concurrently.getIsPreferred());
+        String fixed = apply(LspFixture.V2_DANGEROUS, concurrently.getEdit().getChanges().get(uri));
+        assertEquals("-- index the names\nCREATE INDEX CONCURRENTLY users_name_idx ON users (name);\n", fixed);
+        CodeAction suppress = actions.stream().filter(a -> a.getTitle().startsWith("Suppress non-concurrent-index"))
+                .findFirst().orElseThrow();
+        assertEquals("-- index the names\n-- lifeguard:ignore non-concurrent-index TODO say why this is safe\n"
+                + "CREATE INDEX users_name_idx ON users (name);\n", apply(LspFixture.V2_DANGEROUS, suppress.getEdit().getChanges().get(uri)));
+
+        Hover hover = client.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+                new Position(1, 10))).get(30, TimeUnit.SECONDS);
+        String markdown = hover.getContents().getRight().getValue();
+        assertTrue(markdown.contains("**non-concurrent-index**"), markdown);
+        assertTrue(markdown.contains("CREATE INDEX CONCURRENTLY"), markdown); // the rule's help
+        assertNull(client.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri),
+                new Position(0, 3))).get(30, TimeUnit.SECONDS), "no hover on the comment line");
+
+        change(uri, 2, LspFixture.V2_SAFE);
+        PublishDiagnosticsParams cleared = client.next(uri);
+        assertEquals(2, cleared.getVersion());
+        assertEquals(List.of(), cleared.getDiagnostics());
+    }
+
+    @Test
+    void fileThatIsNoMigrationGetsNoDiagnostics() throws Exception {
+        String uri = LspFixture.uri(root, LspFixture.NOT_A_MIGRATION);
+        client.open(uri, "yaml", "server:\n  port: 8080\n");
+        assertEquals(List.of(), client.next(uri).getDiagnostics());
+    }
+
+    @Test
+    void otherMigrationsOfTheHistoryAreReadFromDiskAsContext() throws Exception {
+        // V1__again.sql shares V1__create_users.sql's version: only the file on disk can tell
+        String again = "db/migration/V1__again.sql";
+        LspFixture.write(root, again, "SELECT 1;\n");
+        String uri = LspFixture.uri(root, again);
+        client.open(uri, "sql", "SELECT 2;\n");
+
+        List<Diagnostic> diagnostics = client.next(uri).getDiagnostics();
+        assertEquals(List.of("duplicate-version"), codes(diagnostics));
+        var related = diagnostics.get(0).getRelatedInformation();
+        assertEquals(1, related.size());
+        assertEquals(LspFixture.uri(root, LspFixture.V1), related.get(0).getLocation().getUri());
+        assertEquals(new Range(new Position(0, 0), new Position(0, 20)), related.get(0).getLocation().getRange());
+    }
+
+    @Test
+    void liquibaseYamlChangelogIsLintedFromTheEditorsText() throws Exception {
+        String changelog = "db/changelog/db.changelog-master.yaml";
+        String created = "databaseChangeLog:\n  - changeSet:\n      id: 1\n      author: a\n"
+                + "      changes:\n        - createTable:\n            tableName: accounts\n"
+                + "            columns:\n              - column:\n                  name: id\n                  type: bigint\n";
+        LspFixture.write(root, changelog, created);
+        String dropped = created + "  - changeSet:\n      id: 2\n      author: a\n      changes:\n"
+                + "        - dropTable:\n            tableName: accounts\n";
+        String uri = LspFixture.uri(root, changelog);
+        client.open(uri, "yaml", dropped);
+
+        List<Diagnostic> diagnostics = client.next(uri).getDiagnostics();
+        Diagnostic drop = diagnostics.stream().filter(d -> d.getCode().getLeft().equals("drop-table")).findFirst()
+                .orElseThrow(() -> new AssertionError(codes(diagnostics).toString()));
+        assertEquals(15, drop.getRange().getStart().getLine(), drop.toString()); // the dropTable line
+        CodeAction suppress = codeActions(uri, drop.getRange()).stream()
+                .filter(a -> a.getTitle().startsWith("Suppress drop-table")).findFirst().orElseThrow();
+        String suppressed = apply(dropped, suppress.getEdit().getChanges().get(uri));
+        assertTrue(suppressed.contains("\n        # lifeguard:ignore drop-table TODO say why this is safe\n        - dropTable:"),
+                suppressed);
+    }
+
+    private List<CodeAction> codeActions(String uri, Range range) throws Exception {
+        CodeActionParams params = new CodeActionParams(new TextDocumentIdentifier(uri), range, new CodeActionContext(List.of()));
+        return client.server.getTextDocumentService().codeAction(params).get(30, TimeUnit.SECONDS).stream()
+                .map(Either::getRight).toList();
+    }
+
+    private void change(String uri, int version, String text) {
+        client.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(text))));
+    }
+
+    static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().sorted(Comparator.comparing(d -> d.getCode().getLeft())).toList();
+    }
+
+    static List<String> codes(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().map(d -> d.getCode().getLeft()).sorted().toList();
+    }
+
+    /** Applies edits the way an editor does: from the last to the first, so earlier positions stay valid. */
+    static String apply(String text, List<TextEdit> edits) throws IOException {
+        dev.lifeguard.analyzer.model.SourceFile source = new dev.lifeguard.analyzer.model.SourceFile(Path.of("x"), text);
+        DocumentText doc = new DocumentText(source);
+        StringBuilder out = new StringBuilder(text);
+        edits.stream().sorted(Comparator.comparing((TextEdit e) -> doc.offset(e.getRange().getStart())).reversed())
+                .forEach(e -> out.replace(doc.offset(e.getRange().getStart()), doc.offset(e.getRange().getEnd()), e.getNewText()));
+        return out.toString();
+    }
+}
