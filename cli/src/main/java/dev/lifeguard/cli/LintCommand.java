@@ -53,6 +53,10 @@ final class LintCommand implements Callable<Integer> {
             description = "Leave out files matching GLOB, relative to the project root (repeatable).")
     List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report only findings that are not in FILE, written by 'lifeguard baseline'.")
+    Path baseline;
+
     LintCommand(Streams streams, Environment environment, LintRunner.Loader loader) {
         this.streams = streams;
         this.environment = environment;
@@ -81,7 +85,9 @@ final class LintCommand implements Callable<Integer> {
             absolute.add(path.toString());
         }
         Path out = output == null ? null : cwd.resolve(output).normalize();
-        return new LintConfig(ProjectRoot.find(cwd, searched), cwd, absolute, dialect, format, out, failOn, excludes);
+        Path baselineFile = baseline == null ? null : cwd.resolve(baseline).normalize();
+        return new LintConfig(ProjectRoot.find(cwd, searched), cwd, absolute, dialect, format, out, failOn, excludes,
+                baselineFile);
     }
 
     private static Path resolve(Path cwd, String p) throws UsageException {

@@ -16,12 +16,18 @@ import java.util.List;
  * @param output           the file to write the report to, or null for standard output
  * @param failOn           the least severity that fails the run
  * @param excludes         glob patterns, relative to the root, of files to leave out
+ * @param baseline         a baseline file whose findings are not reported, or null
  */
 public record LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
-                         Path output, FailOn failOn, List<String> excludes) {
+                         Path output, FailOn failOn, List<String> excludes, Path baseline) {
 
     public LintConfig {
         paths = List.copyOf(paths);
         excludes = List.copyOf(excludes);
+    }
+
+    public LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
+                      Path output, FailOn failOn, List<String> excludes) {
+        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, null);
     }
 }

@@ -47,13 +47,22 @@ final class LintRunner {
     }
 
     int run(LintConfig config) throws LoadException, UsageException, IOException {
-        Project project = loader.load(new LoadOptions(config.root(), config.paths(), config.dialect(), config.excludes()));
+        Baseline baseline = config.baseline() == null ? null : Baseline.read(config.baseline());
         List<Rule> rules = BuiltinRules.all();
-        LintResult result = new Engine(rules, EngineOptions.defaults()).lint(project);
+        LintResult result = lint(config, rules);
+        if (baseline != null) {
+            result = baseline.filter(result);
+        }
         ReportContext context = new ReportContext(Version.current(), rules.stream().map(Rule::metadata).toList(),
                 config.workingDirectory(), config.output() == null && environment.colour());
         write(reporter(config.format(), context), result, config);
         return config.failOn().failsOn(result.findings()) ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    }
+
+    /** Reads the project and runs the rules: the findings before any baseline. */
+    LintResult lint(LintConfig config, List<Rule> rules) throws LoadException {
+        Project project = loader.load(new LoadOptions(config.root(), config.paths(), config.dialect(), config.excludes()));
+        return new Engine(rules, EngineOptions.defaults()).lint(project);
     }
 
     // Each reporter class is loaded only when chosen: JSON and SARIF pull in Jackson, which costs start-up time.
