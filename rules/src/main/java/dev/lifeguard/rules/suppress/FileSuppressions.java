@@ -17,11 +17,13 @@ import java.util.List;
  *       {@code --changeset} header is itself a comment, and the changeSet starts at it);</li>
  *   <li>the line right after the comment, blank lines skipped (a column inside a CREATE TABLE).</li>
  * </ul>
- * A {@code lifeguard:ignore-file} comment anywhere in the file covers every finding in the file.
+ * A comment after code on its line (a trailing comment) covers that line instead: findings that start
+ * on it, and findings of a statement that starts on it. A {@code lifeguard:ignore-file} comment anywhere
+ * in the file covers every finding in the file.
  */
 final class FileSuppressions {
     /** A directive and the places it covers. */
-    record Covered(SuppressionDirective directive, int anchor, int nextLine, List<int[]> regions) {
+    record Covered(SuppressionDirective directive, int anchor, int nextLine, List<int[]> regions, boolean trailing) {
     }
 
     private final SourceFile source;
@@ -53,7 +55,11 @@ final class FileSuppressions {
                 continue;
             }
             if (d.fileWide()) {
-                out.add(new Covered(d, -1, -1, List.of()));
+                out.add(new Covered(d, -1, -1, List.of(), false));
+                continue;
+            }
+            if (!text.substring(source.offsetOf(span.startLine(), 1), c.start()).isBlank()) {
+                out.add(new Covered(d, -1, span.startLine(), List.of(), true));
                 continue;
             }
             int anchor = anchorAfter(text, comments, k);
@@ -71,7 +77,7 @@ final class FileSuppressions {
                     regions.add(new int[] {s.startOffset(), Math.max(s.endOffset(), s.startOffset() + 1)});
                 }
             }
-            out.add(new Covered(d, anchor, nextCodeLine(source, span.endLine()), regions));
+            out.add(new Covered(d, anchor, nextCodeLine(source, span.endLine()), regions, false));
         }
         return new FileSuppressions(source, out);
     }
@@ -83,6 +89,9 @@ final class FileSuppressions {
         }
         if (at.startLine() == c.nextLine()) {
             return true;
+        }
+        if (c.trailing()) {
+            return at.hasOffsets() && at.statementStart() >= 0 && source.lineOf(at.statementStart()) == c.nextLine();
         }
         if (at.hasOffsets() && (at.statementStart() == c.anchor() || at.startOffset() == c.anchor())) {
             return true;

@@ -32,6 +32,13 @@ public final class Suppressor {
     }
 
     public static Suppressor of(Project project) {
+        List<Path> withComments = project.sources().entrySet().stream()
+                .filter(e -> e.getValue().text().contains(Suppressions.IGNORE))
+                .map(Map.Entry::getKey).sorted().toList();
+        Map<Path, FileSuppressions> files = new LinkedHashMap<>();
+        if (withComments.isEmpty()) {
+            return new Suppressor(files);
+        }
         Map<Path, List<SourceSpan>> structure = new HashMap<>();
         for (History h : project.histories()) {
             for (Migration m : h.migrations()) {
@@ -44,12 +51,9 @@ public final class Suppressor {
                 }
             }
         }
-        Map<Path, FileSuppressions> files = new LinkedHashMap<>();
-        project.sources().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .filter(e -> e.getValue().text().contains(Suppressions.IGNORE))
-                .forEach(e -> files.put(e.getKey(), FileSuppressions.of(e.getValue(),
-                        structure.getOrDefault(e.getKey(), List.of()))));
+        for (Path file : withComments) {
+            files.put(file, FileSuppressions.of(project.sources().get(file), structure.getOrDefault(file, List.of())));
+        }
         return new Suppressor(files);
     }
 

@@ -64,6 +64,14 @@ class SuppressorTest {
     }
 
     @Test
+    void aTrailingCommentCoversItsOwnLineAndStatement() {
+        List<Finding> f = lint("ALTER TABLE users DROP COLUMN email; -- lifeguard:ignore drop-column unused since 2019\n"
+                + "ALTER TABLE users -- lifeguard:ignore drop-column unused too\n  DROP COLUMN name;\n"
+                + "ALTER TABLE users RENAME COLUMN id TO user_id;\n");
+        assertEquals(List.of("drop-column@2~", "drop-column@4~", "rename-column@5"), keys(f));
+    }
+
+    @Test
     void fileCommentCoversTheWholeFile() {
         List<Finding> f = lint("ALTER TABLE users DROP COLUMN email;\n-- lifeguard:ignore-file drop-column cleanup\n"
                 + "ALTER TABLE users DROP COLUMN name;\n");
