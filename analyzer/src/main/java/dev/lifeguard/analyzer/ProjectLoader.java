@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer;
 
+import dev.lifeguard.analyzer.code.CodeBaseLoader;
 import dev.lifeguard.analyzer.discovery.ChangelogCandidates;
 import dev.lifeguard.analyzer.discovery.DiskMigrationFiles;
 import dev.lifeguard.analyzer.discovery.HistoryAssembler;
@@ -44,7 +45,7 @@ public final class ProjectLoader {
         PathCollector.Collected collected = new PathCollector(root).collect(paths);
         Dialect dialect = dialect(options);
         SqlParser parser = new SqlParser(dialect);
-        DiskMigrationFiles files = new DiskMigrationFiles(root);
+        DiskMigrationFiles files = new DiskMigrationFiles(root, options.overlay());
 
         List<History> histories = new ArrayList<>();
         Map<Path, SourceFile> sources = new LinkedHashMap<>();
@@ -53,7 +54,7 @@ public final class ProjectLoader {
         List<Path> changelogs = new ChangelogCandidates(root, files).find(collected.files());
         Set<Path> readByLiquibase = new HashSet<>(changelogs);
         if (!changelogs.isEmpty()) {
-            loadLiquibase(root, dialect, parser, changelogs, histories, sources, problems);
+            loadLiquibase(root, dialect, parser, changelogs, options.overlay(), histories, sources, problems);
             readByLiquibase.addAll(sources.keySet());
         }
 
@@ -70,7 +71,10 @@ public final class ProjectLoader {
         problems.addAll(files.problems());
         problems.addAll(plan.problems());
         problems.addAll(assembler.problems());
-        return new Project(root.path(), histories, sources, problems);
+        CodeBaseLoader.Result code = CodeBaseLoader.load(root, options.code(), histories, sources.keySet());
+        code.sources().forEach(sources::putIfAbsent);
+        problems.addAll(code.problems());
+        return new Project(root.path(), histories, sources, problems, code.code());
     }
 
     /**
@@ -82,11 +86,11 @@ public final class ProjectLoader {
     }
 
     private static void loadLiquibase(ProjectRoot root, Dialect dialect, SqlParser parser, List<Path> changelogs,
-                                      List<History> histories, Map<Path, SourceFile> sources,
+                                      Map<Path, String> overlay, List<History> histories, Map<Path, SourceFile> sources,
                                       List<LoadProblem> problems) {
         List<Path> absolute = changelogs.stream().map(root::absolute).toList();
         try {
-            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser).load(absolute);
+            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser, overlay).load(absolute);
             histories.addAll(result.histories());
             sources.putAll(result.sources());
             problems.addAll(result.problems());

@@ -53,6 +53,22 @@ final class LintCommand implements Callable<Integer> {
             description = "Leave out files matching GLOB, relative to the project root (repeatable).")
     List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--code", paramLabel = "DIR", arity = "1..*",
+            description = "Application code to check drops and renames against, and to read schema settings from"
+                    + " (default: the src/main trees beside the migrations).")
+    List<String> code;
+
+    @Option(names = "--since", paramLabel = "GIT_REF",
+            description = "Lint only migrations added or modified since the merge base with GIT_REF (all are still"
+                    + " replayed for context), and check the change itself: edited applied migrations, versions"
+                    + " reused or out of order, code and schema in one change.")
+    String since;
+
+    @Option(names = "--staged",
+            description = "Lint the migrations staged in git, as the index holds them (for a pre-commit hook),"
+                    + " and check the staged change like --since HEAD.")
+    boolean staged;
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Report only findings that are not in FILE, written by 'lifeguard baseline'.")
     Path baseline;
@@ -84,10 +100,24 @@ final class LintCommand implements Callable<Integer> {
             }
             absolute.add(path.toString());
         }
+        List<String> codeDirs = null;
+        if (code != null) {
+            codeDirs = new ArrayList<>();
+            for (String dir : code) {
+                Path path = resolve(cwd, dir);
+                if (!Files.isDirectory(path)) {
+                    throw new UsageException("no such code directory: " + dir, null);
+                }
+                codeDirs.add(path.toString());
+            }
+        }
         Path out = output == null ? null : cwd.resolve(output).normalize();
+        if (since != null && staged) {
+            throw new UsageException("--since and --staged cannot be combined", "use --staged in a pre-commit hook, --since REF in CI");
+        }
         Path baselineFile = baseline == null ? null : cwd.resolve(baseline).normalize();
         return new LintConfig(ProjectRoot.find(cwd, searched), cwd, absolute, dialect, format, out, failOn, excludes,
-                baselineFile);
+                codeDirs, since, staged, baselineFile);
     }
 
     private static Path resolve(Path cwd, String p) throws UsageException {

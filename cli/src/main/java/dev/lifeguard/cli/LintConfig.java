@@ -16,18 +16,31 @@ import java.util.List;
  * @param output           the file to write the report to, or null for standard output
  * @param failOn           the least severity that fails the run
  * @param excludes         glob patterns, relative to the root, of files to leave out
+ * @param code             absolute application code directories, or null for the src/main trees beside the migrations
+ * @param since            review the change since the merge base with this git revision, or null
+ * @param staged           review what is staged in git, linting the staged text
  * @param baseline         a baseline file whose findings are not reported, or null
  */
 public record LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
-                         Path output, FailOn failOn, List<String> excludes, Path baseline) {
+                         Path output, FailOn failOn, List<String> excludes, List<String> code, String since,
+                         boolean staged, Path baseline) {
 
     public LintConfig {
         paths = List.copyOf(paths);
         excludes = List.copyOf(excludes);
+        code = code == null ? null : List.copyOf(code);
     }
 
+    /** A configuration with the default code directories. */
     public LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
                       Path output, FailOn failOn, List<String> excludes) {
-        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, null);
+        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, null, null, false);
+    }
+
+    /** A configuration without a baseline. */
+    public LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
+                      Path output, FailOn failOn, List<String> excludes, List<String> code, String since,
+                      boolean staged) {
+        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, code, since, staged, null);
     }
 }

@@ -61,8 +61,10 @@ final class LintRunner {
 
     /** Reads the project and runs the rules: the findings before any baseline. */
     LintResult lint(LintConfig config, List<Rule> rules) throws LoadException {
-        Project project = loader.load(new LoadOptions(config.root(), config.paths(), config.dialect(), config.excludes()));
-        return new Engine(rules, EngineOptions.defaults()).lint(project);
+        ChangeReview review = ChangeReview.of(config);
+        Project project = loader.load(review.loadOptions(new LoadOptions(config.root(), config.paths(),
+                config.dialect(), config.excludes(), config.code(), java.util.Map.of())));
+        return new Engine(rules, review.engineOptions(EngineOptions.defaults())).lint(project);
     }
 
     // Each reporter class is loaded only when chosen: JSON and SARIF pull in Jackson, which costs start-up time.

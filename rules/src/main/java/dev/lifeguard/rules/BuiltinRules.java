@@ -1,5 +1,9 @@
 package dev.lifeguard.rules;
 
+import dev.lifeguard.rules.change.CodeAndSchemaInOneChangeRule;
+import dev.lifeguard.rules.change.EditedAppliedMigrationRule;
+import dev.lifeguard.rules.code.AppManagedSchemaRule;
+import dev.lifeguard.rules.code.ReferencedByCodeRule;
 import dev.lifeguard.rules.compatibility.ColumnTypeChangeRule;
 import dev.lifeguard.rules.compatibility.DropColumnRule;
 import dev.lifeguard.rules.compatibility.DropTableRule;
@@ -34,12 +38,15 @@ public final class BuiltinRules {
     public static List<Rule> all() {
         return List.of(
                 new AddUniqueConstraintRule(),
+                new AppManagedSchemaRule(),
+                new CodeAndSchemaInOneChangeRule(),
                 new ColumnTypeChangeRule(),
                 new ConcurrentlyInTransactionRule(),
                 new ConstraintWithoutNotValidRule(),
                 new DropColumnRule(),
                 new DropTableRule(),
                 new DuplicateVersionRule(),
+                new EditedAppliedMigrationRule(),
                 new InvalidMigrationRule(),
                 new MissingLockTimeoutRule(),
                 new MissingReverseRule(),
@@ -47,6 +54,7 @@ public final class BuiltinRules {
                 new NonConcurrentIndexRule(),
                 new NotNullWithoutDefaultRule(),
                 new ParseErrorRule(),
+                new ReferencedByCodeRule(),
                 new RenameColumnRule(),
                 new RenameTableRule(),
                 new SchemaAndDataMixedRule(),

@@ -24,8 +24,13 @@ public final class DiskMigrationFiles implements MigrationFiles {
     private final List<LoadProblem> problems = new ArrayList<>();
 
     public DiskMigrationFiles(ProjectRoot root) {
+        this(root, Map.of());
+    }
+
+    /** @param overlay text that replaces a file's content on disk, by root-relative path (see LoadOptions) */
+    public DiskMigrationFiles(ProjectRoot root, Map<Path, String> overlay) {
         this.root = root;
-        this.reader = new SourceReader(root);
+        this.reader = new SourceReader(root, overlay);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Reads one file as UTF-8 text. A file that is too large or not UTF-8 becomes a problem with the line
@@ -24,9 +25,16 @@ public final class SourceReader {
     public static final long MAX_BYTES = 20L * 1024 * 1024;
 
     private final ProjectRoot root;
+    private final Map<Path, String> overlay;
 
     public SourceReader(ProjectRoot root) {
+        this(root, Map.of());
+    }
+
+    /** @param overlay text read instead of the disk for these root-relative paths (the git index, for --staged) */
+    public SourceReader(ProjectRoot root, Map<Path, String> overlay) {
         this.root = root;
+        this.overlay = overlay;
     }
 
     /** Either the file's text or why it could not be read. */
@@ -37,6 +45,10 @@ public final class SourceReader {
         Path absolute = root.absolute(relative);
         if (!root.isInside(absolute)) {
             return failed(relative, "file lies outside the project root: not read");
+        }
+        String replaced = overlay.get(relative.normalize());
+        if (replaced != null) {
+            return new Result(new SourceFile(relative, replaced), null);
         }
         try {
             long size = Files.size(absolute);

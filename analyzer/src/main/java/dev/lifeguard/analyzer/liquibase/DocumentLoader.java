@@ -4,7 +4,6 @@ import dev.lifeguard.analyzer.liquibase.ChangelogDocument.ChangeSite;
 import dev.lifeguard.analyzer.liquibase.ChangelogDocument.Entry;
 import dev.lifeguard.analyzer.liquibase.ChangelogItem.Include;
 import dev.lifeguard.analyzer.liquibase.ChangelogItem.Inherited;
-import dev.lifeguard.analyzer.model.Framework;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Reverse;
@@ -23,9 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -121,22 +118,8 @@ final class DocumentLoader {
             }
         }
         Reverse reverse = reverses.reverse(cs, file, entry.rollbacks(), opaque);
-        Set<String> contexts = new LinkedHashSet<>(inherited.contexts());
-        if (log.getContexts() != null) {
-            contexts.addAll(log.getContexts().getContexts());
-        }
-        contexts.addAll(cs.getContextFilter().getContexts());
-        Set<String> labels = new LinkedHashSet<>(inherited.labels());
-        if (cs.getLabels() != null) {
-            labels.addAll(cs.getLabels().getLabels());
-        }
-        Set<String> dbms = new LinkedHashSet<>();
-        if (cs.getDbmsSet() != null) {
-            cs.getDbmsSet().forEach(d -> dbms.add(d.toLowerCase(Locale.ROOT)));
-        }
-        return new Migration(cs.getId() + "::" + cs.getAuthor(), null, cs.getComments(), Framework.LIQUIBASE,
-                Migration.Kind.CHANGESET, entry.span(), cs.isRunInTransaction(), contexts, labels, dbms,
-                cs.isRunOnChange(), ops, reverse);
+        Set<String> changelogContexts = log.getContexts() == null ? Set.of() : log.getContexts().getContexts();
+        return inherited.migration(cs, changelogContexts, entry.span(), ops, reverse);
     }
 
     /** A change limited to other databases (dbms="mysql" on a PostgreSQL run) does not run here. */

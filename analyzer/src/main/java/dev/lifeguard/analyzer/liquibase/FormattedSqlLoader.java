@@ -17,9 +17,7 @@ import liquibase.changelog.DatabaseChangeLog;
 import liquibase.parser.core.formattedsql.FormattedSqlChangeLogParser;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +43,7 @@ final class FormattedSqlLoader {
         this.ctx = ctx;
     }
 
-    private record Header(int line, int start, int bodyStart, int bodyEnd, String author, String id) {
+    record Header(int line, int start, int bodyStart, int bodyEnd, String author, String id) {
     }
 
     List<ChangelogItem> load(SourceFile file, ChangeLogParameters params, Inherited inherited) {
@@ -94,19 +92,7 @@ final class FormattedSqlLoader {
                 }
             }
         }
-        Set<String> contexts = new LinkedHashSet<>(inherited.contexts());
-        contexts.addAll(cs.getContextFilter().getContexts());
-        Set<String> labels = new LinkedHashSet<>(inherited.labels());
-        if (cs.getLabels() != null) {
-            labels.addAll(cs.getLabels().getLabels());
-        }
-        Set<String> dbms = new LinkedHashSet<>();
-        if (cs.getDbmsSet() != null) {
-            cs.getDbmsSet().forEach(d -> dbms.add(d.toLowerCase(Locale.ROOT)));
-        }
-        return new Migration(cs.getId() + "::" + cs.getAuthor(), null, cs.getComments(), Framework.LIQUIBASE,
-                Migration.Kind.CHANGESET, span, cs.isRunInTransaction(), contexts, labels, dbms, cs.isRunOnChange(), ops,
-                reverse(file, cs, h, span));
+        return inherited.migration(cs, Set.of(), span, ops, reverse(file, cs, h, span));
     }
 
     private Reverse reverse(SourceFile file, ChangeSet cs, Header h, SourceSpan changeSetSpan) {
@@ -158,7 +144,7 @@ final class FormattedSqlLoader {
         return first < 0 ? null : file.span(first, Math.max(first + 1, last));
     }
 
-    private static List<Header> headers(SourceFile file) {
+    static List<Header> headers(SourceFile file) {
         List<Header> found = new ArrayList<>();
         for (int line = 1; line <= file.lineCount(); line++) {
             Matcher m = CHANGESET.matcher(file.line(line));

@@ -26,11 +26,18 @@ final class LoadContext {
     final Map<Path, SourceFile> sources = new LinkedHashMap<>();
     final List<LoadProblem> problems = new ArrayList<>();
 
+    private final Map<Path, String> overlay;
+
     LoadContext(ProjectRoot root, Dialect dialect, SqlParser sql, LiquibaseRuntime runtime) {
+        this(root, dialect, sql, runtime, Map.of());
+    }
+
+    LoadContext(ProjectRoot root, Dialect dialect, SqlParser sql, LiquibaseRuntime runtime, Map<Path, String> overlay) {
         this.root = root;
         this.dialect = dialect;
         this.sql = sql;
         this.runtime = runtime;
+        this.overlay = overlay;
     }
 
     /** Reads a file inside the root once (UTF-8, falling back to Latin-1; BOM dropped) and records it. */
@@ -42,6 +49,12 @@ final class LoadContext {
         }
         if (!root.contains(absolute)) {
             throw new IOException(rel + " is outside the project root");
+        }
+        String replaced = overlay.get(rel);
+        if (replaced != null) {
+            SourceFile file = new SourceFile(rel, ChangelogFormat.stripBom(replaced));
+            sources.put(rel, file);
+            return file;
         }
         byte[] bytes = Files.readAllBytes(absolute);
         String text;

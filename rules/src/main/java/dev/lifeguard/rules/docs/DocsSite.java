@@ -16,7 +16,12 @@ import java.util.Map;
  * with what is on disk, {@link #write} brings it up to date.
  */
 public final class DocsSite {
+    /** The root README's rule table sits between these two lines. */
+    static final String TABLE_START = "<!-- rules-table:start (generated from the rules' @RuleInfo) -->";
+    static final String TABLE_END = "<!-- rules-table:end -->";
+
     private final Map<Path, String> pages = new LinkedHashMap<>();
+    private final String readmeTable;
 
     public DocsSite(List<RuleMetadata> rules) {
         StringBuilder index = new StringBuilder("<!-- Generated from the rules' @RuleInfo. Do not edit: run `"
@@ -31,6 +36,25 @@ public final class DocsSite {
                     .append(rule.summary()).append(" |\n");
         }
         pages.put(Path.of("README.md"), index.toString());
+        StringBuilder table = new StringBuilder("| id | default | flags |\n|---|---|---|\n");
+        for (RuleMetadata rule : rules) {
+            table.append("| `").append(rule.id()).append("` | ").append(rule.severity().id()).append(" | ")
+                    .append(rule.summary()).append(" |\n");
+        }
+        this.readmeTable = table.toString();
+    }
+
+    /**
+     * The project README with its rule table (between {@link #TABLE_START} and {@link #TABLE_END}) brought
+     * up to date; the README unchanged when it has no such markers.
+     */
+    public String readmeWithTable(String readme) {
+        int start = readme.indexOf(TABLE_START);
+        int end = readme.indexOf(TABLE_END);
+        if (start < 0 || end < start) {
+            throw new IllegalStateException("README.md has no rule table markers (" + TABLE_START + " ... " + TABLE_END + ")");
+        }
+        return readme.substring(0, start + TABLE_START.length()) + "\n" + readmeTable + readme.substring(end);
     }
 
     /** Page contents by path relative to docs/rules. */

@@ -45,7 +45,9 @@ public final class Engine {
                 // A changeSet for another database is judged by that database's rules, against the schema as
                 // the linted database has it, without changing that schema.
                 SchemaState state = dialect == history.dialect() ? schema : schema.copy();
-                checked++;
+                if (options.change() == null || options.change().touches(migration.file())) {
+                    checked++;
+                }
                 List<Operation> ops = migration.operations();
                 for (int i = 0; i < ops.size(); i++) {
                     Operation op = ops.get(i);
@@ -69,6 +71,11 @@ public final class Engine {
             rules.get(r).visitProject(new ProjectContext(rules.get(r), metadata.get(r), out, options, project));
         }
         List<Finding> withPrints = suppress(Fingerprints.assign(out, project), project);
+        if (options.change() != null) {
+            // everything was replayed for context; what the reviewer is asked about is the change itself
+            // (suppressions were matched first, so a comment in an unchanged file is judged on its own findings)
+            withPrints.removeIf(f -> !options.change().touches(f.span().file()));
+        }
         withPrints.sort(Comparator.comparing((Finding f) -> f.span().file().toString())
                 .thenComparingInt(f -> f.span().startLine())
                 .thenComparingInt(f -> f.span().startColumn())

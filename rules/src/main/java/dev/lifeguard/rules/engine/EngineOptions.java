@@ -1,10 +1,13 @@
 package dev.lifeguard.rules.engine;
 
+import dev.lifeguard.analyzer.change.Change;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.rules.RuleMetadata;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,8 +17,12 @@ import java.util.Set;
  * @param disabled   rule ids not to run
  * @param newFiles   files new in the change under review (relative to the root): tables they create
  *                   are empty and unused in production, like tables created in the same migration
+ * @param change     the change under review ({@code --since}, {@code --staged}), or null to lint everything:
+ *                   with one, only findings in files it adds, modifies or renames are reported (every
+ *                   migration is still replayed for context), and the change-aware rules run
  */
-public record EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles) {
+public record EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles,
+                            Change change) {
 
     public EngineOptions {
         severities = Map.copyOf(severities);
@@ -23,8 +30,24 @@ public record EngineOptions(Map<String, Severity> severities, Set<String> disabl
         newFiles = Set.copyOf(newFiles);
     }
 
+    public EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles) {
+        this(severities, disabled, newFiles, null);
+    }
+
     public static EngineOptions defaults() {
         return new EngineOptions(Map.of(), Set.of(), Set.of());
+    }
+
+    /** These options reviewing a change: the files it adds count as new, too. */
+    public EngineOptions withChange(Change change) {
+        Set<Path> added = new HashSet<>(newFiles);
+        added.addAll(change.addedFiles());
+        return new EngineOptions(severities, disabled, added, change);
+    }
+
+    /** The change under review, when there is one. */
+    public Optional<Change> reviewed() {
+        return Optional.ofNullable(change);
     }
 
     Severity severityOf(RuleMetadata rule) {

@@ -33,6 +33,9 @@ public final class DuplicateVersionRule implements Rule {
                 }
             }
             byKey.values().stream().filter(group -> group.size() > 1).forEach(group -> report(ctx, group));
+            if (ctx.options().change() != null) {
+                VersionsAtBase.check(ctx, history, ctx.options().change());
+            }
         }
     }
 

@@ -29,9 +29,14 @@ final class MigrationKeys {
         if (m.kind() != Migration.Kind.VERSIONED || m.version() == null || m.version().isBlank()) {
             return null;
         }
-        String name = m.file().getFileName() == null ? "" : m.file().getFileName().toString();
+        return ofVersion(m.version(), m.file());
+    }
+
+    /** The identity key of a versioned file, from its version and name. */
+    static String ofVersion(String version, java.nio.file.Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
         Matcher d = DIALECT_IN_NAME.matcher(name);
-        return normalizedVersion(m.version()) + (d.find() ? "@" + d.group(1).toLowerCase(Locale.ROOT) : "");
+        return normalizedVersion(version) + (d.find() ? "@" + d.group(1).toLowerCase(Locale.ROOT) : "");
     }
 
     /**

@@ -27,4 +27,18 @@ class GeneratedDocsTest {
         List<Path> stale = site.stale(docs);
         assertEquals(List.of(), stale, "docs/rules is stale; regenerate it with: " + RuleDocs.REGENERATE);
     }
+
+    @Test
+    void readmeRuleTableIsUpToDate() throws IOException {
+        Path moduleDir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        Path readme = moduleDir.toAbsolutePath().getParent().resolve("README.md");
+        DocsSite site = new DocsSite(BuiltinRules.all().stream().map(Rule::metadata).toList());
+        String current = java.nio.file.Files.readString(readme);
+        String wanted = site.readmeWithTable(current);
+        if (Boolean.getBoolean("lifeguard.docs.write")) {
+            java.nio.file.Files.writeString(readme, wanted);
+            current = wanted;
+        }
+        assertEquals(wanted, current, "README.md's rule table is stale; regenerate it with: " + RuleDocs.REGENERATE);
+    }
 }

@@ -1,0 +1,108 @@
+package dev.lifeguard.analyzer.change;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the {@code git} binary in one directory, always with an argument list (never a shell string) and a
+ * time limit, because a linter in a pre-commit hook must not hang on a stuck repository. Git is on every
+ * machine that has a repository and reads packs faster than any library would.
+ */
+public final class Git {
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path directory;
+
+    public Git(Path directory) {
+        this.directory = directory;
+    }
+
+    /** What one call returned. */
+    record Result(int exitCode, byte[] out, String err) {
+        String text() {
+            return new String(out, StandardCharsets.UTF_8);
+        }
+
+        /** The first line of stderr, for a message. */
+        String firstErrorLine() {
+            String e = err.strip();
+            int nl = e.indexOf('\n');
+            return nl < 0 ? e : e.substring(0, nl);
+        }
+    }
+
+    /** Runs {@code git <args>}; a non-zero exit is returned, not thrown, so callers can tell "no" from "broken". */
+    Result run(String... args) throws GitException {
+        List<String> command = new ArrayList<>();
+        command.add("git");
+        // no pager, no colour, no prompts for credentials: git answers or fails
+        command.add("--no-pager");
+        command.add("-c");
+        command.add("core.quotepath=off");
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+        builder.environment().put("LC_ALL", "C");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new GitException("cannot run git (is it installed and on the PATH?): " + e.getMessage());
+        }
+        try {
+            process.getOutputStream().close();
+            CompletableFuture<byte[]> out = drain(process.getInputStream());
+            CompletableFuture<byte[]> err = drain(process.getErrorStream());
+            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new GitException("git " + args[0] + " did not finish within " + TIMEOUT.toSeconds() + " s");
+            }
+            return new Result(process.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+        } catch (java.util.concurrent.CompletionException e) {
+            process.destroyForcibly();
+            throw new GitException("git " + args[0] + " failed: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new GitException("interrupted while running git " + args[0]);
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new GitException("git " + args[0] + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Runs git and returns its output, or fails with git's own first line of complaint. */
+    Result checked(String... args) throws GitException {
+        Result r = run(args);
+        if (r.exitCode() != 0) {
+            throw new GitException("git " + args[0] + " failed: " + r.firstErrorLine());
+        }
+        return r;
+    }
+
+    /** Reads a stream on its own thread: a full stderr pipe must never block the read of stdout, or the reverse. */
+    private static CompletableFuture<byte[]> drain(InputStream in) {
+        CompletableFuture<byte[]> result = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (in) {
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                in.transferTo(buffer);
+                result.complete(buffer.toByteArray());
+            } catch (IOException e) {
+                result.completeExceptionally(new UncheckedIOException(e));
+            }
+        }, "git-output");
+        reader.setDaemon(true);
+        reader.start();
+        return result;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.lifeguard.analyzer.code;
+
+import dev.lifeguard.analyzer.discovery.ProjectRoot;
+import dev.lifeguard.analyzer.discovery.SourceReader;
+import dev.lifeguard.analyzer.model.CodeIndex;
+import dev.lifeguard.analyzer.model.CodeReference;
+import dev.lifeguard.analyzer.model.SourceFile;
+import dev.lifeguard.analyzer.model.SourceSpan;
+import dev.lifeguard.analyzer.model.TableName;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the code index: reads every code file once (in parallel: most of the time is JavaParser's),
+ * collects entity classes and SQL from each, then resolves entity mappings across files.
+ */
+final class CodeIndexer {
+    private static final Pattern RESULT_COLUMN = Pattern.compile("\\bcolumn\\s*=\\s*\"([^\"$#{}]+)\"");
+
+    private final ProjectRoot root;
+    private final NamingStrategy naming;
+    private final Map<Path, SourceFile> read;
+
+    CodeIndexer(ProjectRoot root, NamingStrategy naming, Map<Path, SourceFile> read) {
+        this.root = root;
+        this.naming = naming;
+        this.read = read;
+    }
+
+    CodeIndex build(CodeFiles.Listing files) {
+        JpaMappings.References refs = new JpaMappings.References();
+        List<JpaClass> classes = java.util.Collections.synchronizedList(new ArrayList<>());
+        files.java().parallelStream().forEach(p -> file(p).ifPresent(f -> {
+            JavaSources.Result r = JavaSources.read(f);
+            classes.addAll(r.classes());
+            r.sql().forEach(piece -> sql(piece, f, refs, CodeReference.Kind.SQL_IN_CODE));
+        }));
+        files.kotlin().parallelStream().forEach(p -> file(p).ifPresent(f -> {
+            JavaSources.Result r = KotlinSources.read(f);
+            classes.addAll(r.classes());
+            r.sql().forEach(piece -> sql(piece, f, refs, CodeReference.Kind.SQL_IN_CODE));
+        }));
+        List<JpaClass> sorted = new ArrayList<>(classes);
+        sorted.sort(Comparator.comparing((JpaClass c) -> c.file().toString()).thenComparingInt(JpaClass::line));
+        new JpaMappings(sorted, naming, refs);
+        for (Path p : files.xml()) {
+            file(p).filter(MyBatisMappers::isMapper).ifPresent(f -> mapper(f, refs));
+        }
+        for (Path p : files.sql()) {
+            file(p).ifPresent(f -> sqlFile(f, refs));
+        }
+        return index(refs);
+    }
+
+    private Optional<SourceFile> file(Path rel) {
+        SourceFile cached = read.get(rel);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        SourceReader.Result r = new SourceReader(root).read(rel);
+        if (r.file() != null) {
+            read.put(rel, r.file());
+        }
+        return Optional.ofNullable(r.file());
+    }
+
+    private static void sql(SqlPiece piece, SourceFile f, JpaMappings.References refs, CodeReference.Kind kind) {
+        for (SqlReferences.Found found : SqlReferences.find(piece.sql())) {
+            refs.add(found.table(), found.column(), f.path(), piece.lineOf(found.offset()), kind);
+        }
+    }
+
+    private static void mapper(SourceFile f, JpaMappings.References refs) {
+        Set<TableName> tables = new LinkedHashSet<>();
+        List<MyBatisMappers.Statement> fragments = new ArrayList<>();
+        for (MyBatisMappers.Statement s : MyBatisMappers.statements(f)) {
+            List<SqlReferences.Found> found = SqlReferences.find(s.sql());
+            found.stream().filter(x -> x.column() == null).forEach(x -> tables.add(x.table()));
+            if (found.isEmpty()) {
+                fragments.add(s);
+            }
+            found.forEach(x -> refs.add(x.table(), x.column(), f.path(), f.lineOf(s.offset() + x.offset()),
+                    CodeReference.Kind.MYBATIS_MAPPER));
+        }
+        // <sql> fragments and result maps name columns without their table: they belong to the mapper's tables
+        for (MyBatisMappers.Statement s : fragments) {
+            for (SqlReferences.Found x : SqlReferences.find("select " + s.sql() + " from t")) {
+                if (x.column() != null) {
+                    tables.forEach(t -> refs.add(t, x.column(), f.path(), f.lineOf(s.offset() + x.offset() - 7),
+                            CodeReference.Kind.MYBATIS_MAPPER));
+                }
+            }
+        }
+        Matcher m = RESULT_COLUMN.matcher(f.text());
+        while (m.find()) {
+            String column = dev.lifeguard.analyzer.model.Identifiers.normalize(m.group(1));
+            tables.forEach(t -> refs.add(t, column, f.path(), f.lineOf(m.start(1)), CodeReference.Kind.MYBATIS_MAPPER));
+        }
+    }
+
+    private static void sqlFile(SourceFile f, JpaMappings.References refs) {
+        String text = f.text();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == ';') {
+                int from = start;
+                for (SqlReferences.Found x : SqlReferences.find(text.substring(from, i))) {
+                    refs.add(x.table(), x.column(), f.path(), f.lineOf(from + x.offset()), CodeReference.Kind.SQL_FILE);
+                }
+                start = i + 1;
+            } else if (text.charAt(i) == '\'') {
+                int e = text.indexOf('\'', i + 1);
+                i = e < 0 ? text.length() - 1 : e;
+            }
+        }
+    }
+
+    private CodeIndex index(JpaMappings.References refs) {
+        List<CodeReference> out = new ArrayList<>();
+        for (JpaMappings.References.Key k : refs.all()) {
+            SourceFile f = read.get(k.file());
+            if (f == null) {
+                continue;
+            }
+            out.add(new CodeReference(k.table(), k.column(), lineSpan(f, k.line()), f.line(k.line()).strip(), k.kind()));
+        }
+        out.sort(Comparator.comparing((CodeReference r) -> r.file().toString()).thenComparingInt(CodeReference::line));
+        List<SourceFile> files = new ArrayList<>(read.values());
+        return new Index(out, files);
+    }
+
+    /** The line from its first non-blank character to its end. */
+    static SourceSpan lineSpan(SourceFile f, int line) {
+        String text = f.line(line);
+        int indent = text.length() - text.stripLeading().length();
+        int start = f.offsetOf(line, 1) + indent;
+        return f.span(start, Math.max(start, f.offsetOf(line, 1) + text.stripTrailing().length()));
+    }
+
+    private record Index(List<CodeReference> references, List<SourceFile> files) implements CodeIndex {
+        Index {
+            references = List.copyOf(references);
+            files = List.copyOf(files);
+        }
+    }
+
+    static Map<Path, SourceFile> cache() {
+        return new ConcurrentHashMap<>();
+    }
+}

@@ -1,0 +1,302 @@
+package dev.lifeguard.analyzer.code;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.type.Type;
+import dev.lifeguard.analyzer.model.SourceFile;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a Java source with JavaParser into {@link JpaClass}es and the {@link SqlPiece}s it holds (query
+ * annotations, and literals that are SQL). JavaParser's types stay in this class.
+ */
+final class JavaSources {
+    /** Files without any of these cannot map an entity or hold SQL: they are not parsed at all. */
+    private static final Pattern WORTH_PARSING = Pattern.compile(
+            "@(Entity|Embeddable|MappedSuperclass|Table|Query|NativeQuery|NamedNativeQuer|Select|Insert|Update|Delete|Sql)"
+                    + "|(?i)\"\\s*(select|insert|update|delete|with|merge)\\s|\"\"\"");
+    private static final Set<String> QUERY_ANNOTATIONS = Set.of("Select", "Insert", "Update", "Delete", "SqlQuery",
+            "SqlUpdate", "SqlBatch", "SqlCall", "NativeQuery");
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+                    .setAttributeComments(false)));
+
+    record Result(List<JpaClass> classes, List<SqlPiece> sql) {
+        static final Result NONE = new Result(List.of(), List.of());
+    }
+
+    private JavaSources() {
+    }
+
+    static Result read(SourceFile file) {
+        if (!WORTH_PARSING.matcher(file.text()).find()) {
+            return Result.NONE;
+        }
+        ParseResult<CompilationUnit> parsed;
+        try {
+            parsed = PARSER.get().parse(file.text());
+        } catch (RuntimeException | StackOverflowError e) {
+            return Result.NONE;
+        }
+        Optional<CompilationUnit> unit = parsed.getResult();
+        if (unit.isEmpty()) {
+            return Result.NONE;
+        }
+        List<JpaClass> classes = new ArrayList<>();
+        for (ClassOrInterfaceDeclaration c : unit.get().findAll(ClassOrInterfaceDeclaration.class)) {
+            JpaClass jpa = jpaClass(c, file);
+            if (jpa != null) {
+                classes.add(jpa);
+            }
+        }
+        return new Result(classes, sql(unit.get()));
+    }
+
+    // ---- JPA mappings
+
+    private static JpaClass jpaClass(ClassOrInterfaceDeclaration c, SourceFile file) {
+        JpaClass.Kind kind = annotation(c, "Entity").map(a -> JpaClass.Kind.ENTITY)
+                .or(() -> annotation(c, "Embeddable").map(a -> JpaClass.Kind.EMBEDDABLE))
+                .or(() -> annotation(c, "MappedSuperclass").map(a -> JpaClass.Kind.MAPPED_SUPERCLASS))
+                .orElse(null);
+        if (kind == null) {
+            return null;
+        }
+        String entityName = annotation(c, "Entity").flatMap(a -> string(a, "name")).orElse(null);
+        Optional<AnnotationExpr> table = annotation(c, "Table");
+        String tableName = table.flatMap(a -> string(a, "name")).orElse(null);
+        int line = tableName != null ? line(table.get()) : c.getName().getBegin().map(p -> p.line).orElse(1);
+        List<JpaClass.Named> secondary = new ArrayList<>();
+        for (AnnotationExpr a : annotations(c, "SecondaryTable")) {
+            string(a, "name").ifPresent(n -> secondary.add(new JpaClass.Named(n, line(a))));
+        }
+        boolean joined = annotation(c, "Inheritance").flatMap(a -> value(a, "strategy"))
+                .map(e -> e.toString().endsWith("JOINED") || e.toString().endsWith("TABLE_PER_CLASS")).orElse(false);
+        String superclass = c.getExtendedTypes().isEmpty() ? null : c.getExtendedTypes().get(0).getNameAsString();
+        List<JpaClass.Field> fields = new ArrayList<>();
+        for (FieldDeclaration f : c.getFields()) {
+            if (f.isStatic() || annotation(f, "Transient").isPresent() || f.getModifiers().stream()
+                    .anyMatch(m -> m.getKeyword().asString().equals("transient"))) {
+                continue;
+            }
+            for (VariableDeclarator v : f.getVariables()) {
+                JpaClass.Field field = field(f, v);
+                if (field != null) {
+                    fields.add(field);
+                }
+            }
+        }
+        return new JpaClass(c.getNameAsString(), kind, entityName, tableName, secondary, superclass, joined, fields,
+                file.path(), line);
+    }
+
+    private static JpaClass.Field field(FieldDeclaration f, VariableDeclarator v) {
+        int line = v.getName().getBegin().map(p -> p.line).orElse(line(f));
+        Optional<AnnotationExpr> column = annotation(f, "Column");
+        String columnName = column.flatMap(a -> string(a, "name")).orElse(null);
+        String columnTable = column.flatMap(a -> string(a, "table")).orElse(null);
+        int columnLine = columnName != null ? line(column.get()) : line;
+        List<JpaClass.Named> joinColumns = new ArrayList<>();
+        for (AnnotationExpr a : annotations(f, "JoinColumn")) {
+            string(a, "name").ifPresent(n -> joinColumns.add(new JpaClass.Named(n, line(a))));
+        }
+        boolean toOne = annotation(f, "ManyToOne").isPresent()
+                || annotation(f, "OneToOne").filter(a -> string(a, "mappedBy").isEmpty()).isPresent();
+        boolean embedded = annotation(f, "Embedded").isPresent() || annotation(f, "EmbeddedId").isPresent();
+        Map<String, JpaClass.Named> overrides = new LinkedHashMap<>();
+        for (AnnotationExpr a : annotations(f, "AttributeOverride")) {
+            Optional<String> attr = string(a, "name");
+            Optional<String> col = value(a, "column").filter(Expression::isAnnotationExpr)
+                    .flatMap(e -> string(e.asAnnotationExpr(), "name"));
+            if (attr.isPresent() && col.isPresent()) {
+                overrides.put(attr.get(), new JpaClass.Named(col.get(), line(a)));
+            }
+        }
+        List<JpaClass.OwnTable> own = new ArrayList<>();
+        for (String kind : List.of("JoinTable", "CollectionTable")) {
+            for (AnnotationExpr a : annotations(f, kind)) {
+                Optional<String> name = string(a, "name");
+                if (name.isEmpty()) {
+                    continue;
+                }
+                List<JpaClass.Named> cols = new ArrayList<>();
+                for (String attr : List.of("joinColumns", "inverseJoinColumns")) {
+                    for (AnnotationExpr jc : nestedAnnotations(a, attr)) {
+                        string(jc, "name").ifPresent(n -> cols.add(new JpaClass.Named(n, line(jc))));
+                    }
+                }
+                if (kind.equals("CollectionTable") && columnName != null) {
+                    cols.add(new JpaClass.Named(columnName, columnLine));
+                }
+                own.add(new JpaClass.OwnTable(new JpaClass.Named(name.get(), line(a)), cols));
+            }
+        }
+        boolean inOwnTable = !own.isEmpty() || annotation(f, "OneToMany").isPresent()
+                || annotation(f, "ManyToMany").isPresent() || annotation(f, "ElementCollection").isPresent()
+                || annotation(f, "OneToOne").filter(a -> string(a, "mappedBy").isPresent()).isPresent();
+        if (inOwnTable && own.isEmpty()) {
+            return null; // the columns live on the other side, or in a table named by default: none in this one
+        }
+        if (inOwnTable) {
+            // the columns live in a join or collection table: nothing in this one
+            return new JpaClass.Field(v.getNameAsString(), typeName(v.getType()), line, null, null, List.of(), false,
+                    false, Map.of(), own);
+        }
+        return new JpaClass.Field(v.getNameAsString(), typeName(v.getType()), columnName != null ? columnLine : line,
+                columnName, columnTable, joinColumns, toOne && joinColumns.isEmpty(), embedded, overrides, own);
+    }
+
+    private static String typeName(Type type) {
+        return type.isClassOrInterfaceType() ? type.asClassOrInterfaceType().getNameAsString() : type.asString();
+    }
+
+    // ---- SQL in code
+
+    private static List<SqlPiece> sql(CompilationUnit unit) {
+        List<SqlPiece> out = new ArrayList<>();
+        Map<Node, Boolean> taken = new IdentityHashMap<>();
+        for (AnnotationExpr a : unit.findAll(AnnotationExpr.class)) {
+            String name = a.getName().getIdentifier();
+            List<Expression> values = new ArrayList<>();
+            if (name.equals("Query") && value(a, "nativeQuery").filter(Expression::isBooleanLiteralExpr)
+                    .map(e -> ((BooleanLiteralExpr) e).getValue()).orElse(false)) {
+                value(a, "value").ifPresent(values::add);
+                value(a, "countQuery").ifPresent(values::add);
+            } else if (name.equals("NamedNativeQuery")) {
+                value(a, "query").ifPresent(values::add);
+            } else if (QUERY_ANNOTATIONS.contains(name)) {
+                value(a, "value").ifPresent(values::add);
+            }
+            for (Expression v : values) {
+                SqlPiece piece = new SqlPiece();
+                collect(v, piece);
+                if (!piece.isEmpty()) {
+                    out.add(piece);
+                }
+            }
+            a.walk(n -> taken.put(n, true));
+        }
+        for (Expression literal : unit.findAll(Expression.class,
+                e -> e.isStringLiteralExpr() || e.isTextBlockLiteralExpr())) {
+            if (taken.containsKey(literal)) {
+                continue;
+            }
+            Expression top = literal;
+            while (top.getParentNode().filter(p -> p instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS
+                    || p instanceof EnclosedExpr).isPresent()) {
+                top = (Expression) top.getParentNode().get();
+            }
+            if (taken.containsKey(top)) {
+                continue;
+            }
+            top.walk(n -> taken.put(n, true));
+            SqlPiece piece = new SqlPiece();
+            collect(top, piece);
+            if (!piece.isEmpty() && piece.looksLikeSql()) {
+                out.add(piece);
+            }
+        }
+        return out;
+    }
+
+    private static void collect(Expression e, SqlPiece piece) {
+        if (e instanceof StringLiteralExpr s) {
+            piece.add(s.asString(), line(s), false);
+        } else if (e instanceof TextBlockLiteralExpr t) {
+            piece.add(t.asString(), line(t) + 1, true);
+        } else if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
+            collect(b.getLeft(), piece);
+            collect(b.getRight(), piece);
+        } else if (e instanceof EnclosedExpr en) {
+            collect(en.getInner(), piece);
+        } else if (e instanceof ArrayInitializerExpr arr) {
+            arr.getValues().forEach(v -> collect(v, piece));
+        } else if (!piece.isEmpty()) {
+            piece.gap();
+        }
+    }
+
+    // ---- annotation helpers: names compared by simple name, so imports and qualified names both work
+
+    private static Optional<AnnotationExpr> annotation(NodeWithAnnotations<?> node, String simpleName) {
+        return annotations(node, simpleName).stream().findFirst();
+    }
+
+    /** The annotations of that name, including those inside a container ({@code @JoinColumns({...})}). */
+    private static List<AnnotationExpr> annotations(NodeWithAnnotations<?> node, String simpleName) {
+        List<AnnotationExpr> out = new ArrayList<>();
+        for (AnnotationExpr a : node.getAnnotations()) {
+            String name = a.getName().getIdentifier();
+            if (name.equals(simpleName)) {
+                out.add(a);
+            } else if (name.equals(simpleName + "s")) {
+                out.addAll(nestedAnnotations(a, "value"));
+            }
+        }
+        return out;
+    }
+
+    private static List<AnnotationExpr> nestedAnnotations(AnnotationExpr a, String attribute) {
+        List<AnnotationExpr> out = new ArrayList<>();
+        value(a, attribute).ifPresent(v -> {
+            if (v.isAnnotationExpr()) {
+                out.add(v.asAnnotationExpr());
+            } else if (v.isArrayInitializerExpr()) {
+                v.asArrayInitializerExpr().getValues().stream().filter(Expression::isAnnotationExpr)
+                        .forEach(x -> out.add(x.asAnnotationExpr()));
+            }
+        });
+        return out;
+    }
+
+    private static Optional<Expression> value(AnnotationExpr a, String attribute) {
+        if (a instanceof SingleMemberAnnotationExpr s) {
+            return attribute.equals("value") ? Optional.of(s.getMemberValue()) : Optional.empty();
+        }
+        if (a instanceof NormalAnnotationExpr n) {
+            for (MemberValuePair p : n.getPairs()) {
+                if (p.getNameAsString().equals(attribute)) {
+                    return Optional.of(p.getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A string attribute written as a literal (a constant from elsewhere cannot be read here). */
+    private static Optional<String> string(AnnotationExpr a, String attribute) {
+        return value(a, attribute).filter(e -> e.isStringLiteralExpr() || e.isTextBlockLiteralExpr())
+                .map(e -> e.isStringLiteralExpr() ? e.asStringLiteralExpr().asString() : e.asTextBlockLiteralExpr().asString())
+                .filter(s -> !s.isBlank());
+    }
+
+    private static int line(Node n) {
+        return n.getBegin().map(p -> p.line).orElse(1);
+    }
+}

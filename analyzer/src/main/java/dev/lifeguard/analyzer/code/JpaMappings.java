@@ -1,0 +1,140 @@
+package dev.lifeguard.analyzer.code;
+
+import dev.lifeguard.analyzer.model.CodeReference;
+import dev.lifeguard.analyzer.model.TableName;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Puts the classes of all files together and names the tables and columns each entity maps: its table
+ * (explicit, or from the entity name through the naming strategy), its fields and those of its mapped
+ * superclasses, the fields of embeddables it embeds (with {@code @AttributeOverride}s), join columns,
+ * secondary tables, join and collection tables. A subclass entity without an inheritance strategy of
+ * its own tables maps into its root's table (SINGLE_TABLE, JPA's default).
+ */
+final class JpaMappings {
+    private final Map<String, JpaClass> bySimpleName = new HashMap<>();
+    private final NamingStrategy naming;
+    private final References out;
+
+    JpaMappings(List<JpaClass> classes, NamingStrategy naming, References out) {
+        classes.forEach(c -> bySimpleName.putIfAbsent(c.name(), c));
+        this.naming = naming;
+        this.out = out;
+        for (JpaClass c : classes) {
+            if (c.kind() == JpaClass.Kind.ENTITY) {
+                entity(c);
+            }
+        }
+    }
+
+    private void entity(JpaClass c) {
+        JpaClass root = inheritanceRoot(c);
+        TableName table = tableOf(root == null ? c : root);
+        out.add(table, null, c.file(), c.line(), CodeReference.Kind.JPA_MAPPING);
+        for (JpaClass.Named s : c.secondary()) {
+            out.add(new TableName(null, naming.physical(s.name())), null, c.file(), s.line(), CodeReference.Kind.JPA_MAPPING);
+        }
+        Set<String> seen = new HashSet<>();
+        for (JpaClass k = c; k != null && seen.add(k.name()); k = superclass(k)) {
+            if (k != c && k.kind() == JpaClass.Kind.ENTITY) {
+                break; // a superclass entity maps its own fields
+            }
+            fields(k, table, "", Map.of(), new HashSet<>());
+        }
+    }
+
+    /** An {@code @AttributeOverride} column, where the entity (or an outer embeddable) writes it. */
+    private record Override(String column, java.nio.file.Path file, int line) {
+    }
+
+    private void fields(JpaClass c, TableName table, String path, Map<String, Override> overrides, Set<String> stack) {
+        if (!stack.add(c.name())) {
+            return; // an embeddable that embeds itself: broken code, not an endless walk
+        }
+        for (JpaClass.Field f : c.fields()) {
+            for (JpaClass.OwnTable own : f.ownTables()) {
+                TableName t = new TableName(null, naming.physical(own.table().name()));
+                out.add(t, null, c.file(), own.table().line(), CodeReference.Kind.JPA_MAPPING);
+                own.columns().forEach(col -> out.add(t, naming.physical(col.name()), c.file(), col.line(),
+                        CodeReference.Kind.JPA_MAPPING));
+            }
+            if (!f.ownTables().isEmpty()) {
+                continue;
+            }
+            JpaClass embeddable = bySimpleName.get(f.type());
+            String attribute = path.isEmpty() ? f.name() : path + "." + f.name();
+            if (embeddable != null && embeddable.kind() == JpaClass.Kind.EMBEDDABLE) {
+                Map<String, Override> merged = new HashMap<>();
+                f.overrides().forEach((k, v) -> merged.put(attribute + "." + k, new Override(v.name(), c.file(), v.line())));
+                merged.putAll(overrides); // an outer override wins over an inner one
+                fields(embeddable, table, attribute, merged, stack);
+                continue;
+            }
+            if (f.embedded()) {
+                continue; // an embeddable we did not find (another module, a library): its columns are unknown
+            }
+            TableName target = f.columnTable() != null ? new TableName(null, naming.physical(f.columnTable())) : table;
+            Override override = overrides.get(attribute);
+            if (override != null) {
+                out.add(target, naming.physical(override.column()), override.file(), override.line(),
+                        CodeReference.Kind.JPA_MAPPING);
+            } else if (!f.joinColumns().isEmpty()) {
+                f.joinColumns().forEach(j -> out.add(target, naming.physical(j.name()), c.file(), j.line(),
+                        CodeReference.Kind.JPA_MAPPING));
+            } else if (f.defaultJoinColumn()) {
+                out.add(target, naming.physical(f.name()) + "_id", c.file(), f.line(), CodeReference.Kind.JPA_MAPPING);
+            } else {
+                String column = f.column() != null ? f.column() : f.name();
+                out.add(target, naming.physical(column), c.file(), f.line(), CodeReference.Kind.JPA_MAPPING);
+            }
+        }
+        stack.remove(c.name());
+    }
+
+    /** The entity whose table a SINGLE_TABLE subclass shares, or null when the class has its own table. */
+    private JpaClass inheritanceRoot(JpaClass c) {
+        JpaClass root = null;
+        Set<String> seen = new HashSet<>();
+        for (JpaClass k = superclass(c); k != null && seen.add(k.name()); k = superclass(k)) {
+            if (k.kind() == JpaClass.Kind.ENTITY) {
+                if (k.joined()) {
+                    return null;
+                }
+                root = k;
+            }
+        }
+        return root;
+    }
+
+    private JpaClass superclass(JpaClass c) {
+        return c.superclass() == null ? null : bySimpleName.get(c.superclass());
+    }
+
+    /** The table; {@code @Table(schema = ...)} is not read, so the name matches that table in any schema. */
+    private TableName tableOf(JpaClass c) {
+        String logical = c.table() != null ? c.table() : c.entityName() != null ? c.entityName() : c.name();
+        return new TableName(null, naming.physical(logical));
+    }
+
+    /** References as they are found: one list for the whole index, deduplicated by table, column, file and line. */
+    static final class References {
+        record Key(TableName table, String column, java.nio.file.Path file, int line, CodeReference.Kind kind) {
+        }
+
+        private final Set<Key> keys = new java.util.LinkedHashSet<>();
+
+        synchronized void add(TableName table, String column, java.nio.file.Path file, int line, CodeReference.Kind kind) {
+            keys.add(new Key(table, column, file, line, kind));
+        }
+
+        synchronized List<Key> all() {
+            return new ArrayList<>(keys);
+        }
+    }
+}

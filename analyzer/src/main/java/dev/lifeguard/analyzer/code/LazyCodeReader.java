@@ -1,0 +1,87 @@
+package dev.lifeguard.analyzer.code;
+
+import dev.lifeguard.analyzer.discovery.ProjectRoot;
+import dev.lifeguard.analyzer.discovery.SourceReader;
+import dev.lifeguard.analyzer.model.CodeBase;
+import dev.lifeguard.analyzer.model.CodeIndex;
+import dev.lifeguard.analyzer.model.SchemaChangeInCode;
+import dev.lifeguard.analyzer.model.SourceFile;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the code only when asked, once: the file listing, the DDL scan and the index are each built on
+ * first use and kept. Files read by one are not read again by the other.
+ */
+final class LazyCodeReader implements CodeBase.Reader {
+    private final ProjectRoot root;
+    private final List<Path> roots;
+    private final Set<Path> migrations;
+    private final NamingStrategy naming;
+    private final Map<Path, SourceFile> read = CodeIndexer.cache();
+    private CodeFiles.Listing listing;
+    private CodeIndex index;
+    private List<SchemaChangeInCode> ddl;
+
+    LazyCodeReader(ProjectRoot root, List<Path> roots, Set<Path> migrations, NamingStrategy naming) {
+        this.root = root;
+        this.roots = List.copyOf(roots);
+        this.migrations = Set.copyOf(migrations);
+        this.naming = naming;
+    }
+
+    @Override
+    public synchronized CodeIndex index() {
+        if (index == null) {
+            index = new CodeIndexer(root, naming, read).build(listing());
+        }
+        return index;
+    }
+
+    @Override
+    public synchronized List<SchemaChangeInCode> ddlInCode() {
+        if (ddl == null) {
+            List<Path> sources = new ArrayList<>(listing().java());
+            sources.addAll(listing().kotlin());
+            ddl = sources.parallelStream().flatMap(p -> file(p).stream()).flatMap(f -> DdlInCode.scan(f).stream())
+                    .sorted(java.util.Comparator.comparing((SchemaChangeInCode c) -> c.span().file().toString())
+                            .thenComparingInt(c -> c.span().startOffset()))
+                    .toList();
+        }
+        return ddl;
+    }
+
+    @Override
+    public Optional<SourceFile> loaded(Path file) {
+        return Optional.ofNullable(read.get(file));
+    }
+
+    @Override
+    public synchronized boolean indexBuilt() {
+        return index != null;
+    }
+
+    private CodeFiles.Listing listing() {
+        if (listing == null) {
+            listing = CodeFiles.all(root, roots, migrations);
+        }
+        return listing;
+    }
+
+    private Optional<SourceFile> file(Path rel) {
+        SourceFile cached = read.get(rel);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        SourceFile f = new SourceReader(root).read(rel).file();
+        if (f != null) {
+            read.put(rel, f);
+        }
+        return Optional.ofNullable(f);
+    }
+}

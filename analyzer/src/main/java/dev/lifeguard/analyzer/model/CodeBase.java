@@ -1,0 +1,94 @@
+package dev.lifeguard.analyzer.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The application code beside the migrations: its roots, the schema-generation settings found in its
+ * configuration (read with the project, they are few small files), and the code index, which is built
+ * only when a rule first asks for it: reading thousands of sources is not paid by a run that drops and
+ * renames nothing.
+ */
+public final class CodeBase {
+
+    /** The lazily read parts; implemented in {@code analyzer.code}, which owns the parsers. */
+    public interface Reader {
+        /** Builds the index on first call (thread-safe), then returns the same one. */
+        CodeIndex index();
+
+        /** DDL statements in application string literals: a text scan, cheaper than the index. */
+        List<SchemaChangeInCode> ddlInCode();
+
+        /** A code file already read by {@link #index()} or {@link #ddlInCode()}; never reads one. */
+        Optional<SourceFile> loaded(Path file);
+
+        /** Whether {@link #index()} has been built (benchmarks and tests check that it was not). */
+        boolean indexBuilt();
+    }
+
+    public static final CodeBase NONE = new CodeBase(List.of(), List.of(), new Reader() {
+        @Override
+        public CodeIndex index() {
+            return CodeIndex.EMPTY;
+        }
+
+        @Override
+        public List<SchemaChangeInCode> ddlInCode() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<SourceFile> loaded(Path file) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean indexBuilt() {
+            return false;
+        }
+    });
+
+    private final List<Path> roots;
+    private final List<SchemaChangeInCode> settings;
+    private final Reader reader;
+
+    /**
+     * @param roots    code directories relative to the project root
+     * @param settings schema-generation settings that make the application change the schema
+     * @param reader   the lazily read code
+     */
+    public CodeBase(List<Path> roots, List<SchemaChangeInCode> settings, Reader reader) {
+        this.roots = List.copyOf(roots);
+        this.settings = List.copyOf(settings);
+        this.reader = reader;
+    }
+
+    public List<Path> roots() {
+        return roots;
+    }
+
+    public boolean isEmpty() {
+        return roots.isEmpty();
+    }
+
+    public List<SchemaChangeInCode> settings() {
+        return settings;
+    }
+
+    public CodeIndex index() {
+        return reader.index();
+    }
+
+    public List<SchemaChangeInCode> ddlInCode() {
+        return reader.ddlInCode();
+    }
+
+    public boolean indexBuilt() {
+        return reader.indexBuilt();
+    }
+
+    Optional<SourceFile> loaded(Path file) {
+        return reader.loaded(file);
+    }
+}

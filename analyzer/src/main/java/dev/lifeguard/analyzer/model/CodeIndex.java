@@ -1,0 +1,30 @@
+package dev.lifeguard.analyzer.model;
+
+import java.util.List;
+
+/** Where the application code names tables and columns. Built from the code roots of a {@link CodeBase}. */
+public interface CodeIndex {
+
+    CodeIndex EMPTY = new CodeIndex() {
+        @Override
+        public List<CodeReference> references() {
+            return List.of();
+        }
+
+        @Override
+        public List<SourceFile> files() {
+            return List.of();
+        }
+    };
+
+    /** Every reference, in file then line order. */
+    List<CodeReference> references();
+
+    /** The code files read, so that reporters can show a reference's line. */
+    List<SourceFile> files();
+
+    /** The references to a table ({@code column} null: to it or any of its columns) or to one of its columns. */
+    default List<CodeReference> referencesTo(TableName table, String column) {
+        return references().stream().filter(r -> r.concerns(table, column)).toList();
+    }
+}

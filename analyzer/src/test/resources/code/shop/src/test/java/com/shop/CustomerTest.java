@@ -1,0 +1,5 @@
+package com.shop;
+
+class CustomerTest {
+    String sql = "select test_only_column from customers";
+}
