@@ -17,7 +17,8 @@ public enum FailOn {
         this.threshold = threshold;
     }
 
+    /** Suppressed findings never fail a run. */
     public boolean failsOn(List<Finding> findings) {
-        return threshold != null && findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+        return threshold != null && findings.stream().anyMatch(f -> !f.isSuppressed() && f.severity().atLeast(threshold));
     }
 }

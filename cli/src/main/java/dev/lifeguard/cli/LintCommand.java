@@ -86,6 +86,10 @@ final class LintCommand implements Callable<Integer> {
                     + " upwards). Options given on the command line win over the file.")
     Path configFile;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report only findings that are not in FILE, written by 'lifeguard baseline'.")
+    Path baseline;
+
     LintCommand(Streams streams, Environment environment, LintRunner.Loader loader) {
         this.streams = streams;
         this.environment = environment;
@@ -134,12 +138,13 @@ final class LintCommand implements Callable<Integer> {
         if (since != null && staged) {
             throw new UsageException("--since and --staged cannot be combined", "use --staged in a pre-commit hook, --since REF in CI");
         }
+        Path baselineFile = baseline == null ? null : cwd.resolve(baseline).normalize();
         Path root = ProjectRoot.find(cwd, searched);
         List<String> allExcludes = new ArrayList<>(ProjectSettings.excludes(file, root));
         allExcludes.addAll(excludes);
         String target = targetVersion != null ? ProjectSettings.checkVersion(targetVersion) : file.targetVersion();
         return new LintConfig(root, cwd, absolute, dialect != null ? dialect : file.dialect(), format, out, failOn,
-                allExcludes, codeDirs, since, staged, target, file, category);
+                allExcludes, codeDirs, since, staged, target, file, category, baselineFile);
     }
 
     private static Path resolve(Path cwd, String p) throws UsageException {

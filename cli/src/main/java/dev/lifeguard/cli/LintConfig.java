@@ -24,10 +24,12 @@ import java.util.List;
  *                         null for the oldest supported upstream; a bare number is of the dialect linted
  * @param settings         what lifeguard.yml says (already merged into the fields above where they overlap)
  * @param category         the SARIF run's category for code scanning, or null for the default
+ * @param baseline         a baseline file whose findings are not reported, or null
  */
 public record LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
                          Path output, FailOn failOn, List<String> excludes, List<String> code, String since,
-                         boolean staged, String targetVersion, ProjectConfig settings, String category) {
+                         boolean staged, String targetVersion, ProjectConfig settings, String category,
+                         Path baseline) {
 
     public LintConfig {
         paths = List.copyOf(paths);
@@ -39,14 +41,14 @@ public record LintConfig(Path root, Path workingDirectory, List<String> paths, D
     public LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
                       Path output, FailOn failOn, List<String> excludes) {
         this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, null, null, false, null,
-                ProjectConfig.none(), null);
+                ProjectConfig.none(), null, null);
     }
 
-    /** A configuration with the default code-scanning category. */
+    /** A configuration with the default code-scanning category, no lifeguard.yml and no baseline. */
     public LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
                       Path output, FailOn failOn, List<String> excludes, List<String> code, String since,
                       boolean staged) {
         this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, code, since, staged, null,
-                ProjectConfig.none(), null);
+                ProjectConfig.none(), null, null);
     }
 }

@@ -49,6 +49,20 @@ final class LintRunner {
     }
 
     int run(LintConfig config) throws LoadException, UsageException, IOException {
+        Baseline baseline = config.baseline() == null ? null : Baseline.read(config.baseline());
+        List<Rule> rules = BuiltinRules.all();
+        LintResult result = lint(config, rules);
+        if (baseline != null) {
+            result = baseline.filter(result);
+        }
+        ReportContext context = new ReportContext(Version.current(), rules.stream().map(Rule::metadata).toList(),
+                config.workingDirectory(), config.output() == null && environment.colour());
+        write(reporter(config, context), result, config);
+        return config.failOn().failsOn(result.findings()) ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    }
+
+    /** Reads the project and runs the rules: the findings before any baseline. */
+    LintResult lint(LintConfig config, List<Rule> rules) throws LoadException, UsageException {
         ChangeReview review = ChangeReview.of(config);
         Project project = loader.load(review.loadOptions(new LoadOptions(config.root(), config.paths(),
                 config.dialect(), config.excludes(), config.code(), java.util.Map.of())));
@@ -56,13 +70,8 @@ final class LintRunner {
             streams.err().println("lifeguard: " + project.dialect().describe()); // said once, whatever the format
             streams.err().flush();
         }
-        List<Rule> rules = BuiltinRules.all();
         EngineOptions options = review.engineOptions(ProjectSettings.engineOptions(config, project.dialect()));
-        LintResult result = new Engine(rules, options).lint(project);
-        ReportContext context = new ReportContext(Version.current(), rules.stream().map(Rule::metadata).toList(),
-                config.workingDirectory(), config.output() == null && environment.colour());
-        write(reporter(config, context), result, config);
-        return config.failOn().failsOn(result.findings()) ? ExitCode.FINDINGS : ExitCode.CLEAN;
+        return new Engine(rules, options).lint(project);
     }
 
     // Each reporter class is loaded only when chosen: JSON and SARIF pull in Jackson, which costs start-up time.

@@ -58,6 +58,17 @@ class ExitCodeTest {
         assertFalse(FailOn.NEVER.failsOn(mixed.findings()));
     }
 
+    @Test
+    void suppressedFindingsNeverFail() throws Exception {
+        LintResult result = TestProjects.suppressedRename(dir);
+        Finding rename = result.findings().stream().filter(f -> f.ruleId().equals("rename-column")).findFirst().orElseThrow();
+        assertTrue(rename.isSuppressed());
+        assertFalse(FailOn.ERROR.failsOn(List.of(rename)), "a suppressed error does not fail at error");
+        assertTrue(FailOn.WARNING.failsOn(result.findings()), "the unsuppressed drop-column warning still fails");
+        assertEquals(0, CliRun.run(dir, Map.of(), LintRunner.PROJECT_LOADER, "lint", "--fail-on", "error", "db").exitCode());
+        assertEquals(1, CliRun.run(dir, Map.of(), LintRunner.PROJECT_LOADER, "lint", "db").exitCode());
+    }
+
     private static List<Finding> only(LintResult result, Severity severity) {
         return result.findings().stream().filter(f -> f.severity() == severity).toList();
     }

@@ -1,5 +1,8 @@
 package dev.lifeguard.cli;
 
+import dev.lifeguard.analyzer.LoadException;
+import dev.lifeguard.analyzer.LoadOptions;
+import dev.lifeguard.analyzer.ProjectLoader;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Framework;
 import dev.lifeguard.analyzer.model.History;
@@ -11,10 +14,13 @@ import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.model.TableName;
+import dev.lifeguard.rules.BuiltinRules;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Fix;
 import dev.lifeguard.rules.RelatedLocation;
 import dev.lifeguard.rules.RuleMetadata;
+import dev.lifeguard.rules.engine.Engine;
+import dev.lifeguard.rules.engine.EngineOptions;
 import dev.lifeguard.rules.engine.LintResult;
 
 import java.io.IOException;
@@ -51,6 +57,26 @@ public final class TestProjects {
         History history = new History(Path.of("db/migration"), Framework.FLYWAY, Dialect.POSTGRESQL, List.of(
                 migration("1", v1, create), migration("2", v2, rename)));
         return new Project(root, List.of(history), sources, List.of());
+    }
+
+    /**
+     * Writes a Flyway project under {@code root} in which V2 renames a column under a suppression comment
+     * and drops another without one, and reads it with the real loader and rules.
+     */
+    public static LintResult suppressedRename(Path root) {
+        try {
+            Files.createDirectories(root.resolve("db/migration"));
+            Files.writeString(root.resolve(V1), "CREATE TABLE users (id bigint PRIMARY KEY, name text, fax text);\n");
+            Files.writeString(root.resolve(V2), "SET lock_timeout = '1s';\n"
+                    + "-- lifeguard:ignore rename-column nothing reads users.name\n"
+                    + "ALTER TABLE users RENAME COLUMN name TO full_name;\n"
+                    + "ALTER TABLE users DROP COLUMN fax;\n");
+            Project project = new ProjectLoader().load(new LoadOptions(root, List.of(root.toString()), Dialect.POSTGRESQL,
+                    List.of()));
+            return new Engine(BuiltinRules.all(), EngineOptions.defaults()).lint(project);
+        } catch (IOException | LoadException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A project with files but no migrations: nothing to find. */

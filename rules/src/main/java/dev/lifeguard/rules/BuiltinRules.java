@@ -23,6 +23,8 @@ import dev.lifeguard.rules.locking.NonConcurrentIndexRule;
 import dev.lifeguard.rules.locking.SetNotNullRule;
 import dev.lifeguard.rules.locking.TableRewriteRule;
 import dev.lifeguard.rules.reversibility.MissingReverseRule;
+import dev.lifeguard.rules.suppress.SuppressionWithoutReasonRule;
+import dev.lifeguard.rules.suppress.UnusedSuppressionRule;
 import dev.lifeguard.rules.transactions.ConcurrentlyInTransactionRule;
 import dev.lifeguard.rules.transactions.NonAtomicMigrationRule;
 
@@ -57,9 +59,11 @@ public final class BuiltinRules {
                 new RenameTableRule(),
                 new SchemaAndDataMixedRule(),
                 new SetNotNullRule(),
+                new SuppressionWithoutReasonRule(),
                 new TableRewriteRule(),
                 new TruncateTableRule(),
-                new UnboundedDmlRule()
+                new UnboundedDmlRule(),
+                new UnusedSuppressionRule()
         );
     }
 }

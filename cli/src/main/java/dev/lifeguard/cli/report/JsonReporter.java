@@ -51,6 +51,8 @@ public final class JsonReporter implements Reporter {
             g.writeNumberField("notes", summary.notes());
             g.writeNumberField("files", summary.files());
             g.writeNumberField("migrations", summary.migrations());
+            g.writeNumberField("suppressed", summary.suppressed());
+            g.writeNumberField("baselined", summary.baselined());
             g.writeEndObject();
             g.writeArrayFieldStart("findings");
             for (Finding f : result.findings()) {
@@ -70,6 +72,7 @@ public final class JsonReporter implements Reporter {
         g.writeStringField("help", f.help());
         g.writeStringField("docs", f.rule().docsPath());
         g.writeStringField("fingerprint", f.fingerprint());
+        g.writeBooleanField("suppressed", f.isSuppressed());
         g.writeFieldName("location");
         writeLocation(g, f.span(), Region.of(f.span(), project.source(f.span().file()).orElse(null)));
         g.writeArrayFieldStart("related");
@@ -86,6 +89,18 @@ public final class JsonReporter implements Reporter {
             g.writeNull();
         } else {
             writeFix(g, f.fix());
+        }
+        g.writeFieldName("suppression");
+        if (f.isSuppressed()) {
+            g.writeStartObject();
+            g.writeStringField("kind", f.suppression().kind().sarifName());
+            g.writeStringField("justification", f.suppression().justification());
+            g.writeFieldName("location");
+            SourceSpan at = f.suppression().location();
+            writeLocation(g, at, Region.of(at, project.source(at.file()).orElse(null)));
+            g.writeEndObject();
+        } else {
+            g.writeNull();
         }
         g.writeEndObject();
     }

@@ -38,6 +38,7 @@ public final class RulePrecision {
             Map.entry("rename-table", VERY_HIGH),
             Map.entry("schema-and-data-mixed", MEDIUM),
             Map.entry("set-not-null", HIGH),
+            Map.entry("suppression-without-reason", VERY_HIGH),
             Map.entry("table-rewrite", HIGH),
             Map.entry("truncate-table", VERY_HIGH),
             Map.entry("unbounded-dml", HIGH),

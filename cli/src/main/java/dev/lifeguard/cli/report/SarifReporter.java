@@ -13,6 +13,7 @@ import com.contrastsecurity.sarif.PhysicalLocation;
 import com.contrastsecurity.sarif.Replacement;
 import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.Result;
+import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.Run;
 import com.contrastsecurity.sarif.RunAutomationDetails;
 import com.contrastsecurity.sarif.SarifSchema210;
@@ -169,7 +170,18 @@ public final class SarifReporter implements Reporter {
         if (f.fix() != null && !f.fix().edits().isEmpty()) {
             r.withFixes(new LinkedHashSet<>(List.of(fix(f.fix()))));
         }
+        if (f.isSuppressed()) {
+            r.withSuppressions(new LinkedHashSet<>(List.of(suppression(project, f.suppression()))));
+        }
         return r;
+    }
+
+    /** A finding waived by a lifeguard:ignore comment stays in the log, marked, as SARIF viewers expect. */
+    private static Suppression suppression(Project project, dev.lifeguard.rules.Suppression s) {
+        Suppression out = new Suppression()
+                .withKind(Suppression.Kind.fromValue(s.kind().sarifName()))
+                .withLocation(location(project, s.location(), null));
+        return s.justification().isEmpty() ? out : out.withJustification(s.justification());
     }
 
     private static Location location(Project project, SourceSpan span, String message) {

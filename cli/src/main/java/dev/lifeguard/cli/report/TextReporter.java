@@ -21,7 +21,7 @@ import java.nio.file.Path;
  *   help: Add the new column, write both and backfill, ...
  *   docs: docs/rules/rename-column.md
  * </pre>
- * then one summary line.
+ * then one summary line. Suppressed findings are not shown, only counted in the summary.
  */
 public final class TextReporter implements Reporter {
     private final ReportContext context;
@@ -36,6 +36,9 @@ public final class TextReporter implements Reporter {
     public void write(LintResult result, Writer out) throws IOException {
         Project project = result.project();
         for (Finding f : result.findings()) {
+            if (f.isSuppressed()) {
+                continue; // counted in the summary line
+            }
             SourceFile source = project.source(f.span().file()).orElse(null);
             Region region = Region.of(f.span(), source);
             out.write(ansi.bold(location(project, f.span())) + ": "

@@ -75,6 +75,26 @@ class JsonReporterTest {
     }
 
     @Test
+    void suppressedFindingsAreFlaggedWithTheirReason() throws IOException {
+        JsonNode report = new ObjectMapper().readTree(json(TestProjects.suppressedRename(root)));
+        assertEquals(Set.of(), schema().validate(report));
+        assertEquals(1, report.at("/summary/suppressed").asInt());
+        assertEquals(0, report.at("/summary/errors").asInt(), "a suppressed error is not counted as one");
+        assertEquals(1, report.at("/summary/warnings").asInt());
+        for (JsonNode f : report.path("findings")) {
+            boolean rename = f.path("ruleId").asText().equals("rename-column");
+            assertEquals(rename, f.path("suppressed").asBoolean(), f.toString());
+            if (rename) {
+                assertEquals("inSource", f.at("/suppression/kind").asText());
+                assertEquals("nothing reads users.name", f.at("/suppression/justification").asText());
+                assertEquals(2, f.at("/suppression/location/startLine").asInt());
+            } else {
+                assertTrue(f.path("suppression").isNull(), f.toString());
+            }
+        }
+    }
+
+    @Test
     void theSchemaRejectsWhatItShould() throws IOException {
         JsonNode bad = new ObjectMapper().readTree("""
                 {"schemaVersion": 2, "tool": {"name": "lifeguard", "version": "1"}, "root": "/r",

@@ -51,6 +51,25 @@ class SarifReporterTest {
     }
 
     @Test
+    void suppressedFindingsCarryAnInSourceSuppression() throws IOException {
+        JsonNode log = new ObjectMapper().readTree(sarif(TestProjects.suppressedRename(root),
+                BuiltinRules.all().stream().map(Rule::metadata).toList()));
+        int suppressed = 0;
+        for (JsonNode r : log.at("/runs/0/results")) {
+            if (r.path("ruleId").asText().equals("rename-column")) {
+                suppressed++;
+                assertEquals(1, r.path("suppressions").size(), r.toString());
+                assertEquals("inSource", r.at("/suppressions/0/kind").asText());
+                assertEquals("nothing reads users.name", r.at("/suppressions/0/justification").asText());
+                assertEquals(2, r.at("/suppressions/0/location/physicalLocation/region/startLine").asInt());
+            } else {
+                assertTrue(r.path("suppressions").isMissingNode(), "no suppressions key on a counted result: " + r);
+            }
+        }
+        assertEquals(1, suppressed);
+    }
+
+    @Test
     void schemaAndVersionAreSet() throws IOException {
         JsonNode log = log();
         assertEquals("2.1.0", log.path("version").asText());

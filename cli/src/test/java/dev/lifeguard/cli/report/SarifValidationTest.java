@@ -32,6 +32,16 @@ class SarifValidationTest {
     }
 
     @Test
+    void suppressedResultsPassTheMultitoolAndTheSchema() throws Exception {
+        SarifMultitool multitool = SarifMultitool.require();
+        LintResult result = TestProjects.suppressedRename(Files.createDirectories(dir.resolve("project")));
+        Path file = dir.resolve("suppressed.sarif");
+        Files.writeString(file, SarifReporterTest.sarif(result, BuiltinRules.all().stream().map(Rule::metadata).toList()));
+        assertEquals(List.of(), multitool.validate(file));
+        assertEquals(Set.of(), multitool.schemaErrors(file));
+    }
+
+    @Test
     void anEmptyRunWithTheBuiltinRulesPasses() throws Exception {
         SarifMultitool multitool = SarifMultitool.require();
         LintResult result = new LintResult(TestProjects.empty(dir), List.of(), 0);

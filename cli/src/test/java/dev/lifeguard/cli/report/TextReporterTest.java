@@ -23,6 +23,15 @@ class TextReporterTest {
     @TempDir
     Path root;
 
+    @Test
+    void suppressedFindingsAreCountedNotShown() throws IOException {
+        LintResult result = TestProjects.suppressedRename(root);
+        String text = render(result, result.project().root(), false);
+        assertFalse(text.contains("[rename-column]"), text);
+        assertTrue(text.contains("warning[drop-column]"), text);
+        assertTrue(text.endsWith("1 warning in 2 files; 2 migrations checked, 1 suppressed\n"), text);
+    }
+
     private String render(LintResult result, Path workingDirectory, boolean colour) throws IOException {
         StringWriter out = new StringWriter();
         new TextReporter(new ReportContext("0.1.0", List.of(), workingDirectory, colour)).write(result, out);

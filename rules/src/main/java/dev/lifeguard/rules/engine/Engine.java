@@ -10,18 +10,24 @@ import dev.lifeguard.analyzer.timeline.SchemaState;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleMetadata;
+import dev.lifeguard.rules.suppress.SuppressionUse;
+import dev.lifeguard.rules.suppress.Suppressor;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Runs rules over a project: replays each history and visits every operation with the schema before it. */
 public final class Engine {
     private final List<Rule> rules;
     private final List<RuleMetadata> metadata;
     private final EngineOptions options;
+    private final Set<String> knownIds;
 
     public Engine(List<Rule> rules, EngineOptions options) {
+        this.knownIds = rules.stream().map(r -> r.metadata().id()).collect(Collectors.toUnmodifiableSet());
         this.rules = rules.stream().filter(r -> !options.disabled().contains(r.metadata().id())).toList();
         this.metadata = this.rules.stream().map(Rule::metadata).toList();
         this.options = options;
@@ -69,20 +75,20 @@ public final class Engine {
                 }
             }
         }
-        int perMigration = out.size();
         for (int r = 0; r < rules.size(); r++) {
             rules.get(r).visitProject(new ProjectContext(rules.get(r), metadata.get(r), out, options, project));
         }
+        List<Finding> withPrints = suppress(Fingerprints.assign(out, project), project);
         if (!deployed.isEmpty()) {
-            // a project-wide rule (duplicate-version) may point into a deployed migration: not reported either
-            List<Finding> projectWide = out.subList(perMigration, out.size());
-            projectWide.removeIf(f -> deployed.stream().anyMatch(d -> within(f.span(), d)));
+            // deployed migrations are context only: nothing in them is reported, neither what a project-wide
+            // rule (duplicate-version) points at nor a suppression comment that found nothing to suppress
+            withPrints.removeIf(f -> deployed.stream().anyMatch(d -> within(f.span(), d)));
         }
         if (options.change() != null) {
             // everything was replayed for context; what the reviewer is asked about is the change itself
-            out.removeIf(f -> !options.change().touches(f.span().file()));
+            // (suppressions were matched first, so a comment in an unchanged file is judged on its own findings)
+            withPrints.removeIf(f -> !options.change().touches(f.span().file()));
         }
-        List<Finding> withPrints = Fingerprints.assign(out, project);
         withPrints.sort(Comparator.comparing((Finding f) -> f.span().file().toString())
                 .thenComparingInt(f -> f.span().startLine())
                 .thenComparingInt(f -> f.span().startColumn())
@@ -93,5 +99,23 @@ public final class Engine {
     private static boolean within(SourceSpan span, SourceSpan outer) {
         return span.file().equals(outer.file()) && span.startLine() >= outer.startLine()
                 && span.startLine() <= outer.endLine();
+    }
+
+    /** Marks the findings that suppression comments cover, then lets the rules about those comments report. */
+    private List<Finding> suppress(List<Finding> findings, Project project) {
+        Suppressor suppressor = Suppressor.of(project);
+        List<Finding> marked = new ArrayList<>(suppressor.apply(findings));
+        List<SuppressionUse> uses = suppressor.uses();
+        if (uses.isEmpty()) {
+            return marked;
+        }
+        Set<String> running = Set.copyOf(metadata.stream().map(RuleMetadata::id).toList());
+        List<Finding> about = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            rules.get(r).visitSuppressions(new SuppressionContext(rules.get(r), metadata.get(r), about, options, project,
+                    uses, knownIds, running));
+        }
+        marked.addAll(Fingerprints.assign(about, project));
+        return marked;
     }
 }
