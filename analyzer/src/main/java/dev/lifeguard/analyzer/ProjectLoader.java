@@ -31,8 +31,21 @@ import java.util.Set;
  * <p>Liquibase changelogs go first, all to one loader, so that a SQL file a changelog includes
  * ({@code sqlFile}, formatted SQL) is read through the changelog only and not a second time as a plain
  * SQL migration.
+ *
+ * <p>An overlay (root-relative path to text) stands in for what is on disk: an editor lints the buffer
+ * being typed while the rest of the history comes from disk.
  */
 public final class ProjectLoader {
+    private final Map<Path, String> overlay;
+
+    public ProjectLoader() {
+        this(Map.of());
+    }
+
+    /** @param overlay root-relative paths whose text is read from here instead of from disk */
+    public ProjectLoader(Map<Path, String> overlay) {
+        this.overlay = Map.copyOf(overlay);
+    }
 
     /**
      * @throws LoadException for usage errors (a path that does not exist or lies outside the root); files
@@ -44,16 +57,16 @@ public final class ProjectLoader {
         PathCollector.Collected collected = new PathCollector(root).collect(paths);
         Dialect dialect = dialect(options);
         SqlParser parser = new SqlParser(dialect);
-        DiskMigrationFiles files = new DiskMigrationFiles(root);
+        DiskMigrationFiles files = new DiskMigrationFiles(root, overlay);
 
         List<History> histories = new ArrayList<>();
         Map<Path, SourceFile> sources = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>(collected.problems());
 
-        List<Path> changelogs = new ChangelogCandidates(root, files).find(collected.files());
+        List<Path> changelogs = new ChangelogCandidates(root, files, overlay).find(collected.files());
         Set<Path> readByLiquibase = new HashSet<>(changelogs);
         if (!changelogs.isEmpty()) {
-            loadLiquibase(root, dialect, parser, changelogs, histories, sources, problems);
+            loadLiquibase(root, dialect, parser, changelogs, histories, sources, problems, overlay);
             readByLiquibase.addAll(sources.keySet());
         }
 
@@ -83,10 +96,10 @@ public final class ProjectLoader {
 
     private static void loadLiquibase(ProjectRoot root, Dialect dialect, SqlParser parser, List<Path> changelogs,
                                       List<History> histories, Map<Path, SourceFile> sources,
-                                      List<LoadProblem> problems) {
+                                      List<LoadProblem> problems, Map<Path, String> overlay) {
         List<Path> absolute = changelogs.stream().map(root::absolute).toList();
         try {
-            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser).load(absolute);
+            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser, overlay).load(absolute);
             histories.addAll(result.histories());
             sources.putAll(result.sources());
             problems.addAll(result.problems());

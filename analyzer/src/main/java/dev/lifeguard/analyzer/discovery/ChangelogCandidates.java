@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,10 +24,17 @@ public final class ChangelogCandidates {
 
     private final ProjectRoot root;
     private final MigrationFiles files;
+    private final Map<Path, String> overlay;
 
     public ChangelogCandidates(ProjectRoot root, MigrationFiles files) {
+        this(root, files, Map.of());
+    }
+
+    /** @param overlay root-relative paths whose text is looked at instead of the file on disk */
+    public ChangelogCandidates(ProjectRoot root, MigrationFiles files, Map<Path, String> overlay) {
         this.root = root;
         this.files = files;
+        this.overlay = overlay;
     }
 
     /** The root-relative changelogs among the files, in the order given. */
@@ -66,6 +74,10 @@ public final class ChangelogCandidates {
 
     /** The text of a structured file, or its head when it is too large to be read whole; null if unreadable. */
     private String peek(Path file) {
+        String overlaid = overlay.get(file.normalize());
+        if (overlaid != null) {
+            return overlaid;
+        }
         Path absolute = root.absolute(file);
         if (!root.isInside(absolute)) {
             return null;

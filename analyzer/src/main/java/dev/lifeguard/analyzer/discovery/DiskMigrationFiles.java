@@ -24,8 +24,13 @@ public final class DiskMigrationFiles implements MigrationFiles {
     private final List<LoadProblem> problems = new ArrayList<>();
 
     public DiskMigrationFiles(ProjectRoot root) {
+        this(root, Map.of());
+    }
+
+    /** @param overlay root-relative paths whose text is taken from here instead of from disk */
+    public DiskMigrationFiles(ProjectRoot root, Map<Path, String> overlay) {
         this.root = root;
-        this.reader = new SourceReader(root);
+        this.reader = new SourceReader(root, overlay);
     }
 
     @Override

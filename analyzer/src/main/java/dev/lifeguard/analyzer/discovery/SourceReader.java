@@ -14,6 +14,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Reads one file as UTF-8 text. A file that is too large or not UTF-8 becomes a problem with the line
@@ -24,9 +25,16 @@ public final class SourceReader {
     public static final long MAX_BYTES = 20L * 1024 * 1024;
 
     private final ProjectRoot root;
+    private final Map<Path, String> overlay;
 
     public SourceReader(ProjectRoot root) {
+        this(root, Map.of());
+    }
+
+    /** @param overlay root-relative paths whose text is taken from here (an editor's buffer) instead of from disk */
+    public SourceReader(ProjectRoot root, Map<Path, String> overlay) {
         this.root = root;
+        this.overlay = overlay;
     }
 
     /** Either the file's text or why it could not be read. */
@@ -34,6 +42,10 @@ public final class SourceReader {
     }
 
     public Result read(Path relative) {
+        String overlaid = overlay.get(relative.normalize());
+        if (overlaid != null) {
+            return new Result(new SourceFile(relative, stripBom(overlaid)), null);
+        }
         Path absolute = root.absolute(relative);
         if (!root.isInside(absolute)) {
             return failed(relative, "file lies outside the project root: not read");
@@ -74,6 +86,10 @@ public final class SourceReader {
         }
         out.flip();
         return new Result(new SourceFile(relative, out.toString()), null);
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static Result failed(Path relative, String message) {

@@ -31,16 +31,23 @@ public final class LiquibaseLoader {
     private final Path root;
     private final Dialect dialect;
     private final SqlParser sql;
+    private final Map<Path, String> overlay;
+
+    public LiquibaseLoader(Path root, Dialect dialect, SqlParser sql) {
+        this(root, dialect, sql, Map.of());
+    }
 
     /**
      * @param root    project root (absolute, normalized): nothing outside it is read
      * @param dialect dialect to translate and generate SQL for
      * @param sql     parser for inline and generated SQL
+     * @param overlay root-relative paths whose text is read from here (an editor's buffer) instead of from disk
      */
-    public LiquibaseLoader(Path root, Dialect dialect, SqlParser sql) {
+    public LiquibaseLoader(Path root, Dialect dialect, SqlParser sql, Map<Path, String> overlay) {
         this.root = root;
         this.dialect = dialect;
         this.sql = sql;
+        this.overlay = Map.copyOf(overlay);
     }
 
     /** Whether a file's text looks like a Liquibase changelog (cheap: no Liquibase classes loaded). */
@@ -55,7 +62,7 @@ public final class LiquibaseLoader {
     public Result load(List<Path> candidates) {
         ProjectRoot projectRoot = new ProjectRoot(root);
         LiquibaseRuntime runtime = new LiquibaseRuntime(new ConfinedResourceAccessor(projectRoot), dialect);
-        LoadContext ctx = new LoadContext(projectRoot, dialect, sql, runtime);
+        LoadContext ctx = new LoadContext(projectRoot, dialect, sql, runtime, overlay);
         List<History> histories = new ArrayList<>();
         try {
             histories.addAll(runtime.inScope(() -> new ChangelogWalker(ctx).walk(candidates)));

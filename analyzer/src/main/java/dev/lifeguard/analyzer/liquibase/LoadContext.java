@@ -25,12 +25,14 @@ final class LoadContext {
     final LiquibaseRuntime runtime;
     final Map<Path, SourceFile> sources = new LinkedHashMap<>();
     final List<LoadProblem> problems = new ArrayList<>();
+    private final Map<Path, String> overlay;
 
-    LoadContext(ProjectRoot root, Dialect dialect, SqlParser sql, LiquibaseRuntime runtime) {
+    LoadContext(ProjectRoot root, Dialect dialect, SqlParser sql, LiquibaseRuntime runtime, Map<Path, String> overlay) {
         this.root = root;
         this.dialect = dialect;
         this.sql = sql;
         this.runtime = runtime;
+        this.overlay = overlay;
     }
 
     /** Reads a file inside the root once (UTF-8, falling back to Latin-1; BOM dropped) and records it. */
@@ -39,6 +41,12 @@ final class LoadContext {
         SourceFile known = sources.get(rel);
         if (known != null) {
             return known;
+        }
+        String overlaid = overlay.get(rel);
+        if (overlaid != null) {
+            SourceFile file = new SourceFile(rel, ChangelogFormat.stripBom(overlaid));
+            sources.put(rel, file);
+            return file;
         }
         if (!root.contains(absolute)) {
             throw new IOException(rel + " is outside the project root");
