@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Lints the file open in the editor the way {@code lifeguard lint} lints the project: the same discovery
@@ -53,20 +54,30 @@ public final class FileLinter {
         if (relative.startsWith("..") || !mayBeMigration(file)) {
             return List.of();
         }
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(pluginLoader);
-        try {
-            Project project = new ProjectLoader(Map.of(relative, text))
-                    .load(new LoadOptions(absoluteRoot, List.of("."), null, List.of()));
+        return withContextLoader(pluginLoader, () -> {
+            Project project;
+            try {
+                project = new ProjectLoader(Map.of(relative, text))
+                        .load(new LoadOptions(absoluteRoot, List.of("."), null, List.of()));
+            } catch (LoadException e) {
+                return List.of();
+            }
             if (project.source(relative).isEmpty()) {
                 return List.of();
             }
             LintResult result = new Engine(BuiltinRules.all(), EngineOptions.defaults()).lint(project);
             String linted = project.source(relative).get().text();
             return new ProblemMapper(relative, linted).map(result.findings());
-        } catch (LoadException e) {
-            return List.of();
+        });
+    }
+
+    /** Runs {@code work} with the thread's context class loader set to {@code loader}, and restores it after. */
+    static <T> T withContextLoader(ClassLoader loader, Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return work.get();
         } finally {
             thread.setContextClassLoader(previous);
         }
