@@ -174,6 +174,20 @@ class PluginZipTest {
         }
     }
 
+    @Test
+    void theReadmeAndDocsNameTheCommandAndTheZipItBuilds() throws IOException {
+        Path repository = zip.toAbsolutePath().getParent().getParent().getParent().getParent();
+        String relative = repository.relativize(zip.toAbsolutePath()).toString().replace('\\', '/');
+        String version = zip.getFileName().toString().replaceFirst("^lifeguard-intellij-", "").replaceFirst("\\.zip$", "");
+        String documented = relative.replace(version, "<version>");
+        for (String doc : List.of("README.md", "docs/intellij.md")) {
+            String text = Files.readString(repository.resolve(doc));
+            assertTrue(text.contains(documented), doc + " names " + documented);
+            assertTrue(text.contains("mvn -B -pl ide-plugin/plugin -am package -DskipTests"), doc + " has the build command");
+            assertTrue(text.contains("Settings → Plugins → ⚙ → Install Plugin"), doc + " says how to install from disk");
+        }
+    }
+
     private static String text(Element root, String tag) {
         return single(root, tag).getTextContent().strip();
     }
