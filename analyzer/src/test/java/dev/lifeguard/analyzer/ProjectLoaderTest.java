@@ -244,4 +244,40 @@ class ProjectLoaderTest {
         assertEquals(2, project.migrationCount());
         assertTrue(project.problems().isEmpty(), project.problems().toString());
     }
+
+    @Test
+    void anOverlayStandsInForTheFileOnDiskAndTheRestComesFromDisk() throws Exception {
+        write("db/migration/V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        write("db/migration/V2__phone.sql", "ALTER TABLE users ADD COLUMN phone text;\n");
+        write("db/changelog/master.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="1" author="a">
+                        <createTable tableName="t"><column name="id" type="int"/></createTable>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        String buffer = "\uFEFFALTER TABLE users DROP COLUMN phone;\n";
+        String changelog = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="1" author="a">
+                        <dropTable tableName="t"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """;
+        Project project = new ProjectLoader().load(new LoadOptions(root, List.of("."), null, List.of(), null,
+                java.util.Map.of(Path.of("db/migration/V2__phone.sql"), buffer, Path.of("db/changelog/master.xml"), changelog)));
+
+        History flyway = project.histories().stream().filter(h -> h.framework() == Framework.FLYWAY).findFirst().orElseThrow();
+        assertEquals(List.of("1", "2"), flyway.migrations().stream().map(Migration::id).toList());
+        assertInstanceOf(Operation.CreateTable.class, flyway.migrations().get(0).operations().get(0));
+        assertInstanceOf(Operation.DropColumn.class, flyway.migrations().get(1).operations().get(0));
+        assertEquals("ALTER TABLE users DROP COLUMN phone;\n",
+                project.source(Path.of("db/migration/V2__phone.sql")).orElseThrow().text());
+
+        History liquibase = project.histories().stream().filter(h -> h.framework() == Framework.LIQUIBASE).findFirst().orElseThrow();
+        assertInstanceOf(Operation.DropTable.class, liquibase.migrations().get(0).operations().get(0));
+        assertEquals(changelog, project.source(Path.of("db/changelog/master.xml")).orElseThrow().text());
+    }
 }

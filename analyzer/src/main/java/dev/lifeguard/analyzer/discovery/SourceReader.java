@@ -48,7 +48,9 @@ public final class SourceReader {
         }
         String replaced = overlay.get(relative.normalize());
         if (replaced != null) {
-            return new Result(new SourceFile(relative, replaced), null);
+            // an editor buffer may still carry the file's byte-order mark: dropped as on disk
+            String text = replaced.startsWith("\uFEFF") ? replaced.substring(1) : replaced;
+            return new Result(new SourceFile(relative, text), null);
         }
         try {
             long size = Files.size(absolute);
