@@ -1,7 +1,8 @@
 package dev.lifeguard.cli;
 
 import dev.lifeguard.analyzer.model.Dialect;
-import dev.lifeguard.cli.config.ProjectConfig;
+import dev.lifeguard.rules.config.LintSettings;
+import dev.lifeguard.rules.config.ProjectConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -140,11 +141,10 @@ final class LintCommand implements Callable<Integer> {
         }
         Path baselineFile = baseline == null ? null : cwd.resolve(baseline).normalize();
         Path root = ProjectRoot.find(cwd, searched);
-        List<String> allExcludes = new ArrayList<>(ProjectSettings.excludes(file, root));
-        allExcludes.addAll(excludes);
-        String target = targetVersion != null ? ProjectSettings.checkVersion(targetVersion) : file.targetVersion();
-        return new LintConfig(root, cwd, absolute, dialect != null ? dialect : file.dialect(), format, out, failOn,
-                allExcludes, codeDirs, since, staged, target, file, category, baselineFile);
+        String target = targetVersion != null ? ProjectSettings.checkVersion(targetVersion) : null;
+        LintSettings settings = LintSettings.of(root, file).override(dialect, target, excludes);
+        return new LintConfig(root, cwd, absolute, settings.dialect(), format, out, failOn, settings.excludes(),
+                codeDirs, since, staged, settings.targetVersion(), file, category, baselineFile);
     }
 
     private static Path resolve(Path cwd, String p) throws UsageException {

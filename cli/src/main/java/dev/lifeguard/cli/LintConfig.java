@@ -1,7 +1,7 @@
 package dev.lifeguard.cli;
 
 import dev.lifeguard.analyzer.model.Dialect;
-import dev.lifeguard.cli.config.ProjectConfig;
+import dev.lifeguard.rules.config.ProjectConfig;
 
 import java.nio.file.Path;
 import java.util.List;

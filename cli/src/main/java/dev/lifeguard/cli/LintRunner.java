@@ -13,6 +13,7 @@ import dev.lifeguard.cli.report.SarifReporter;
 import dev.lifeguard.cli.report.TextReporter;
 import dev.lifeguard.rules.BuiltinRules;
 import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.config.LintSettings;
 import dev.lifeguard.rules.engine.Engine;
 import dev.lifeguard.rules.engine.EngineOptions;
 import dev.lifeguard.rules.engine.LintResult;
@@ -64,13 +65,16 @@ final class LintRunner {
     /** Reads the project and runs the rules: the findings before any baseline. */
     LintResult lint(LintConfig config, List<Rule> rules) throws LoadException, UsageException {
         ChangeReview review = ChangeReview.of(config);
-        Project project = loader.load(review.loadOptions(new LoadOptions(config.root(), config.paths(),
-                config.dialect(), config.excludes(), config.code(), java.util.Map.of())));
+        // the command has merged lifeguard.yml with the command line already
+        LintSettings settings = new LintSettings(config.root(), config.settings(), config.dialect(),
+                config.targetVersion(), config.excludes());
+        Project project = loader.load(review.loadOptions(settings.loadOptions(config.paths(), config.code(),
+                java.util.Map.of())));
         if (project.dialect().source() != DialectChoice.Source.GIVEN) {
             streams.err().println("lifeguard: " + project.dialect().describe()); // said once, whatever the format
             streams.err().flush();
         }
-        EngineOptions options = review.engineOptions(ProjectSettings.engineOptions(config, project.dialect()));
+        EngineOptions options = review.engineOptions(settings.engineOptions(project.dialect().dialect()));
         return new Engine(rules, options).lint(project);
     }
 

@@ -3,6 +3,8 @@ package dev.lifeguard.cli.lsp;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Fix;
+import dev.lifeguard.rules.suppress.CommentSyntax;
+import dev.lifeguard.rules.suppress.Suppressions;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.Diagnostic;
@@ -60,8 +62,9 @@ final class CodeActions {
 
     /** Above the statement's first line, indented like it; none in JSON, which has no comments. */
     static Optional<CodeAction> suppress(Finding f, DocumentText text, String uri, Diagnostic diagnostic) {
-        Optional<IgnoreComment> syntax = IgnoreComment.of(text.source().path());
-        if (syntax.isEmpty()) {
+        String ignore = Suppressions.comment(CommentSyntax.of(text.source().path()), List.of(f.ruleId()),
+                Suppressions.REASON_PLACEHOLDER);
+        if (ignore == null) {
             return Optional.empty();
         }
         SourceSpan span = f.span();
@@ -69,7 +72,7 @@ final class CodeActions {
                 ? text.source().lineOf(span.statementStart()) : span.startLine();
         String lineText = text.source().line(line);
         String indent = lineText.substring(0, DocumentText.indentOf(lineText));
-        String comment = indent + syntax.get().text(f.ruleId(), IgnoreComment.REASON_PLACEHOLDER) + lineBreak(text);
+        String comment = indent + ignore + lineBreak(text);
         Position at = new Position(line - 1, 0);
         CodeAction action = new CodeAction("Suppress " + f.ruleId() + " here (with a reason)");
         action.setKind(CodeActionKind.QuickFix);

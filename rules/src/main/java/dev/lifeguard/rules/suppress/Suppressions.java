@@ -3,8 +3,8 @@ package dev.lifeguard.rules.suppress;
 import java.util.List;
 
 /**
- * The suppression comment syntax, in one place: the parser reads it and the IDE plugin's "suppress"
- * quick fix writes it from these constants.
+ * The suppression comment syntax, in one place: the parser reads it, and the "suppress" quick fixes of
+ * the language server and the IDE plugin write it with {@link #comment}.
  * <pre>
  * -- lifeguard:ignore rename-column,drop-column the old column is unused since release 4.2
  * &lt;!-- lifeguard:ignore non-concurrent-index the table has 30 rows --&gt;
@@ -22,6 +22,11 @@ public final class Suppressions {
     public static final String XML_PREFIX = "<!-- ";
     public static final String XML_SUFFIX = " -->";
     public static final String YAML_PREFIX = "# ";
+    /**
+     * What the editors' "suppress" quick fix writes as the reason, until the developer writes the real one:
+     * a suppression without a reason helps nobody, and editors highlight the TODO.
+     */
+    public static final String REASON_PLACEHOLDER = "TODO say why this is safe";
 
     private Suppressions() {
     }

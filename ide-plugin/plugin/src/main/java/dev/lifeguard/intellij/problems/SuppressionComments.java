@@ -3,64 +3,27 @@ package dev.lifeguard.intellij.problems;
 import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.rules.Finding;
+import dev.lifeguard.rules.suppress.CommentSyntax;
+import dev.lifeguard.rules.suppress.Suppressions;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Lifeguard's own ignore comment, written by the "suppress" quick fix on its own line right before the
+ * Where the "suppress" quick fix puts Lifeguard's ignore comment: on its own line right before the
  * statement (SQL, from the statement's first character) or the line (Liquibase XML/YAML, whose findings
- * know only their line) the finding is on, indented like it:
- * <pre>
- * -- lifeguard:ignore rule-id reason
- * &lt;!-- lifeguard:ignore rule-id reason --&gt;
- * # lifeguard:ignore rule-id reason
- * </pre>
- * The syntax is the one Lifeguard's suppression parser reads (DESIGN.md, "Suppression"). JSON has no
- * comments, so a JSON changelog gets no suppress fix.
+ * know only their line) the finding is on, indented like it. The comment itself is rendered by
+ * {@link Suppressions#comment}, the syntax the suppression parser reads. JSON has no comments, so a JSON
+ * changelog gets no suppress fix.
  */
 public final class SuppressionComments {
-    public static final String IGNORE = "lifeguard:ignore";
-    /** What the comment says until the developer writes the real reason (IntelliJ highlights the TODO). */
-    public static final String REASON_PLACEHOLDER = "TODO explain why this is safe";
-
-    /** How a file writes comments, by its extension. */
-    public enum Syntax {
-        SQL, XML, YAML, NONE;
-
-        public static Syntax of(Path file) {
-            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".xml")) {
-                return XML;
-            }
-            if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-                return YAML;
-            }
-            return name.endsWith(".json") ? NONE : SQL;
-        }
-    }
-
     private SuppressionComments() {
-    }
-
-    /** The comment's text, without indentation or line break; null for a syntax without comments. */
-    public static String comment(Syntax syntax, List<String> ruleIds, String reason) {
-        String body = IGNORE + " " + String.join(",", ruleIds)
-                + (reason == null || reason.isBlank() ? "" : " " + reason.strip().replaceAll("\\s+", " "));
-        return switch (syntax) {
-            case SQL -> "-- " + body;
-            // "--" may not appear inside an XML comment
-            case XML -> "<!-- " + body.replace("--", "- -") + " -->";
-            case YAML -> "# " + body;
-            case NONE -> null;
-        };
     }
 
     /** The quick fix that writes the ignore comment for a finding, if the file can hold one. */
     static Optional<EditPlan> plan(SourceFile source, Finding finding) {
-        String comment = comment(Syntax.of(source.path()), List.of(finding.ruleId()), REASON_PLACEHOLDER);
+        String comment = Suppressions.comment(CommentSyntax.of(source.path()), List.of(finding.ruleId()),
+                Suppressions.REASON_PLACEHOLDER);
         if (comment == null) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.lifeguard.intellij.problems;
 
+import dev.lifeguard.rules.suppress.Suppressions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +88,7 @@ class FileLinterTest {
         assertEquals("<renameColumn tableName=\"users\" oldColumnName=\"name\" newColumnName=\"full_name\"/>",
                 editor.substring(rename.start(), rename.end()));
         String suppressed = rename.fixes().get(rename.fixes().size() - 1).applyTo(editor);
-        assertTrue(suppressed.contains("        <!-- lifeguard:ignore rename-column " + SuppressionComments.REASON_PLACEHOLDER
+        assertTrue(suppressed.contains("        <!-- lifeguard:ignore rename-column " + Suppressions.REASON_PLACEHOLDER
                 + " -->\n        <renameColumn"), suppressed);
     }
 

@@ -3,43 +3,19 @@ package dev.lifeguard.intellij.problems;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
-import dev.lifeguard.intellij.problems.SuppressionComments.Syntax;
 import dev.lifeguard.rules.Finding;
+import dev.lifeguard.rules.suppress.Suppressions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Where the suppress quick fix puts the comment (the comment itself is Suppressions.comment's). */
 class SuppressionCommentsTest {
-    private static final String REASON = SuppressionComments.REASON_PLACEHOLDER;
-
-    @Test
-    void commentsUseLifeguardsIgnoreSyntaxPerFileKind() {
-        assertEquals("-- lifeguard:ignore rename-column,drop-column the old column is unused",
-                SuppressionComments.comment(Syntax.SQL, List.of("rename-column", "drop-column"), " the old  column\nis unused "));
-        assertEquals("<!-- lifeguard:ignore non-concurrent-index the table has 30 rows -->",
-                SuppressionComments.comment(Syntax.XML, List.of("non-concurrent-index"), "the table has 30 rows"));
-        assertEquals("# lifeguard:ignore unbounded-dml seed data",
-                SuppressionComments.comment(Syntax.YAML, List.of("unbounded-dml"), "seed data"));
-        assertEquals("-- lifeguard:ignore drop-table", SuppressionComments.comment(Syntax.SQL, List.of("drop-table"), ""));
-        assertNull(SuppressionComments.comment(Syntax.NONE, List.of("drop-table"), "x"));
-        // "--" would end an XML comment early
-        assertEquals("<!-- lifeguard:ignore drop-table a - - b -->",
-                SuppressionComments.comment(Syntax.XML, List.of("drop-table"), "a -- b"));
-    }
-
-    @Test
-    void syntaxFollowsTheExtension() {
-        assertEquals(Syntax.SQL, Syntax.of(Path.of("V1__a.sql")));
-        assertEquals(Syntax.XML, Syntax.of(Path.of("db.changelog-master.XML")));
-        assertEquals(Syntax.YAML, Syntax.of(Path.of("changelog.yml")));
-        assertEquals(Syntax.YAML, Syntax.of(Path.of("changelog.yaml")));
-        assertEquals(Syntax.NONE, Syntax.of(Path.of("changelog.json")));
-    }
+    private static final String REASON = Suppressions.REASON_PLACEHOLDER;
 
     private static String suppressed(Path path, String text, Finding f) {
         EditPlan plan = SuppressionComments.plan(new SourceFile(path, text), f).orElseThrow();

@@ -1,4 +1,4 @@
-package dev.lifeguard.cli.config;
+package dev.lifeguard.rules.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

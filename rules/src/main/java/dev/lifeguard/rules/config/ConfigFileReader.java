@@ -1,4 +1,4 @@
-package dev.lifeguard.cli.config;
+package dev.lifeguard.rules.config;
 
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Severity;
@@ -66,9 +66,9 @@ public final class ConfigFileReader {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new ConfigException(where(mark) + "not valid YAML: " + e.getProblem());
+            throw error(mark, "not valid YAML: " + e.getProblem());
         } catch (YAMLException e) {
-            throw new ConfigException(displayName + ": not valid YAML: " + e.getMessage());
+            throw new ConfigException(displayName, 0, "not valid YAML: " + e.getMessage());
         }
         if (root == null) {
             return new ProjectConfig(file, null, null, List.of(), List.of(), Map.of(), Set.of(), List.of(), null);
@@ -200,10 +200,10 @@ public final class ConfigFileReader {
     }
 
     private ConfigException error(Node node, String message) {
-        return new ConfigException(where(node.getStartMark()) + message);
+        return error(node.getStartMark(), message);
     }
 
-    private String where(Mark mark) {
-        return name + (mark == null ? "" : ":" + (mark.getLine() + 1)) + ": ";
+    private ConfigException error(Mark mark, String message) {
+        return new ConfigException(name, mark == null ? 0 : mark.getLine() + 1, message);
     }
 }

@@ -1,4 +1,4 @@
-package dev.lifeguard.cli.config;
+package dev.lifeguard.rules.config;
 
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Severity;

@@ -1,4 +1,4 @@
-package dev.lifeguard.cli.config;
+package dev.lifeguard.rules.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,13 +41,13 @@ public final class ConfigLocator {
         }
         String display = display(file, workingDirectory);
         if (!Files.isRegularFile(file)) {
-            throw new ConfigException(display + ": no such file");
+            throw new ConfigException(display, 0, "no such file");
         }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            throw new ConfigException(display + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException(display, 0, "cannot read it (" + e.getClass().getSimpleName() + ")");
         }
         return new ConfigFileReader(ruleIds).read(file, display, text);
     }
