@@ -19,6 +19,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,7 @@ final class DocumentService implements TextDocumentService {
     private final Diagnostics diagnostics;
     private final CodeActions codeActions;
     private final Hovers hovers;
+    private final ConfigDiagnostics configs = new ConfigDiagnostics();
     private final Map<String, Open> open = new ConcurrentHashMap<>();
     private final Map<String, Result> results = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -85,11 +87,15 @@ final class DocumentService implements TextDocumentService {
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
-        // a saved changelog may include other files now, a new file may be a migration now
-        workspace.locate(uri).ifPresent(located -> located.session().invalidate());
         if (params.getText() != null && open.containsKey(uri)) {
             open.put(uri, new Open(params.getText(), open.get(uri).version()));
         }
+        if (Workspace.path(uri).filter(ConfigDiagnostics::isConfig).isPresent()) {
+            filesChanged(); // lifeguard.yml saved: every open migration is linted with what it says now
+            return;
+        }
+        // a saved changelog may include other files now, a new file may be a migration now
+        workspace.locate(uri).ifPresent(located -> located.session().invalidate());
         lintLater(uri);
     }
 
@@ -120,7 +126,7 @@ final class DocumentService implements TextDocumentService {
     /** Workspace files changed on disk: histories may have changed, so the open files are linted again. */
     void filesChanged() {
         workspace.sessions().forEach(ProjectSession::invalidate);
-        open.keySet().forEach(this::lintLater);
+        open.keySet().forEach(uri -> lintLater(uri, true));
     }
 
     /** Stops the worker; a lint in progress finishes, nothing new starts. */
@@ -135,26 +141,37 @@ final class DocumentService implements TextDocumentService {
     }
 
     private void lintLater(String uri) {
+        lintLater(uri, false);
+    }
+
+    /** @param again lint even a text linted already: the files around it, or lifeguard.yml, changed */
+    private void lintLater(String uri, boolean again) {
         if (!worker.isShutdown()) {
-            worker.execute(() -> lint(uri));
+            worker.execute(() -> lint(uri, again));
         }
     }
 
-    private void lint(String uri) {
+    private void lint(String uri, boolean again) {
         Open doc = open.get(uri);
         if (doc == null) {
             return;
         }
         Result done = results.get(uri);
-        if (done != null && done.version() == doc.version() && done.linted().source().text().equals(doc.text())) {
+        if (!again && done != null && done.version() == doc.version() && done.linted().source().text().equals(doc.text())) {
             return; // this text was linted already (an edit queued twice, a save without changes)
         }
         Optional<Workspace.Located> located = workspace.locate(uri);
         if (located.isEmpty()) {
             return;
         }
+        ProjectSession session = located.get().session();
+        if (ConfigDiagnostics.isConfig(located.get().file())) {
+            Path file = located.get().file();
+            publish(uri, ConfigDiagnostics.of(session.checkConfig(file, doc.text()), file, doc.text()), doc.version());
+            return;
+        }
         try {
-            Optional<ProjectSession.Linted> linted = located.get().session().lint(located.get().file(), doc.text());
+            Optional<ProjectSession.Linted> linted = session.lint(located.get().file(), doc.text());
             if (linted.isEmpty()) {
                 results.remove(uri);
                 publish(uri, List.of(), doc.version());
@@ -165,6 +182,21 @@ final class DocumentService implements TextDocumentService {
         } catch (LoadException | RuntimeException e) {
             // never take the server down over one file: tell the user, keep serving the others
             log(MessageType.Error, "lifeguard could not lint " + uri + ": " + e.getMessage());
+        } finally {
+            reportConfig(session);
+        }
+    }
+
+    /** A broken lifeguard.yml: marked in the file, and said once (linting goes on with the defaults). */
+    private void reportConfig(ProjectSession session) {
+        LanguageClient c = client;
+        configs.message(session).ifPresent(message -> {
+            if (c != null) {
+                c.showMessage(new MessageParams(MessageType.Warning, message));
+            }
+        });
+        for (ConfigDiagnostics.Publication p : configs.onDisk(session, open.keySet())) {
+            publish(p.uri(), p.diagnostics(), null);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.lifeguard.cli.lsp;
 
 import dev.lifeguard.analyzer.LoadException;
-import dev.lifeguard.analyzer.LoadOptions;
 import dev.lifeguard.analyzer.ProjectLoader;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
@@ -10,8 +9,11 @@ import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.config.ConfigException;
+import dev.lifeguard.rules.config.ConfigFileReader;
+import dev.lifeguard.rules.config.LintSettings;
+import dev.lifeguard.rules.config.ProjectConfig;
 import dev.lifeguard.rules.engine.Engine;
-import dev.lifeguard.rules.engine.EngineOptions;
 import dev.lifeguard.rules.engine.LintResult;
 
 import java.io.IOException;
@@ -26,30 +28,70 @@ import java.util.Optional;
  * One project root as the language server sees it. Which files are migrations, and which history each
  * belongs to, is decided by the CLI's own discovery run over the whole root once (the index); re-linting an
  * open file then reads only its history (its directory, or its Liquibase root changelog), with the editor's
- * text in place of the file on disk, and keeps the findings in that file.
+ * text in place of the file on disk, and keeps the findings in that file. The project's lifeguard.yml
+ * applies as it does to {@code lifeguard lint}: dialect, exclude, rules, target-version, start-after.
  */
 final class ProjectSession {
     /** What linting one open file produced: its findings and the text they were found in. */
     record Linted(Path file, SourceFile source, List<Finding> findings, Project project) {
     }
 
+    /**
+     * lifeguard.yml as read, or what is wrong with it; a broken file leaves the defaults in force, since a
+     * mistake in the settings must not silence the linter while the developer fixes it.
+     */
+    record Settings(LintSettings lint, ConfigException problem) {
+    }
+
     private final Path root;
-    private final Engine engine;
+    private final List<Rule> rules;
+    private Settings settings;
     private Map<Path, Path> historyOfFile;
     private long indexedAt;
 
     ProjectSession(Path root, List<Rule> rules) {
         this.root = root;
-        this.engine = new Engine(rules, EngineOptions.defaults());
+        this.rules = List.copyOf(rules);
     }
 
     Path root() {
         return root;
     }
 
-    /** Forgets which files are migrations: a changelog's includes or the set of files may have changed. */
+    /**
+     * Forgets which files are migrations (a changelog's includes or the set of files may have changed) and
+     * what lifeguard.yml says.
+     */
     synchronized void invalidate() {
         historyOfFile = null;
+        settings = null;
+    }
+
+    /** The nearest lifeguard.yml from the root upwards, as {@code lifeguard lint} run in the root reads it. */
+    synchronized Settings settings() {
+        if (settings == null) {
+            try {
+                settings = new Settings(LintSettings.find(root, rules), null);
+            } catch (ConfigException e) {
+                settings = new Settings(LintSettings.of(root, ProjectConfig.none()), e);
+            }
+        }
+        return settings;
+    }
+
+    /**
+     * What is wrong with a lifeguard.yml's text as the editor holds it; empty when it reads fine.
+     *
+     * @param file root-relative
+     */
+    Optional<ConfigException> checkConfig(Path file, String text) {
+        try {
+            new ConfigFileReader(LintSettings.ids(rules)).read(root.resolve(file), file.toString().replace('\\', '/'),
+                    text);
+            return Optional.empty();
+        } catch (ConfigException e) {
+            return Optional.of(e);
+        }
     }
 
     /**
@@ -64,11 +106,13 @@ final class ProjectSession {
             return Optional.empty();
         }
         String location = history.get().toString().isEmpty() ? "." : history.get().toString();
+        LintSettings lint = settings().lint();
         // no code index on every keystroke: drops and renames against code are for lint and CI
-        LoadOptions options = new LoadOptions(root, List.of(location), null, List.of(), List.of(), Map.of(file, text));
-        Project project = new ProjectLoader().load(options);
-        LintResult result = engine.lint(project);
-        List<Finding> findings = result.findings().stream().filter(f -> f.span().file().equals(file)).toList();
+        Project project = new ProjectLoader().load(lint.loadOptions(List.of(location), List.of(), Map.of(file, text)));
+        LintResult result = new Engine(rules, lint.engineOptions(project.dialect().dialect())).lint(project);
+        // a finding its lifeguard:ignore comment covers is not shown, as in every other report
+        List<Finding> findings = result.findings().stream()
+                .filter(f -> f.span().file().equals(file) && !f.isSuppressed()).toList();
         SourceFile source = project.source(file).orElseGet(() -> new SourceFile(file, text));
         return Optional.of(new Linted(file, source, findings, project));
     }
@@ -91,7 +135,8 @@ final class ProjectSession {
     /** Reads the whole root once, as {@code lifeguard lint} would, to learn each migration file's history. */
     private void index() throws LoadException {
         indexedAt = System.currentTimeMillis();
-        Project project = new ProjectLoader().load(new LoadOptions(root, List.of("."), null, List.of()));
+        // lifeguard.yml's dialect and exclude: decide what is a migration here as they do for lint
+        Project project = new ProjectLoader().load(settings().lint().loadOptions(List.of("."), null, Map.of()));
         Map<Path, Path> map = new HashMap<>();
         for (History history : project.histories()) {
             for (Migration migration : history.migrations()) {

@@ -7,6 +7,7 @@ import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Position;
@@ -156,10 +157,75 @@ class LifeguardLanguageServerTest {
                 suppressed);
     }
 
+    @Test
+    void suppressionWrittenByTheCodeActionHidesTheFindingOnRelint() throws Exception {
+        String uri = LspFixture.uri(root, LspFixture.V2);
+        client.open(uri, "sql", LspFixture.V2_DANGEROUS);
+        Diagnostic index = sorted(client.next(uri).getDiagnostics()).get(1);
+        assertEquals("non-concurrent-index", index.getCode().getLeft());
+        CodeAction suppress = codeActions(uri, index.getRange()).stream()
+                .filter(a -> a.getTitle().startsWith("Suppress non-concurrent-index")).findFirst().orElseThrow();
+
+        change(uri, 2, apply(LspFixture.V2_DANGEROUS, suppress.getEdit().getChanges().get(uri)));
+        // the suppressor reads what the code action wrote: no unused-suppression, no suppression-without-reason
+        assertEquals(List.of("missing-lock-timeout"), codes(client.next(uri).getDiagnostics()));
+    }
+
+    @Test
+    void lifeguardYmlTurnsRulesOffAndChangesTheirSeverity() throws Exception {
+        LspFixture.write(root, "lifeguard.yml", "rules:\n  non-concurrent-index: off\n  missing-lock-timeout: note\n");
+        String uri = LspFixture.uri(root, LspFixture.V2);
+        client.open(uri, "sql", LspFixture.V2_DANGEROUS);
+        List<Diagnostic> diagnostics = client.next(uri).getDiagnostics();
+        assertEquals(List.of("missing-lock-timeout"), codes(diagnostics));
+        assertEquals(DiagnosticSeverity.Information, diagnostics.get(0).getSeverity());
+    }
+
+    @Test
+    void lifeguardYmlSetsTheDialect() throws Exception {
+        String twoTables = "CREATE TABLE a (id bigint PRIMARY KEY);\nCREATE TABLE b (id bigint PRIMARY KEY);\n";
+        String uri = LspFixture.uri(root, LspFixture.V2);
+        client.open(uri, "sql", twoTables);
+        assertEquals(List.of(), codes(client.next(uri).getDiagnostics()), "PostgreSQL DDL is transactional");
+
+        // saving lifeguard.yml lints the open migrations again with what it says now
+        LspFixture.write(root, "lifeguard.yml", "dialect: mysql\n");
+        save(LspFixture.uri(root, "lifeguard.yml"));
+        assertEquals(List.of("non-atomic-migration"), codes(client.next(uri).getDiagnostics()));
+    }
+
+    @Test
+    void brokenLifeguardYmlIsMarkedOnItsLineAndTheDefaultsApply() throws Exception {
+        LspFixture.write(root, "lifeguard.yml", "dialect: postgresql\nrulez:\n  drop-table: off\n");
+        String config = LspFixture.uri(root, "lifeguard.yml");
+        String uri = LspFixture.uri(root, LspFixture.V2);
+        client.open(uri, "sql", LspFixture.V2_DANGEROUS);
+        assertEquals(List.of("missing-lock-timeout", "non-concurrent-index"), codes(client.next(uri).getDiagnostics()));
+        Diagnostic mistake = client.next(config).getDiagnostics().get(0);
+        assertEquals(new Range(new Position(1, 0), new Position(1, 6)), mistake.getRange());
+        assertEquals(DiagnosticSeverity.Error, mistake.getSeverity());
+        assertTrue(mistake.getMessage().startsWith("unknown key 'rulez'"), mistake.getMessage());
+        assertTrue(client.log.contains("lifeguard: lifeguard.yml:2: unknown key 'rulez' (known: dialect, target-version,"
+                + " migrations, code, exclude, start-after, rules) (linting with the default settings until it is fixed)"),
+                client.log.toString());
+
+        // opened in the editor, lifeguard.yml is checked as it is typed
+        client.open(config, "yaml", "dialect: postgresql\nrules:\n  no-such-rule: off\n");
+        Diagnostic typed = client.next(config).getDiagnostics().get(0);
+        assertEquals(2, typed.getRange().getStart().getLine());
+        assertTrue(typed.getMessage().startsWith("unknown rule id 'no-such-rule'"), typed.getMessage());
+        change(config, 2, "dialect: postgresql\nrules:\n  non-concurrent-index: off\n");
+        assertEquals(List.of(), client.next(config).getDiagnostics());
+    }
+
     private List<CodeAction> codeActions(String uri, Range range) throws Exception {
         CodeActionParams params = new CodeActionParams(new TextDocumentIdentifier(uri), range, new CodeActionContext(List.of()));
         return client.server.getTextDocumentService().codeAction(params).get(30, TimeUnit.SECONDS).stream()
                 .map(Either::getRight).toList();
+    }
+
+    private void save(String uri) {
+        client.server.getTextDocumentService().didSave(new DidSaveTextDocumentParams(new TextDocumentIdentifier(uri)));
     }
 
     private void change(String uri, int version, String text) {
