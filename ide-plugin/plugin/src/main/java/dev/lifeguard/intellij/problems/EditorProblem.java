@@ -9,7 +9,7 @@ import java.util.List;
  * @param end         end of the range (exclusive); equal to start only for an empty file
  * @param description the tooltip: the rule's message and its help, and the rule id
  * @param highlight   how strongly to mark it
- * @param ruleId      the rule that found it
+ * @param ruleId      the rule that found it; null for a mistake in lifeguard.yml
  * @param fixes       the rule's mechanical fix (when it has one) and the suppression comment
  */
 public record EditorProblem(int start, int end, String description, Highlight highlight, String ruleId,

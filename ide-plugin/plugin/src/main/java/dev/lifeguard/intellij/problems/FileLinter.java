@@ -1,12 +1,12 @@
 package dev.lifeguard.intellij.problems;
 
 import dev.lifeguard.analyzer.LoadException;
-import dev.lifeguard.analyzer.LoadOptions;
 import dev.lifeguard.analyzer.ProjectLoader;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.rules.BuiltinRules;
+import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.config.LintSettings;
 import dev.lifeguard.rules.engine.Engine;
-import dev.lifeguard.rules.engine.EngineOptions;
 import dev.lifeguard.rules.engine.LintResult;
 
 import java.nio.file.Path;
@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 /**
  * Lints the file open in the editor the way {@code lifeguard lint} lints the project: the same discovery
  * decides whether it is a migration and which history it belongs to, and the rest of that history is read
- * from disk, while the file itself is taken as the editor holds it (unsaved changes included).
+ * from disk, while the file itself is taken as the editor holds it (unsaved changes included). The
+ * project's lifeguard.yml applies as it does to {@code lifeguard lint} run in the project root.
  */
 public final class FileLinter {
     /** The extensions a migration can have; any other file is not looked at (the inspection runs on every file). */
@@ -54,19 +55,23 @@ public final class FileLinter {
         if (relative.startsWith("..") || !mayBeMigration(file)) {
             return List.of();
         }
+        List<Rule> rules = BuiltinRules.all();
+        if (ConfigProblems.isConfig(relative)) {
+            return ConfigProblems.check(absoluteRoot, relative, text, rules);
+        }
         return withContextLoader(pluginLoader, () -> {
+            LintSettings settings = ConfigProblems.settings(absoluteRoot, rules);
             Project project;
             try {
                 // the editor's text stands in for the file; no code index while typing
-                project = new ProjectLoader().load(new LoadOptions(absoluteRoot, List.of("."), null, List.of(),
-                        List.of(), Map.of(relative, text)));
+                project = new ProjectLoader().load(settings.loadOptions(List.of("."), List.of(), Map.of(relative, text)));
             } catch (LoadException e) {
                 return List.of();
             }
             if (project.source(relative).isEmpty()) {
                 return List.of();
             }
-            LintResult result = new Engine(BuiltinRules.all(), EngineOptions.defaults()).lint(project);
+            LintResult result = new Engine(rules, settings.engineOptions(project.dialect().dialect())).lint(project);
             String linted = project.source(relative).get().text();
             // a finding its lifeguard:ignore comment covers is not shown, as in every other report
             return new ProblemMapper(relative, linted).map(result.findings().stream().filter(f -> !f.isSuppressed()).toList());

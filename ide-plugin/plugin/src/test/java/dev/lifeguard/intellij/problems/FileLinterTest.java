@@ -93,6 +93,56 @@ class FileLinterTest {
     }
 
     @Test
+    void lifeguardYmlAppliesItsRulesSeveritiesAndDialect() throws IOException {
+        write("db/migration/V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
+        Path v2 = write("db/migration/V2__index.sql", "SELECT 1;\n");
+        String editor = "CREATE INDEX idx_users_email ON users (email);\n";
+        assertEquals(List.of("missing-lock-timeout", "non-concurrent-index"), ruleIds(linter.lint(root, v2, editor)).stream().sorted().toList());
+
+        write("lifeguard.yml", "rules:\n  non-concurrent-index: off\n  missing-lock-timeout: note\n");
+        List<EditorProblem> configured = linter.lint(root, v2, editor);
+        assertEquals(List.of("missing-lock-timeout"), ruleIds(configured));
+        assertEquals(Highlight.WEAK_WARNING, configured.get(0).highlight());
+
+        write("lifeguard.yml", "dialect: mysql\n");
+        String twoTables = "CREATE TABLE a (id bigint PRIMARY KEY);\nCREATE TABLE b (id bigint PRIMARY KEY);\n";
+        assertEquals(List.of("non-atomic-migration"), ruleIds(linter.lint(root, v2, twoTables)));
+        write("lifeguard.yml", "exclude: [\"db/migration/V2__*\"]\n");
+        assertEquals(List.of(), linter.lint(root, v2, editor));
+    }
+
+    @Test
+    void aBrokenLifeguardYmlIsOneProblemInItselfAndTheDefaultsApply() throws IOException {
+        write("db/migration/V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
+        Path v2 = write("db/migration/V2__index.sql", "SELECT 1;\n");
+        String broken = "dialect: mysql\nrulez:\n  non-concurrent-index: off\n";
+        Path config = write("lifeguard.yml", broken);
+        String editor = "CREATE INDEX idx_users_email ON users (email);\n";
+        assertEquals(List.of("missing-lock-timeout", "non-concurrent-index"), ruleIds(linter.lint(root, v2, editor)).stream().sorted().toList());
+
+        List<EditorProblem> problems = linter.lint(root, config, broken);
+        assertEquals(1, problems.size(), problems.toString());
+        EditorProblem mistake = problems.get(0);
+        assertEquals("rulez:", broken.substring(mistake.start(), mistake.end()));
+        assertEquals(Highlight.ERROR, mistake.highlight());
+        assertEquals("lifeguard.yml:2: unknown key 'rulez' (known: dialect, target-version, migrations, code, exclude,"
+                + " start-after, rules)", mistake.description());
+        assertEquals(List.of(), linter.lint(root, config, "rules:\n  non-concurrent-index: off\n"));
+    }
+
+    @Test
+    void theSuppressFixHidesTheFindingWhenTheEditedTextIsLintedAgain() throws IOException {
+        write("db/migration/V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
+        Path v2 = write("db/migration/V2__index.sql", "SELECT 1;\n");
+        String editor = "SET lock_timeout = '2s';\n  CREATE INDEX idx_users_email ON users (email);\n";
+        EditorProblem index = linter.lint(root, v2, editor).stream().filter(p -> p.ruleId().equals("non-concurrent-index"))
+                .findFirst().orElseThrow();
+        String suppressed = index.fixes().get(index.fixes().size() - 1).applyTo(editor);
+        // the suppressor reads what the fix wrote: nothing is left, not even unused-suppression
+        assertEquals(List.of(), linter.lint(root, v2, suppressed), suppressed);
+    }
+
+    @Test
     void filesThatAreNotMigrationsGetNothing() throws IOException {
         Path logback = write("src/main/resources/logback.xml", "<configuration/>\n");
         Path java = write("src/main/java/App.java", "class App {}\n");

@@ -1,0 +1,51 @@
+package dev.lifeguard.intellij.problems;
+
+import dev.lifeguard.analyzer.model.SourceSpan;
+import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.config.ConfigException;
+import dev.lifeguard.rules.config.ConfigFileReader;
+import dev.lifeguard.rules.config.ConfigLocator;
+import dev.lifeguard.rules.config.LintSettings;
+import dev.lifeguard.rules.config.ProjectConfig;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * lifeguard.yml in the editor. A mistake in it is shown once, on its line in lifeguard.yml itself, as
+ * {@code lifeguard lint} words it; meanwhile the migrations are linted with the defaults, since a broken
+ * settings file must not silence the linter (and one problem in every migration would only be noise).
+ */
+final class ConfigProblems {
+    private ConfigProblems() {
+    }
+
+    static boolean isConfig(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().equals(ConfigLocator.FILE_NAME);
+    }
+
+    /** The settings of the nearest lifeguard.yml from the root upwards; the defaults when it is broken. */
+    static LintSettings settings(Path root, List<Rule> rules) {
+        try {
+            return LintSettings.find(root, rules);
+        } catch (ConfigException e) {
+            return LintSettings.of(root, ProjectConfig.none());
+        }
+    }
+
+    /**
+     * The mistake in a lifeguard.yml's text as the editor holds it; none when it reads fine.
+     *
+     * @param file root-relative
+     */
+    static List<EditorProblem> check(Path root, Path file, String text, List<Rule> rules) {
+        try {
+            new ConfigFileReader(LintSettings.ids(rules)).read(root.resolve(file), file.toString().replace('\\', '/'), text);
+            return List.of();
+        } catch (ConfigException e) {
+            ProblemMapper mapper = new ProblemMapper(file, text);
+            int[] range = mapper.range(SourceSpan.ofLine(file, Math.max(1, e.line())));
+            return List.of(new EditorProblem(range[0], range[1], e.getMessage(), Highlight.ERROR, null, List.of()));
+        }
+    }
+}
