@@ -38,22 +38,15 @@ final class IndexReader {
         TableName table = TableName.parse(c.qualifiedName());
         ConstraintReader.indexType(c);
         List<String> columns = ConstraintReader.columnList(c);
-        String algorithm = null;
-        String lock = null;
+        OnlineOptions online = new OnlineOptions();
         while (!c.atEnd()) {
-            if (c.accept("ALGORITHM")) {
-                c.acceptSymbol("=");
-                algorithm = c.next().text().toUpperCase(Locale.ROOT);
-            } else if (c.accept("LOCK")) {
-                c.acceptSymbol("=");
-                lock = c.next().text().toUpperCase(Locale.ROOT);
-            } else {
+            if (!online.read(c)) {
                 c.skipItem(); // INCLUDE, WITH, WHERE, TABLESPACE, index options
             }
         }
         List<Operation> ops = new ArrayList<>();
         ops.add(new Operation.CreateIndex(span, name, table, columns, unique, concurrently, ifNotExists,
-                algorithm, lock));
+                online.algorithm, online.lock));
         return ops;
     }
 
@@ -70,19 +63,14 @@ final class IndexReader {
         if (c.accept("ON")) {
             table = TableName.parse(c.qualifiedName());
         }
-        String algorithm = null;
-        String lock = null;
+        OnlineOptions online = new OnlineOptions();
         while (!c.atEnd()) {
-            if (c.accept("ALGORITHM")) {
-                c.acceptSymbol("=");
-                algorithm = c.next().text().toUpperCase(Locale.ROOT);
-            } else if (c.accept("LOCK")) {
-                c.acceptSymbol("=");
-                lock = c.next().text().toUpperCase(Locale.ROOT);
-            } else if (!c.accept("CASCADE") && !c.accept("RESTRICT")) {
+            if (!online.read(c) && !c.accept("CASCADE") && !c.accept("RESTRICT")) {
                 throw c.unexpected("unrecognised DROP INDEX option");
             }
         }
+        String algorithm = online.algorithm;
+        String lock = online.lock;
         List<Operation> ops = new ArrayList<>();
         for (String name : names) {
             ops.add(new Operation.DropIndex(span, name, table, concurrently, ifExists));
@@ -91,5 +79,26 @@ final class IndexReader {
             ops.add(new Operation.OnlineDdlOptions(span, table, algorithm, lock));
         }
         return ops;
+    }
+
+    /** MySQL's ALGORITHM= and LOCK= clauses of CREATE / DROP INDEX, in any order among the other options. */
+    private static final class OnlineOptions {
+        private String algorithm;
+        private String lock;
+
+        /** Reads one ALGORITHM= or LOCK= clause at the cursor; false when the next item is something else. */
+        boolean read(TokenCursor c) throws ReadException {
+            if (c.accept("ALGORITHM")) {
+                c.acceptSymbol("=");
+                algorithm = c.next().text().toUpperCase(Locale.ROOT);
+                return true;
+            }
+            if (c.accept("LOCK")) {
+                c.acceptSymbol("=");
+                lock = c.next().text().toUpperCase(Locale.ROOT);
+                return true;
+            }
+            return false;
+        }
     }
 }
