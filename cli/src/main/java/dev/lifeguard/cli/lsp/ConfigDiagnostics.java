@@ -3,7 +3,6 @@ package dev.lifeguard.cli.lsp;
 import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.rules.config.ConfigException;
-import dev.lifeguard.rules.config.ConfigLocator;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 
@@ -33,10 +32,6 @@ final class ConfigDiagnostics {
     private final Map<Path, String> reported = new HashMap<>();
     /** The mistakes already shown as a message: each once, not on every keystroke. */
     private final Set<String> shown = new HashSet<>();
-
-    static boolean isConfig(Path file) {
-        return file.getFileName() != null && file.getFileName().toString().equals(ConfigLocator.FILE_NAME);
-    }
 
     /** The diagnostics of a lifeguard.yml's text: none when it reads fine. */
     static List<Diagnostic> of(Optional<ConfigException> problem, Path file, String text) {

@@ -1,6 +1,7 @@
 package dev.lifeguard.cli.lsp;
 
 import dev.lifeguard.analyzer.LoadException;
+import dev.lifeguard.rules.config.ConfigLocator;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
@@ -90,7 +91,7 @@ final class DocumentService implements TextDocumentService {
         if (params.getText() != null && open.containsKey(uri)) {
             open.put(uri, new Open(params.getText(), open.get(uri).version()));
         }
-        if (Workspace.path(uri).filter(ConfigDiagnostics::isConfig).isPresent()) {
+        if (Workspace.path(uri).filter(ConfigLocator::isConfigFile).isPresent()) {
             filesChanged(); // lifeguard.yml saved: every open migration is linted with what it says now
             return;
         }
@@ -165,7 +166,7 @@ final class DocumentService implements TextDocumentService {
             return;
         }
         ProjectSession session = located.get().session();
-        if (ConfigDiagnostics.isConfig(located.get().file())) {
+        if (ConfigLocator.isConfigFile(located.get().file())) {
             Path file = located.get().file();
             publish(uri, ConfigDiagnostics.of(session.checkConfig(file, doc.text()), file, doc.text()), doc.version());
             return;

@@ -10,7 +10,7 @@ import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.config.ConfigException;
-import dev.lifeguard.rules.config.ConfigFileReader;
+import dev.lifeguard.rules.config.ConfigLocator;
 import dev.lifeguard.rules.config.LintSettings;
 import dev.lifeguard.rules.config.ProjectConfig;
 import dev.lifeguard.rules.engine.Engine;
@@ -85,13 +85,7 @@ final class ProjectSession {
      * @param file root-relative
      */
     Optional<ConfigException> checkConfig(Path file, String text) {
-        try {
-            new ConfigFileReader(LintSettings.ids(rules)).read(root.resolve(file), file.toString().replace('\\', '/'),
-                    text);
-            return Optional.empty();
-        } catch (ConfigException e) {
-            return Optional.of(e);
-        }
+        return ConfigLocator.check(root, file, text, LintSettings.ids(rules));
     }
 
     /**

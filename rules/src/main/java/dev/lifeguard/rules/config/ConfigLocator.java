@@ -52,6 +52,25 @@ public final class ConfigLocator {
         return new ConfigFileReader(ruleIds).read(file, display, text);
     }
 
+    /** Whether a file is a lifeguard.yml (an editor checks it as typed instead of linting it). */
+    public static boolean isConfigFile(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().equals(FILE_NAME);
+    }
+
+    /**
+     * What is wrong with a lifeguard.yml's text as an editor holds it; empty when it reads fine.
+     *
+     * @param file the file, relative to {@code root}: messages name it so
+     */
+    public static Optional<ConfigException> check(Path root, Path file, String text, Set<String> ruleIds) {
+        try {
+            new ConfigFileReader(ruleIds).read(root.resolve(file), file.toString().replace('\\', '/'), text);
+            return Optional.empty();
+        } catch (ConfigException e) {
+            return Optional.of(e);
+        }
+    }
+
     private static String display(Path file, Path workingDirectory) {
         Path abs = file.toAbsolutePath().normalize();
         Path cwd = workingDirectory.toAbsolutePath().normalize();

@@ -3,7 +3,6 @@ package dev.lifeguard.intellij.problems;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.config.ConfigException;
-import dev.lifeguard.rules.config.ConfigFileReader;
 import dev.lifeguard.rules.config.ConfigLocator;
 import dev.lifeguard.rules.config.LintSettings;
 import dev.lifeguard.rules.config.ProjectConfig;
@@ -18,10 +17,6 @@ import java.util.List;
  */
 final class ConfigProblems {
     private ConfigProblems() {
-    }
-
-    static boolean isConfig(Path file) {
-        return file.getFileName() != null && file.getFileName().toString().equals(ConfigLocator.FILE_NAME);
     }
 
     /** The settings of the nearest lifeguard.yml from the root upwards; the defaults when it is broken. */
@@ -39,13 +34,9 @@ final class ConfigProblems {
      * @param file root-relative
      */
     static List<EditorProblem> check(Path root, Path file, String text, List<Rule> rules) {
-        try {
-            new ConfigFileReader(LintSettings.ids(rules)).read(root.resolve(file), file.toString().replace('\\', '/'), text);
-            return List.of();
-        } catch (ConfigException e) {
-            ProblemMapper mapper = new ProblemMapper(file, text);
-            int[] range = mapper.range(SourceSpan.ofLine(file, Math.max(1, e.line())));
-            return List.of(new EditorProblem(range[0], range[1], e.getMessage(), Highlight.ERROR, null, List.of()));
-        }
+        return ConfigLocator.check(root, file, text, LintSettings.ids(rules)).map(e -> {
+            int[] range = new ProblemMapper(file, text).range(SourceSpan.ofLine(file, Math.max(1, e.line())));
+            return List.of(new EditorProblem(range[0], range[1], e.getMessage(), Highlight.ERROR, null, List.<EditPlan>of()));
+        }).orElse(List.of());
     }
 }

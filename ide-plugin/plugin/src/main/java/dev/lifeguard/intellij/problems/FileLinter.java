@@ -5,6 +5,7 @@ import dev.lifeguard.analyzer.ProjectLoader;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.rules.BuiltinRules;
 import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.config.ConfigLocator;
 import dev.lifeguard.rules.config.LintSettings;
 import dev.lifeguard.rules.engine.Engine;
 import dev.lifeguard.rules.engine.LintResult;
@@ -56,7 +57,7 @@ public final class FileLinter {
             return List.of();
         }
         List<Rule> rules = BuiltinRules.all();
-        if (ConfigProblems.isConfig(relative)) {
+        if (ConfigLocator.isConfigFile(relative)) {
             return ConfigProblems.check(absoluteRoot, relative, text, rules);
         }
         return withContextLoader(pluginLoader, () -> {
