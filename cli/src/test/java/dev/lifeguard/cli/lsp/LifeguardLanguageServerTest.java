@@ -218,6 +218,21 @@ class LifeguardLanguageServerTest {
         assertEquals(List.of(), client.next(config).getDiagnostics());
     }
 
+    @Test
+    void fixingLifeguardYmlOnDiskClearsItsErrorAndAppliesIt() throws Exception {
+        LspFixture.write(root, "lifeguard.yml", "rules:\n  non-concurrent-index: of\n");
+        String config = LspFixture.uri(root, "lifeguard.yml");
+        String uri = LspFixture.uri(root, LspFixture.V2);
+        client.open(uri, "sql", LspFixture.V2_DANGEROUS);
+        assertEquals(List.of("missing-lock-timeout", "non-concurrent-index"), codes(client.next(uri).getDiagnostics()));
+        assertEquals(1, client.next(config).getDiagnostics().size());
+
+        LspFixture.write(root, "lifeguard.yml", "rules:\n  non-concurrent-index: off\n");
+        save(config);
+        assertEquals(List.of("missing-lock-timeout"), codes(client.next(uri).getDiagnostics()));
+        assertEquals(List.of(), client.next(config).getDiagnostics());
+    }
+
     private List<CodeAction> codeActions(String uri, Range range) throws Exception {
         CodeActionParams params = new CodeActionParams(new TextDocumentIdentifier(uri), range, new CodeActionContext(List.of()));
         return client.server.getTextDocumentService().codeAction(params).get(30, TimeUnit.SECONDS).stream()
