@@ -196,12 +196,8 @@ class LifeguardLanguageServerTest {
 
     @Test
     void brokenLifeguardYmlIsMarkedOnItsLineAndTheDefaultsApply() throws Exception {
-        LspFixture.write(root, "lifeguard.yml", "dialect: postgresql\nrulez:\n  drop-table: off\n");
         String config = LspFixture.uri(root, "lifeguard.yml");
-        String uri = LspFixture.uri(root, LspFixture.V2);
-        client.open(uri, "sql", LspFixture.V2_DANGEROUS);
-        assertEquals(List.of("missing-lock-timeout", "non-concurrent-index"), codes(client.next(uri).getDiagnostics()));
-        Diagnostic mistake = client.next(config).getDiagnostics().get(0);
+        Diagnostic mistake = openWithBrokenConfig("dialect: postgresql\nrulez:\n  drop-table: off\n");
         assertEquals(new Range(new Position(1, 0), new Position(1, 6)), mistake.getRange());
         assertEquals(DiagnosticSeverity.Error, mistake.getSeverity());
         assertTrue(mistake.getMessage().startsWith("unknown key 'rulez'"), mistake.getMessage());
@@ -220,17 +216,25 @@ class LifeguardLanguageServerTest {
 
     @Test
     void fixingLifeguardYmlOnDiskClearsItsErrorAndAppliesIt() throws Exception {
-        LspFixture.write(root, "lifeguard.yml", "rules:\n  non-concurrent-index: of\n");
         String config = LspFixture.uri(root, "lifeguard.yml");
         String uri = LspFixture.uri(root, LspFixture.V2);
-        client.open(uri, "sql", LspFixture.V2_DANGEROUS);
-        assertEquals(List.of("missing-lock-timeout", "non-concurrent-index"), codes(client.next(uri).getDiagnostics()));
-        assertEquals(1, client.next(config).getDiagnostics().size());
+        assertTrue(openWithBrokenConfig("rules:\n  non-concurrent-index: of\n").getMessage().startsWith("unknown severity"));
 
         LspFixture.write(root, "lifeguard.yml", "rules:\n  non-concurrent-index: off\n");
         save(config);
         assertEquals(List.of("missing-lock-timeout"), codes(client.next(uri).getDiagnostics()));
         assertEquals(List.of(), client.next(config).getDiagnostics());
+    }
+
+    /** Opens the dangerous migration under a broken lifeguard.yml: the defaults apply; returns the error on lifeguard.yml. */
+    private Diagnostic openWithBrokenConfig(String yaml) throws Exception {
+        LspFixture.write(root, "lifeguard.yml", yaml);
+        String uri = LspFixture.uri(root, LspFixture.V2);
+        client.open(uri, "sql", LspFixture.V2_DANGEROUS);
+        assertEquals(List.of("missing-lock-timeout", "non-concurrent-index"), codes(client.next(uri).getDiagnostics()));
+        List<Diagnostic> published = client.next(LspFixture.uri(root, "lifeguard.yml")).getDiagnostics();
+        assertEquals(1, published.size(), published.toString());
+        return published.get(0);
     }
 
     private List<CodeAction> codeActions(String uri, Range range) throws Exception {
