@@ -1,19 +1,16 @@
 package dev.lifeguard.cli;
 
-import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.rules.BuiltinRules;
 import dev.lifeguard.rules.engine.LintResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,21 +31,12 @@ final class BaselineCommand implements Callable<Integer> {
     private final Environment environment;
     private final LintRunner.Loader loader;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Files, directories or glob patterns to lint (default: the working directory).")
-    List<String> paths = new ArrayList<>();
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "The baseline file to write (default: " + Baseline.DEFAULT_FILE + ").")
     Path output = Path.of(Baseline.DEFAULT_FILE);
-
-    @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "Database the migrations run on, as for 'lifeguard lint' (default: detected, else postgresql).")
-    Dialect dialect;
-
-    @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Leave out files matching GLOB, relative to the project root (repeatable).")
-    List<String> excludes = new ArrayList<>();
 
     BaselineCommand(Streams streams, Environment environment, LintRunner.Loader loader) {
         this.streams = streams;
@@ -60,9 +48,7 @@ final class BaselineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // The same paths, root and reading as 'lint', so both see the same findings and fingerprints.
         LintCommand lint = new LintCommand(streams, environment, loader);
-        lint.paths = paths;
-        lint.dialect = dialect;
-        lint.excludes = excludes;
+        lint.project = project;
         LintConfig config = lint.config();
         LintResult result = new LintRunner(streams, environment, loader).lint(config, BuiltinRules.all());
         Path file = environment.workingDirectory().resolve(output).normalize();

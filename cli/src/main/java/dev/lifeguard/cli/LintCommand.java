@@ -1,11 +1,10 @@
 package dev.lifeguard.cli;
 
-import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.rules.config.LintSettings;
 import dev.lifeguard.rules.config.ProjectConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -29,9 +28,8 @@ final class LintCommand implements Callable<Integer> {
     private final Environment environment;
     private final LintRunner.Loader loader;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Files, directories or glob patterns to lint (default: the working directory).")
-    List<String> paths = new ArrayList<>();
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "Report format: text (default), json, sarif or github (workflow annotations).")
@@ -41,24 +39,10 @@ final class LintCommand implements Callable<Integer> {
             description = "Write the report to FILE instead of standard output.")
     Path output;
 
-    @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "Database the migrations run on: postgresql, mysql, mariadb, oracle, sqlserver, h2 or generic"
-                    + " (default: detected, else postgresql).")
-    Dialect dialect;
-
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = FailOnConverter.class,
             description = "Exit with 1 when a finding is at least this severe: error, warning (default) or never."
                     + " Notes never fail a run.")
     FailOn failOn = FailOn.WARNING;
-
-    @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Leave out files matching GLOB, relative to the project root (repeatable).")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = "--code", paramLabel = "DIR", arity = "1..*",
-            description = "Application code to check drops and renames against, and to read schema settings from"
-                    + " (default: the src/main trees beside the migrations).")
-    List<String> code;
 
     @Option(names = "--category", paramLabel = "NAME",
             description = "SARIF only: the run's code-scanning category (automationDetails.id), so that several"
@@ -75,17 +59,6 @@ final class LintCommand implements Callable<Integer> {
             description = "Lint the migrations staged in git, as the index holds them (for a pre-commit hook),"
                     + " and check the staged change like --since HEAD.")
     boolean staged;
-
-    @Option(names = "--target-version", paramLabel = "VERSION",
-            description = "Database version the migrations must be safe on: postgresql:11, mysql:8.0.11, or 11 for the"
-                    + " dialect linted (default: the oldest version still supported upstream: PostgreSQL 15, MySQL 8.4,"
-                    + " MariaDB 10.11).")
-    String targetVersion;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Read settings from FILE (default: the nearest lifeguard.yml from the working directory"
-                    + " upwards). Options given on the command line win over the file.")
-    Path configFile;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Report only findings that are not in FILE, written by 'lifeguard baseline'.")
@@ -104,10 +77,10 @@ final class LintCommand implements Callable<Integer> {
 
     LintConfig config() throws UsageException {
         Path cwd = environment.workingDirectory();
-        ProjectConfig file = ProjectSettings.load(configFile, cwd);
+        ProjectConfig file = ProjectSettings.load(project.configFile, cwd);
         // paths on the command line are relative to the working directory, those in lifeguard.yml to its directory
-        Path base = paths.isEmpty() && !file.migrations().isEmpty() ? file.directory() : cwd;
-        List<String> given = !paths.isEmpty() ? paths : !file.migrations().isEmpty() ? file.migrations() : List.of(".");
+        Path base = project.paths.isEmpty() && !file.migrations().isEmpty() ? file.directory() : cwd;
+        List<String> given = !project.paths.isEmpty() ? project.paths : !file.migrations().isEmpty() ? file.migrations() : List.of(".");
         List<String> absolute = new ArrayList<>();
         List<Path> searched = new ArrayList<>();
         for (String p : given) {
@@ -122,8 +95,8 @@ final class LintCommand implements Callable<Integer> {
             absolute.add(path.toString());
         }
         // --code is relative to the working directory, code: in lifeguard.yml to the file's directory
-        List<String> codeGiven = code != null ? code : file.code().isEmpty() ? null : file.code();
-        Path codeBase = code != null ? cwd : file.directory();
+        List<String> codeGiven = project.code != null ? project.code : file.code().isEmpty() ? null : file.code();
+        Path codeBase = project.code != null ? cwd : file.directory();
         List<String> codeDirs = null;
         if (codeGiven != null) {
             codeDirs = new ArrayList<>();
@@ -141,8 +114,8 @@ final class LintCommand implements Callable<Integer> {
         }
         Path baselineFile = baseline == null ? null : cwd.resolve(baseline).normalize();
         Path root = ProjectRoot.find(cwd, searched);
-        String target = targetVersion != null ? ProjectSettings.checkVersion(targetVersion) : null;
-        LintSettings settings = LintSettings.of(root, file).override(dialect, target, excludes);
+        String target = project.targetVersion != null ? ProjectSettings.checkVersion(project.targetVersion) : null;
+        LintSettings settings = LintSettings.of(root, file).override(project.dialect, target, project.excludes);
         return new LintConfig(root, cwd, absolute, settings.dialect(), format, out, failOn, settings.excludes(),
                 codeDirs, since, staged, settings.targetVersion(), file, category, baselineFile);
     }
