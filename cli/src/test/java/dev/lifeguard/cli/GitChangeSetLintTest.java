@@ -101,6 +101,24 @@ class GitChangeSetLintTest {
     }
 
     @Test
+    void anIncludedChangelogTheChangeAppendedToIsNoLongerOnePiece() throws IOException {
+        String part = "db/changelog/users.xml";
+        String include = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">\n"
+                + "  <include file=\"users.xml\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>\n";
+        String orders = "<createTable tableName=\"orders\"><column name=\"id\" type=\"bigint\"/></createTable>";
+        String indexOrders = "<createIndex tableName=\"orders\" indexName=\"orders_id\"><column name=\"id\"/></createIndex>";
+        GitRepo repo = base(MASTER, include).write(part, changelog(changeSet("1", USERS))).commitAll("users.xml");
+        repo.branch("feature").write(part, changelog(changeSet("1", USERS), changeSet("2", INDEX_USERS),
+                changeSet("3", orders), changeSet("4", indexOrders))).commitAll("append to users.xml");
+        List<String> found = findings(repo.lint("--since", "main", "--dialect", "postgresql"));
+        int two = line(repo, part, "id=\"2\"") + 1;
+        assertTrue(found.contains("non-concurrent-index " + part + ":" + two), "users ran at main: " + found);
+        int four = line(repo, part, "id=\"4\"") + 1;
+        assertTrue(found.stream().noneMatch(f -> f.endsWith(part + ":" + four)), "orders is new: " + found);
+    }
+
+    @Test
     void codeAndSchemaPointsAtTheAppendedChangeSet() throws IOException {
         GitRepo repo = base(MASTER, changelog(changeSet("1", USERS)));
         repo.branch("feature").write(MASTER, changelog(changeSet("1", USERS), changeSet("2", PHONES)))

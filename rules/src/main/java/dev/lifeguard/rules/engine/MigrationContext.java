@@ -75,7 +75,8 @@ public class MigrationContext extends FindingSink {
      * through an include, which teams add one per change), or by a migration new in the change under
      * review (in a file it added, or a changeSet it appended to an existing changelog).
      * A history's root changelog is the exception: teams append changeSets to it release after release, so
-     * a table an earlier changeSet of the root file created is as old as any other.
+     * a table an earlier changeSet of the root file created is as old as any other; so is any changelog the
+     * change under review modified, whose old changeSets ran in production.
      */
     public boolean isNewTable(TableName name) {
         return state.table(name).map(t -> createdInThisUnit(t)
@@ -87,7 +88,8 @@ public class MigrationContext extends FindingSink {
         if (!t.createdInFile().equals(migration.file())) {
             return false;
         }
-        boolean growingFile = migration.kind() == Migration.Kind.CHANGESET && migration.file().equals(history.location());
+        boolean growingFile = migration.kind() == Migration.Kind.CHANGESET
+                && (migration.file().equals(history.location()) || review.knowsChangeSetsOf(migration.file()));
         return !growingFile || t.createdByMigration().equals(migration.id());
     }
 }

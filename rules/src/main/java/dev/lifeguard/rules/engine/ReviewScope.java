@@ -28,16 +28,20 @@ import java.util.Set;
  * the model itself never learns about git. Without a change everything is under review.
  */
 public final class ReviewScope {
-    private static final ReviewScope EVERYTHING = new ReviewScope(null, Map.of(), Map.of());
+    private static final ReviewScope EVERYTHING = new ReviewScope(null, Set.of(), Map.of(), Map.of());
 
     private final Change change;
+    /** The changelogs the change kept (modified or renamed) whose changeSets could be told apart. */
+    private final Set<Path> byChangeSet;
     /** Per modified changelog: the spans of the changeSets the change left as they were. */
     private final Map<Path, List<SourceSpan>> unchanged;
     /** Per changelog the change kept: the ids ({@code id::author}) of the changeSets it added. */
     private final Map<Path, Set<String>> added;
 
-    private ReviewScope(Change change, Map<Path, List<SourceSpan>> unchanged, Map<Path, Set<String>> added) {
+    private ReviewScope(Change change, Set<Path> byChangeSet, Map<Path, List<SourceSpan>> unchanged,
+                        Map<Path, Set<String>> added) {
         this.change = change;
+        this.byChangeSet = byChangeSet;
         this.unchanged = unchanged;
         this.added = added;
     }
@@ -52,6 +56,7 @@ public final class ReviewScope {
         if (change == null) {
             return EVERYTHING;
         }
+        Set<Path> byChangeSet = new HashSet<>();
         Map<Path, List<SourceSpan>> unchanged = new HashMap<>();
         Map<Path, Set<String>> added = new HashMap<>();
         Map<Path, Optional<ChangeSets>> byFile = new HashMap<>();
@@ -69,6 +74,7 @@ public final class ReviewScope {
                 if (sets.isEmpty()) {
                     continue; // unreadable at one of the two revisions: the whole file stays under review
                 }
+                byChangeSet.add(m.file());
                 String before = sets.get().before().get(m.id());
                 String after = sets.get().after().get(m.id());
                 if (after == null) {
@@ -82,7 +88,7 @@ public final class ReviewScope {
                 }
             }
         }
-        return new ReviewScope(change, unchanged, added);
+        return new ReviewScope(change, byChangeSet, unchanged, added);
     }
 
     /** Whether findings on this migration are the reviewer's business. */
@@ -108,6 +114,14 @@ public final class ReviewScope {
     public boolean isNew(Path file, String migrationId) {
         return change != null && (change.addedFiles().contains(file)
                 || added.getOrDefault(file, Set.of()).contains(migrationId));
+    }
+
+    /**
+     * Whether the change kept this changelog and its changeSets were told apart: then which of them are new
+     * is known, and the others ran in production, even in a changelog otherwise read as written in one piece.
+     */
+    public boolean knowsChangeSetsOf(Path file) {
+        return byChangeSet.contains(file);
     }
 
     private static boolean within(SourceSpan span, SourceSpan outer) {
