@@ -33,6 +33,10 @@ final class GitRepo {
         return this;
     }
 
+    String read(String path) throws IOException {
+        return Files.readString(root.resolve(path), StandardCharsets.UTF_8);
+    }
+
     GitRepo delete(String path) throws IOException {
         Files.delete(root.resolve(path));
         return this;

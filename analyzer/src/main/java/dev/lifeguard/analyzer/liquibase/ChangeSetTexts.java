@@ -33,7 +33,10 @@ public final class ChangeSetTexts {
             switch (format.get()) {
                 case FORMATTED_SQL -> {
                     for (FormattedSqlLoader.Header h : FormattedSqlLoader.headers(source)) {
-                        texts.putIfAbsent(h.id() + "::" + h.author(), source.text().substring(h.start(), h.bodyEnd()));
+                        // the blank lines before the next header are not the changeSet's: appending one after
+                        // the last changeSet must not read as an edit of it
+                        int end = FormattedSqlLoader.trimEnd(source.text(), h.start(), h.bodyEnd());
+                        texts.putIfAbsent(h.id() + "::" + h.author(), source.text().substring(h.start(), end));
                     }
                 }
                 case XML, YAML, JSON -> {

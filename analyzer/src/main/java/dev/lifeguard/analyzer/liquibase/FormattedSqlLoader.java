@@ -175,7 +175,7 @@ final class FormattedSqlLoader {
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 
-    private static int trimEnd(String text, int start, int end) {
+    static int trimEnd(String text, int start, int end) {
         int e = end;
         while (e > start && Character.isWhitespace(text.charAt(e - 1))) {
             e--;

@@ -29,8 +29,16 @@ class ChangeSetTextsTest {
         assertEquals(List.of("1::ann"), List.copyOf(ChangeSetTexts.of(Path.of("c.yaml"), yaml).orElseThrow().keySet()));
         String sql = "--liquibase formatted sql\n--changeset ann:1\nCREATE TABLE a (id int);\n--changeset bob:2\nDROP TABLE a;\n";
         var texts = ChangeSetTexts.of(Path.of("c.sql"), sql).orElseThrow();
-        assertEquals("--changeset ann:1\nCREATE TABLE a (id int);\n", texts.get("1::ann"));
-        assertEquals("--changeset bob:2\nDROP TABLE a;\n", texts.get("2::bob"));
+        assertEquals("--changeset ann:1\nCREATE TABLE a (id int);", texts.get("1::ann"));
+        assertEquals("--changeset bob:2\nDROP TABLE a;", texts.get("2::bob"));
+    }
+
+    @Test
+    void appendingAFormattedSqlChangeSetLeavesTheLastOneAsItWas() {
+        String before = "--liquibase formatted sql\n--changeset ann:1\nCREATE TABLE a (id int);\n";
+        String after = before + "\n\n--changeset ann:2\nCREATE TABLE b (id int);\n";
+        assertEquals(ChangeSetTexts.of(Path.of("c.sql"), before).orElseThrow().get("1::ann"),
+                ChangeSetTexts.of(Path.of("c.sql"), after).orElseThrow().get("1::ann"));
     }
 
     @Test

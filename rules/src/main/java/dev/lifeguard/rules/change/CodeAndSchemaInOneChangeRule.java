@@ -42,7 +42,7 @@ public final class CodeAndSchemaInOneChangeRule implements Rule {
         if (code.isEmpty()) {
             return;
         }
-        Migration first = firstChangedMigration(ctx, change);
+        Migration first = firstChangedMigration(ctx);
         if (first == null) {
             return;
         }
@@ -58,10 +58,11 @@ public final class CodeAndSchemaInOneChangeRule implements Rule {
                 null, null, related);
     }
 
-    private static Migration firstChangedMigration(ProjectContext ctx, Change change) {
+    /** The first migration under review: a changeSet the change appended, not the old ones of its file. */
+    private static Migration firstChangedMigration(ProjectContext ctx) {
         for (History history : ctx.project().histories()) {
             for (Migration m : history.migrations()) {
-                if (change.touches(m.file())) {
+                if (ctx.review().covers(m)) {
                     return m;
                 }
             }

@@ -36,6 +36,7 @@ public final class Engine {
     public LintResult lint(Project project) {
         List<Finding> out = new ArrayList<>();
         List<SourceSpan> deployed = new ArrayList<>();
+        ReviewScope review = ReviewScope.of(options.change(), project);
         int checked = 0;
         for (History history : project.histories()) {
             SchemaState schema = new SchemaState();
@@ -53,7 +54,7 @@ public final class Engine {
                     migration.operations().forEach(op -> state.apply(migration, op));
                     continue;
                 }
-                if (options.change() == null || options.change().touches(migration.file())) {
+                if (review.covers(migration)) {
                     checked++;
                 }
                 List<Operation> ops = migration.operations();
@@ -62,7 +63,7 @@ public final class Engine {
                     for (int r = 0; r < rules.size(); r++) {
                         if (metadata.get(r).appliesTo(dialect)) {
                             rules.get(r).visitOperation(new OperationContext(rules.get(r), metadata.get(r), out, options,
-                                    project, history, migration, dialect, state, op, i));
+                                    review, project, history, migration, dialect, state, op, i));
                         }
                     }
                     state.apply(migration, op);
@@ -70,13 +71,14 @@ public final class Engine {
                 for (int r = 0; r < rules.size(); r++) {
                     if (metadata.get(r).appliesTo(dialect)) {
                         rules.get(r).visitMigration(new MigrationContext(rules.get(r), metadata.get(r), out, options,
-                                project, history, migration, dialect, state));
+                                review, project, history, migration, dialect, state));
                     }
                 }
             }
         }
         for (int r = 0; r < rules.size(); r++) {
-            rules.get(r).visitProject(new ProjectContext(rules.get(r), metadata.get(r), out, options, project));
+            rules.get(r).visitProject(new ProjectContext(rules.get(r), metadata.get(r), out, options, review,
+                    project));
         }
         List<Finding> withPrints = suppress(Fingerprints.assign(out, project), project);
         if (!deployed.isEmpty()) {
@@ -85,9 +87,10 @@ public final class Engine {
             withPrints.removeIf(f -> deployed.stream().anyMatch(d -> within(f.span(), d)));
         }
         if (options.change() != null) {
-            // everything was replayed for context; what the reviewer is asked about is the change itself
+            // everything was replayed for context; what the reviewer is asked about is the change itself: the
+            // files it touches, and in a changelog it appended to, only the changeSets it added or edited
             // (suppressions were matched first, so a comment in an unchanged file is judged on its own findings)
-            withPrints.removeIf(f -> !options.change().touches(f.span().file()));
+            withPrints.removeIf(f -> !review.reports(f.span()));
         }
         withPrints.sort(Comparator.comparing((Finding f) -> f.span().file().toString())
                 .thenComparingInt(f -> f.span().startLine())

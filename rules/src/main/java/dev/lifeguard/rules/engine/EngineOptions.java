@@ -20,8 +20,10 @@ import java.util.Set;
  * @param newFiles      files new in the change under review (relative to the root): tables they create
  *                      are empty and unused in production, like tables created in the same migration
  * @param change        the change under review ({@code --since}, {@code --staged}), or null to lint everything:
- *                      with one, only findings in files it adds, modifies or renames are reported (every
- *                      migration is still replayed for context), and the change-aware rules run
+ *                      with one, only findings in files it adds, modifies or renames are reported, and in
+ *                      a Liquibase changelog it modified only those in changeSets it added or edited (every
+ *                      migration is still replayed for context; see {@link ReviewScope}), and the
+ *                      change-aware rules run
  * @param targetVersion the database version to judge for ({@code --target-version}), or null for the
  *                      oldest version still supported upstream ({@link TargetVersion#defaultFor})
  * @param startAfter    migrations at or before this point are already deployed: replayed for context but

@@ -17,15 +17,17 @@ import java.util.Optional;
 
 /** What a rule sees of one migration: it, its history, and the schema as it stood at that point. */
 public class MigrationContext extends FindingSink {
+    private final ReviewScope review;
     private final Project project;
     private final History history;
     private final Migration migration;
     private final Dialect dialect;
     private final SchemaState state;
 
-    MigrationContext(Rule rule, RuleMetadata metadata, List<Finding> out, EngineOptions options, Project project,
-                     History history, Migration migration, Dialect dialect, SchemaState state) {
+    MigrationContext(Rule rule, RuleMetadata metadata, List<Finding> out, EngineOptions options, ReviewScope review,
+                     Project project, History history, Migration migration, Dialect dialect, SchemaState state) {
         super(rule, metadata, out, options);
+        this.review = review;
         this.project = project;
         this.history = history;
         this.migration = migration;
@@ -70,20 +72,24 @@ public class MigrationContext extends FindingSink {
     /**
      * Whether the table is empty and unused in production: created earlier in this migration, earlier in
      * the same file when that file is written as one piece (a Flyway file; a Liquibase changelog reached
-     * through an include, which teams add one per change), or in a file new in the change under review.
+     * through an include, which teams add one per change), or by a migration new in the change under
+     * review (in a file it added, or a changeSet it appended to an existing changelog).
      * A history's root changelog is the exception: teams append changeSets to it release after release, so
-     * a table an earlier changeSet of the root file created is as old as any other.
+     * a table an earlier changeSet of the root file created is as old as any other; so is any changelog the
+     * change under review modified, whose old changeSets ran in production.
      */
     public boolean isNewTable(TableName name) {
         return state.table(name).map(t -> createdInThisUnit(t)
-                || options().newFiles().contains(t.createdInFile())).orElse(false);
+                || options().newFiles().contains(t.createdInFile())
+                || review.isNew(t.createdInFile(), t.createdByMigration())).orElse(false);
     }
 
     private boolean createdInThisUnit(TableState t) {
         if (!t.createdInFile().equals(migration.file())) {
             return false;
         }
-        boolean growingFile = migration.kind() == Migration.Kind.CHANGESET && migration.file().equals(history.location());
+        boolean growingFile = migration.kind() == Migration.Kind.CHANGESET
+                && (migration.file().equals(history.location()) || review.knowsChangeSetsOf(migration.file()));
         return !growingFile || t.createdByMigration().equals(migration.id());
     }
 }

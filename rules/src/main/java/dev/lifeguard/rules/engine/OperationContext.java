@@ -17,10 +17,10 @@ public final class OperationContext extends MigrationContext {
     private final Operation operation;
     private final int index;
 
-    OperationContext(Rule rule, RuleMetadata metadata, List<Finding> out, EngineOptions options, Project project,
-                     History history, Migration migration, Dialect dialect, SchemaState state, Operation operation,
-                     int index) {
-        super(rule, metadata, out, options, project, history, migration, dialect, state);
+    OperationContext(Rule rule, RuleMetadata metadata, List<Finding> out, EngineOptions options, ReviewScope review,
+                     Project project, History history, Migration migration, Dialect dialect, SchemaState state,
+                     Operation operation, int index) {
+        super(rule, metadata, out, options, review, project, history, migration, dialect, state);
         this.operation = operation;
         this.index = index;
     }
