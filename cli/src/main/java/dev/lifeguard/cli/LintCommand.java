@@ -51,8 +51,9 @@ final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--since", paramLabel = "GIT_REF",
             description = "Lint only migrations added or modified since the merge base with GIT_REF (all are still"
-                    + " replayed for context), and check the change itself: edited applied migrations, versions"
-                    + " reused or out of order, code and schema in one change.")
+                    + " replayed for context; in a Liquibase changelog, only its new or changed changeSets), and"
+                    + " check the change itself: edited applied migrations, versions reused or out of order, code"
+                    + " and schema in one change.")
     String since;
 
     @Option(names = "--staged",
