@@ -49,8 +49,7 @@ public final class SourceReader {
         String replaced = overlay.get(relative.normalize());
         if (replaced != null) {
             // an editor buffer may still carry the file's byte-order mark: dropped as on disk
-            String text = replaced.startsWith("\uFEFF") ? replaced.substring(1) : replaced;
-            return new Result(new SourceFile(relative, text), null);
+            return new Result(new SourceFile(relative, withoutBom(replaced)), null);
         }
         try {
             long size = Files.size(absolute);
@@ -94,8 +93,13 @@ public final class SourceReader {
         return new Result(null, new LoadProblem(SourceSpan.startOf(relative), message));
     }
 
-    /** Decodes without failing, for a cheap look at a file that may not be a migration at all. */
-    static String lenient(byte[] bytes) {
+    /** The text without a leading byte-order mark (one that survived decoding, or an editor's buffer). */
+    public static String withoutBom(String text) {
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    }
+
+    /** Decodes without failing (UTF-8, else Latin-1), for files read for a look or by Liquibase. */
+    public static String lenient(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {

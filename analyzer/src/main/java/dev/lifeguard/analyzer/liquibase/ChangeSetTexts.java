@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.liquibase;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.SourceFile;
 import liquibase.parser.core.ParsedNode;
 import liquibase.parser.core.ParsedNodeException;
@@ -23,7 +24,7 @@ public final class ChangeSetTexts {
      * changelog or cannot be read (a broken old version simply has nothing to compare with).
      */
     public static Optional<Map<String, String>> of(Path file, String text) {
-        SourceFile source = new SourceFile(file, ChangelogFormat.stripBom(text));
+        SourceFile source = new SourceFile(file, SourceReader.withoutBom(text));
         Optional<ChangelogFormat> format = ChangelogFormat.detect(file, source.text());
         if (format.isEmpty()) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.lifeguard.analyzer.liquibase;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,7 +61,7 @@ enum ChangelogFormat {
             int eol = text.indexOf('\n', i);
             String line = text.substring(i, eol < 0 ? text.length() : eol);
             if (!line.isBlank()) {
-                return FORMATTED_FIRST_LINE.matcher(stripBom(line)).matches();
+                return FORMATTED_FIRST_LINE.matcher(SourceReader.withoutBom(line)).matches();
             }
             if (eol < 0) {
                 break;
@@ -71,7 +73,7 @@ enum ChangelogFormat {
 
     /** The local name of the first element, skipping the prolog, comments and a DOCTYPE; null when none. */
     static String rootElement(String text) {
-        int i = stripBom(text).length() < text.length() ? 1 : 0;
+        int i = SourceReader.withoutBom(text).length() < text.length() ? 1 : 0;
         int n = text.length();
         while (i < n) {
             char c = text.charAt(i);
@@ -119,7 +121,4 @@ enum ChangelogFormat {
         return text.length();
     }
 
-    static String stripBom(String text) {
-        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
-    }
 }

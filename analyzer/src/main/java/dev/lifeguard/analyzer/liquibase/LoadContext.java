@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.liquibase;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.LoadProblem;
 import dev.lifeguard.analyzer.model.SourceFile;
@@ -7,9 +8,6 @@ import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.sql.SqlParser;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,19 +50,11 @@ final class LoadContext {
         }
         String replaced = overlay.get(rel);
         if (replaced != null) {
-            SourceFile file = new SourceFile(rel, ChangelogFormat.stripBom(replaced));
+            SourceFile file = new SourceFile(rel, SourceReader.withoutBom(replaced));
             sources.put(rel, file);
             return file;
         }
-        byte[] bytes = Files.readAllBytes(absolute);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            text = new String(bytes, StandardCharsets.ISO_8859_1);
-        }
-        SourceFile file = new SourceFile(rel, ChangelogFormat.stripBom(text));
+        SourceFile file = new SourceFile(rel, SourceReader.withoutBom(SourceReader.lenient(Files.readAllBytes(absolute))));
         sources.put(rel, file);
         return file;
     }
