@@ -31,10 +31,15 @@ final class Judgement {
     private Judgement() {
     }
 
+    /** An integrity or data error (SQLSTATE classes 23 and 22): the rows made it fail. */
+    static boolean isDataFailure(MigrationFailure f) {
+        return f.sqlState() != null && (f.sqlState().startsWith("22") || f.sqlState().startsWith("23"));
+    }
+
     static void failure(RehearsalFindings out, MigrationFailure f, long rowsInTables) {
         String detail = detail(f.getCause());
         String state = f.sqlState() == null ? "" : " (SQLSTATE " + f.sqlState() + ")";
-        if (f.sqlState() != null && (f.sqlState().startsWith("22") || f.sqlState().startsWith("23"))) {
+        if (isDataFailure(f)) {
             out.add(new FailsOnExistingDataRule(), f.span(), "fails on the rows already in the table: " + f.getMessage()
                     + state + detail + "; rehearsed with " + rowsInTables + " synthetic rows in the tables it touches"
                     + " (--seed FILE.sql to use your own)");

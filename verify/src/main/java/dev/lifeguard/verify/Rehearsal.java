@@ -148,6 +148,8 @@ public final class Rehearsal {
         private final List<String> notes;
         private final long deadline;
         private final boolean eachOnItsOwn;
+        /** The tables with rows, as the next migration of the change finds them. */
+        private Map<Long, TableRef> tables = Map.of();
 
         HistoryRehearsal(Project project, History history, ReviewScope scope, DataSource db, RehearsalFindings findings,
                          List<MigrationRow> rows, List<String> notes, long deadline) {
@@ -180,7 +182,7 @@ public final class Rehearsal {
                             .forEach(m -> rows.add(MigrationRow.notRehearsed(where, m.id(), path(m), "the history before it fails")));
                     return 0;
                 }
-                Map<Long, TableRef> tables = seed(first == 0 ? null : ms.get(first - 1));
+                tables = seed(first == 0 ? null : ms.get(first - 1));
                 SchemaSnapshot beforeChange = snapshot();
                 CodeRehearsal code = new CodeRehearsal(options.code(), findings);
                 code.beforeChange(db, history);
@@ -199,7 +201,7 @@ public final class Rehearsal {
                         rows.add(MigrationRow.notRehearsed(where, m.id(), path(m), "time limit reached"));
                         continue;
                     }
-                    Outcome outcome = rehearse(runner, m, tables, where);
+                    Outcome outcome = rehearse(runner, m, where);
                     rehearsed++;
                     if (outcome == Outcome.STOP) {
                         for (int k = i + 1; k < ms.size(); k++) {
@@ -220,8 +222,7 @@ public final class Rehearsal {
 
         private enum Outcome { GO_ON, STOP }
 
-        private Outcome rehearse(HistoryRunner runner, Migration m, Map<Long, TableRef> tables, String where)
-                throws RehearsalException {
+        private Outcome rehearse(HistoryRunner runner, Migration m, String where) throws RehearsalException {
             SchemaSnapshot before = snapshot();
             List<ObservedStatement> observed;
             MigrationFailure failed = null;
@@ -233,14 +234,18 @@ public final class Rehearsal {
                     observed = Runners.observedBefore(f);
                 }
             }
-            long touchedRows = touchedRows(m, tables);
+            long touchedRows = tables.values().stream().filter(t -> touches(m, t)).mapToLong(TableRef::rows).sum();
             Judgement.statements(findings, observed);
             double millis = observed.stream().mapToDouble(s -> s.observation().millis()).sum();
             if (failed != null) {
                 Judgement.failure(findings, failed, touchedRows);
-                rows.add(new MigrationRow(where, m.id(), path(m), "failed", Judgement.locks(observed), rewrites(observed),
-                        millis, touchedRows, "-"));
-                return Outcome.STOP;
+                boolean goOn = Judgement.isDataFailure(failed) && applyToEmptiedTables(runner, m);
+                rows.add(new MigrationRow(where, m.id(), path(m), goOn ? "failed (then applied to its tables emptied)" : "failed",
+                        Judgement.locks(observed), rewrites(observed), millis, touchedRows, "-"));
+                if (goOn && !eachOnItsOwn) {
+                    tables = seed(m);
+                }
+                return goOn ? Outcome.GO_ON : Outcome.STOP;
             }
             MigrationRow row = new MigrationRow(where, m.id(), path(m), "ok", Judgement.locks(observed), rewrites(observed),
                     millis, touchedRows, "none");
@@ -282,6 +287,28 @@ public final class Rehearsal {
             }
             rows.add(row.withReverse(status));
             return Outcome.GO_ON;
+        }
+
+        /**
+         * A migration that failed on the rows: to rehearse what comes after it, it is applied once more with the tables
+         * it touches emptied (as if it had been fixed), and they are filled again afterwards.
+         */
+        private boolean applyToEmptiedTables(HistoryRunner runner, Migration m) {
+            List<TableRef> touched = tables.values().stream().filter(t -> touches(m, t)).toList();
+            if (touched.isEmpty()) {
+                return false;
+            }
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                s.execute("TRUNCATE " + String.join(", ", touched.stream().map(TableRef::sql).toList()) + " CASCADE");
+            } catch (SQLException e) {
+                return false;
+            }
+            try {
+                runner.applyUnobserved(List.of(m));
+                return true;
+            } catch (MigrationFailure f) {
+                return false;
+            }
         }
 
         private StatementObserver observer(Map<Long, TableRef> tables) throws RehearsalException {
@@ -377,20 +404,18 @@ public final class Rehearsal {
             return SourceSpan.startOf(history.migrations().get(0).file());
         }
 
-        private long touchedRows(Migration m, Map<Long, TableRef> tables) {
-            long n = 0;
-            for (TableRef t : tables.values()) {
-                boolean touched = m.operations().stream().flatMap(op -> dev.lifeguard.rules.Operations.tables(op).stream())
-                        .anyMatch(name -> name.matches(new TableName(t.schema(), t.name())));
-                if (touched) {
-                    n += t.rows();
-                }
-            }
-            return n;
+        private boolean touches(Migration m, TableRef t) {
+            TableName name = new TableName(t.schema(), t.name());
+            return m.operations().stream().flatMap(op -> dev.lifeguard.rules.Operations.tables(op).stream())
+                    .anyMatch(n -> n.schema() == null ? t.schema().equals("public") && n.name().equals(t.name()) : n.matches(name));
         }
 
+        /** The migration's file, relative to its history's directory (the table's header names the history). */
         private String path(Migration m) {
-            return m.file().toString().replace('\\', '/');
+            Path file = m.file();
+            Path location = history.location();
+            Path relative = location != null && file.startsWith(location) && !file.equals(location) ? location.relativize(file) : file;
+            return relative.toString().replace('\\', '/');
         }
     }
 
