@@ -6,6 +6,7 @@ import dev.lifeguard.analyzer.model.TargetVersion;
 import dev.lifeguard.cli.report.JsonReporter;
 import dev.lifeguard.cli.report.ReportContext;
 import dev.lifeguard.cli.report.Reporter;
+import dev.lifeguard.cli.report.SarifReporter;
 import dev.lifeguard.cli.report.TextReporter;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.RuleMetadata;
@@ -96,6 +97,9 @@ final class VerifyRun {
                 out.write(RehearsalTable.text(report));
             };
             case JSON -> new JsonReporter(context, g -> RehearsalTable.json(report, g));
+            // a category of its own by default, so that lint's and verify's uploads do not close each other's alerts
+            case SARIF -> new SarifReporter(context, config.category() != null ? config.category()
+                    : "lifeguard-verify/" + Dialect.POSTGRESQL.id());
             default -> LintRunner.reporter(config, context);
         };
     }

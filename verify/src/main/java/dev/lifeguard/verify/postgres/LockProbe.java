@@ -71,18 +71,35 @@ public final class LockProbe {
     }
 
     /**
-     * Whether {@code sql}, run from the probe session, waits past its lock_timeout. It runs in a transaction
-     * that is rolled back, so a probing INSERT leaves nothing behind; an error other than the lock timeout
-     * means the statement got its locks (it failed afterwards, for its own reasons).
+     * Whether {@code sql}, run from the probe session, waits past its lock_timeout. It runs in a transaction that is
+     * rolled back, so a probing INSERT leaves nothing behind. Any other error means the probe itself is broken.
      */
     public static boolean waits(Connection probe, String sql) throws SQLException {
+        return probe(probe, sql, false);
+    }
+
+    /**
+     * As {@link #waits}, for a probe that may fail for its own reasons once it has its locks (an INSERT of no row
+     * into a table with a generated column): an error other than the lock timeout counts as not waiting.
+     */
+    public static boolean waitsOrFailsLater(Connection probe, String sql) throws SQLException {
+        return probe(probe, sql, true);
+    }
+
+    private static boolean probe(Connection probe, String sql, boolean otherErrorsMeanGranted) throws SQLException {
         boolean autoCommit = probe.getAutoCommit();
         probe.setAutoCommit(false);
         try {
             run(probe, sql);
             return false;
         } catch (SQLException e) {
-            return LOCK_NOT_AVAILABLE.equals(e.getSQLState());
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                return true;
+            }
+            if (otherErrorsMeanGranted) {
+                return false;
+            }
+            throw e;
         } finally {
             probe.rollback();
             probe.setAutoCommit(autoCommit);

@@ -213,10 +213,10 @@ public final class StatementObserver implements AutoCloseable {
     }
 
     private void probe(TableRef t, Set<TableRef> readsWait, Set<TableRef> writesWait) throws SQLException {
-        if (LockProbe.waits(probe, "SELECT 1 FROM " + t.sql() + " LIMIT 1")) {
+        if (LockProbe.waitsOrFailsLater(probe, "SELECT 1 FROM " + t.sql() + " LIMIT 1")) {
             readsWait.add(t);
         }
-        if (LockProbe.waits(probe, "INSERT INTO " + t.sql() + " SELECT * FROM " + t.sql() + " WHERE false")) {
+        if (LockProbe.waitsOrFailsLater(probe, "INSERT INTO " + t.sql() + " SELECT * FROM " + t.sql() + " WHERE false")) {
             writesWait.add(t);
         }
     }
