@@ -202,4 +202,71 @@ class RehearsalTest {
         Finding again = only(report, "not-reapplyable");
         assertEquals("migrations/2_email.up.sql", again.span().file().toString());
     }
+
+    private static final String CHANGELOG = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                               xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                               xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                                   http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd">
+                <changeSet id="1" author="shop">
+                    <createTable tableName="customers">
+                        <column name="id" type="bigint"><constraints primaryKey="true"/></column>
+                        <column name="email" type="varchar(100)"><constraints nullable="false"/></column>
+                    </createTable>
+                </changeSet>
+            %s
+            </databaseChangeLog>
+            """;
+
+    @Test
+    void liquibaseChangeSetsRunWithLiquibaseAndRollBackWithIt(@TempDir Path dir) throws Exception {
+        RehearsalReport report = new VerifyProject(dir)
+                .file("db/changelog.xml", CHANGELOG.formatted("""
+                    <changeSet id="2" author="shop">
+                        <addColumn tableName="customers">
+                            <column name="phone" type="text"/>
+                        </addColumn>
+                    </changeSet>
+                    <changeSet id="3" author="shop">
+                        <addColumn tableName="customers">
+                            <column name="tier" type="text"><constraints nullable="false"/></column>
+                        </addColumn>
+                    </changeSet>
+                    <changeSet id="4" author="shop">
+                        <createIndex tableName="customers" indexName="customers_phone_idx">
+                            <column name="phone"/>
+                        </createIndex>
+                        <rollback>
+                            <sql>SELECT 1</sql>
+                        </rollback>
+                    </changeSet>
+                """))
+                .rehearse(postgres);
+        assertEquals(4, report.rows().size(), VerifyProject.describe(report));
+        assertEquals("ok", report.rows().get(1).reverse(), "Liquibase's own rollback of addColumn: " + VerifyProject.describe(report));
+        Finding left = only(report, "reverse-incomplete");
+        assertTrue(left.message().contains("index public.customers_phone_idx is not dropped"), left.message());
+        Finding blocks = only(report, "blocks-writes");
+        assertEquals("db/changelog.xml", blocks.span().file().toString());
+        Finding fails = only(report, "fails-on-existing-data");
+        assertTrue(fails.message().contains("23502"), fails.message());
+        assertEquals("failed (then applied to its tables emptied)", report.rows().get(2).applied());
+        Finding again = only(report, "not-reapplyable");
+        assertTrue(again.message().contains("already exists"), again.message());
+    }
+
+    @Test
+    void liquibaseExecuteCommandIsNeverRun(@TempDir Path dir) throws Exception {
+        RehearsalReport report = new VerifyProject(dir)
+                .file("db/changelog.xml", CHANGELOG.formatted("""
+                    <changeSet id="2" author="shop">
+                        <executeCommand executable="touch"><arg value="%s"/></executeCommand>
+                    </changeSet>
+                """.formatted(dir.resolve("ran").toString())))
+                .rehearse(postgres);
+        Finding f = only(report, "migration-fails");
+        assertTrue(f.message().contains("executeCommand"), f.message());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("ran")), "the command ran");
+    }
 }
