@@ -63,6 +63,11 @@ final class RehearsalTable {
         g.writeStringField("database", report.database());
         g.writeNumberField("millis", report.millis());
         g.writeNumberField("rehearsed", report.rehearsed());
+        g.writeObjectFieldStart("phases");
+        for (var e : report.phases().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
         g.writeArrayFieldStart("migrations");
         for (MigrationRow r : report.rows()) {
             g.writeStartObject();

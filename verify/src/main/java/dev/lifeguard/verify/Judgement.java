@@ -153,12 +153,14 @@ final class Judgement {
         List<String> out = new ArrayList<>();
         java.util.Map<TableRef, PgLockMode> strongest = new java.util.LinkedHashMap<>();
         java.util.Set<TableRef> worked = new java.util.HashSet<>();
-        for (ObservedStatement s : statements) {
+        for (int i = 0; i < statements.size(); i++) {
+            ObservedStatement s = statements.get(i);
             s.observation().locks().forEach((t, m) -> strongest.merge(t, m, (a, b) -> a.atLeast(b) ? a : b));
-            for (TableRef t : s.observation().locks().keySet()) {
-                if (s.observation().didDataWork()) {
-                    worked.add(t);
-                }
+            int last = s.inTransaction() ? lastInTransaction(statements, i) : i;
+            boolean work = statements.subList(i, last + 1).stream()
+                    .anyMatch(w -> !w.observation().failed() && w.observation().didDataWork());
+            if (work) {
+                worked.addAll(s.observation().locks().keySet());
             }
         }
         strongest.forEach((t, m) -> {

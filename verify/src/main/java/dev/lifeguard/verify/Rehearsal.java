@@ -56,8 +56,19 @@ import java.util.function.Supplier;
  * the schema before and after the change ({@link CodeRehearsal}).
  */
 public final class Rehearsal {
+    static final String START = "start the database";
+    static final String BASE = "apply the history before the change";
+    static final String SEED = "fill the tables";
+    static final String CHANGE = "rehearse the change (apply, measure, reverse, apply again)";
+    static final String CODE = "prepare the application's statements";
+
     private final VerifyOptions options;
     private final Supplier<RehearsalServer> serverFactory;
+    private final Map<String, Long> phases = new java.util.LinkedHashMap<>();
+
+    private void phase(String name, long sinceNanos) {
+        phases.merge(name, (System.nanoTime() - sinceNanos) / 1_000_000, Long::sum);
+    }
 
     public Rehearsal(VerifyOptions options) {
         this(options, null);
@@ -92,12 +103,14 @@ public final class Rehearsal {
                         + " server, which this machine does not have");
             }
             notes.add("no migration to rehearse" + (options.engine().change() != null ? " in the change" : ""));
-            return new RehearsalReport(null, findings.all(), rows, notes, 0, (System.nanoTime() - start) / 1_000_000);
+            return new RehearsalReport(null, findings.all(), rows, notes, 0, (System.nanoTime() - start) / 1_000_000, phases);
         }
         long deadline = start + options.timeout().toNanos();
         String database;
         int rehearsed = 0;
+        long starting = System.nanoTime();
         try (RehearsalServer server = server()) {
+            phase(START, starting);
             database = server.describe();
             for (History h : histories) {
                 if (System.nanoTime() > deadline) {
@@ -112,7 +125,7 @@ public final class Rehearsal {
             }
         }
         findings.addAll(missingReverse(project, scope, histories));
-        return new RehearsalReport(database, findings.all(), rows, notes, rehearsed, (System.nanoTime() - start) / 1_000_000);
+        return new RehearsalReport(database, findings.all(), rows, notes, rehearsed, (System.nanoTime() - start) / 1_000_000, phases);
     }
 
     private RehearsalServer server() throws RehearsalException {
@@ -173,8 +186,10 @@ public final class Rehearsal {
             String where = history.location().toString().replace('\\', '/');
             int rehearsed = 0;
             try (HistoryRunner runner = Runners.of(history, project, db)) {
+                long t = System.nanoTime();
                 try {
                     runner.applyUnobserved(ms.subList(0, first));
+                    phase(BASE, t);
                 } catch (MigrationFailure f) {
                     findings.add(new HistoryFailsRule(), f.span(), "the history before the change does not apply on "
                             + "PostgreSQL, so the change was not rehearsed: " + f.getMessage());
@@ -201,7 +216,9 @@ public final class Rehearsal {
                         rows.add(MigrationRow.notRehearsed(where, m.id(), path(m), "time limit reached"));
                         continue;
                     }
+                    long r = System.nanoTime();
                     Outcome outcome = rehearse(runner, m, where);
+                    phase(CHANGE, r);
                     rehearsed++;
                     if (outcome == Outcome.STOP) {
                         for (int k = i + 1; k < ms.size(); k++) {
@@ -321,6 +338,7 @@ public final class Rehearsal {
 
         /** Fills the empty tables (or runs --seed once) and returns the tables with their rows. */
         private Map<Long, TableRef> seed(Migration after) throws RehearsalException {
+            long t = System.nanoTime();
             try (Connection c = db.getConnection()) {
                 if (options.seedFile() != null) {
                     if (after == null || !eachOnItsOwn || rows.isEmpty()) {
@@ -334,7 +352,9 @@ public final class Rehearsal {
                         }
                     }
                 }
-                return tables(c);
+                Map<Long, TableRef> filled = tables(c);
+                phase(SEED, t);
+                return filled;
             } catch (SQLException e) {
                 throw new RehearsalException("could not fill the rehearsal database: " + e.getMessage().lines().findFirst().orElse(""), e);
             }

@@ -14,13 +14,16 @@ import java.util.List;
  * @param notes      what the user should know that is not a finding (histories skipped, seed counts)
  * @param rehearsed  migrations of the change that were applied and measured
  * @param millis     the whole rehearsal's wall time
+ * @param phases     where the time went, in milliseconds per phase ("start the database", "apply the history
+ *                   before the change", "fill the tables", "rehearse the change"), in order
  */
 public record RehearsalReport(String database, List<Finding> findings, List<MigrationRow> rows, List<String> notes,
-                              int rehearsed, long millis) {
+                              int rehearsed, long millis, java.util.Map<String, Long> phases) {
 
     public RehearsalReport {
         findings = List.copyOf(findings);
         rows = List.copyOf(rows);
         notes = List.copyOf(notes);
+        phases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
     }
 }

@@ -76,6 +76,7 @@ public final class StatementObserver implements AutoCloseable {
         }
         int pid = pid(migration);
         Files before = files(migration);
+        List<LockProbe.HeldLock> heldBefore = inTransaction ? LockProbe.relationLocks(watch, pid) : List.of();
         Map<Long, long[]> statsBefore = inTransaction ? stats(migration) : Map.of();
         Map<TableRef, PgLockMode> locks = new LinkedHashMap<>();
         Set<TableRef> readsWait = new HashSet<>();
@@ -95,7 +96,7 @@ public final class StatementObserver implements AutoCloseable {
             return Observation.failed(e, System.nanoTime() - start);
         }
         if (inTransaction) {
-            measureHeld(pid, locks, readsWait, writesWait);
+            measureHeld(pid, heldBefore, locks, readsWait, writesWait);
         }
         Files after = files(migration);
         Set<TableRef> rewritten = new HashSet<>();
@@ -130,14 +131,17 @@ public final class StatementObserver implements AutoCloseable {
         return new Observation(null, nanos, locks, readsWait, writesWait, rewritten, scanned, indexBuilt, rowsWritten, queued);
     }
 
-    /** Inside a transaction: the locks the statement still holds, and whether a read or a write would wait. */
-    private void measureHeld(int pid, Map<TableRef, PgLockMode> locks, Set<TableRef> readsWait, Set<TableRef> writesWait)
-            throws SQLException {
+    /**
+     * Inside a transaction: the locks the statement took (a lock an earlier statement of the transaction already
+     * held is that statement's), and whether a read or a write would wait for them.
+     */
+    private void measureHeld(int pid, List<LockProbe.HeldLock> heldBefore, Map<TableRef, PgLockMode> locks,
+                             Set<TableRef> readsWait, Set<TableRef> writesWait) throws SQLException {
         List<LockProbe.HeldLock> held = LockProbe.relationLocks(watch, pid);
         Map<Long, Long> indexTables = indexTables(held);
         for (LockProbe.HeldLock l : held) {
             TableRef t = tables.get(indexTables.getOrDefault(l.relation(), l.relation()));
-            if (t == null || !l.granted()) {
+            if (t == null || !l.granted() || LockProbe.strongest(heldBefore, l.relation(), true).atLeast(l.mode())) {
                 continue;
             }
             PgLockMode was = locks.getOrDefault(t, PgLockMode.NONE);

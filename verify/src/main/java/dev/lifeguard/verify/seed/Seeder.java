@@ -312,8 +312,39 @@ public final class Seeder {
         }
         out.replaceAll((oid, t) -> new Table(oid, t.schema(), t.name(), columns.getOrDefault(oid, List.of()),
                 unique.getOrDefault(oid, Set.of()), fks.getOrDefault(oid, List.of()), checks.getOrDefault(oid, List.of())));
+        out.replaceAll((oid, t) -> withImplicitForeignKeys(t, out));
         return out;
     }
+
+    /**
+     * Columns named {@code <table>_id} that no foreign key declares yet still hold that table's keys in production
+     * (the application keeps them; a later migration often adds the constraint): they get values of the parent's key,
+     * as a declared foreign key does, so that adding the constraint is rehearsed on rows that satisfy it.
+     */
+    private static Table withImplicitForeignKeys(Table t, Map<Long, Table> tables) {
+        List<ForeignKey> fks = new ArrayList<>(t.foreignKeys());
+        for (Column col : t.columns()) {
+            String name = col.name();
+            if (!name.endsWith("_id") || name.length() <= 3 || t.unique().contains(name)
+                    || fks.stream().anyMatch(f -> f.columns().contains(name)) || !INTEGERS.contains(col.baseType())) {
+                continue;
+            }
+            String stem = name.substring(0, name.length() - 3);
+            for (Table parent : tables.values()) {
+                boolean named = parent.name().equals(stem) || parent.name().equals(stem + "s") || parent.name().equals(stem + "es");
+                List<String> key = parent.columns().stream().map(Column::name).filter(parent.unique()::contains).toList();
+                if (named && parent.oid() != t.oid() && parent.schema().equals(t.schema()) && key.size() == 1
+                        && parent.columns().stream().anyMatch(c -> c.name().equals(key.get(0)) && INTEGERS.contains(c.baseType()))) {
+                    fks.add(new ForeignKey(List.of(name), parent.oid(), key));
+                    break;
+                }
+            }
+        }
+        return fks.size() == t.foreignKeys().size() ? t
+                : new Table(t.oid(), t.schema(), t.name(), t.columns(), t.unique(), fks, t.checks());
+    }
+
+    private static final Set<String> INTEGERS = Set.of("smallint", "integer", "bigint");
 
     private static long count(Connection c, Table t) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + qualified(t))) {
