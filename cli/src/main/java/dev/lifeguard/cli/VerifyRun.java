@@ -51,7 +51,7 @@ final class VerifyRun {
         LintRunner.Loaded loaded = lint.load(config);
         EngineOptions engine = loaded.options();
         VerifyOptions options = new VerifyOptions(engine, settings.rows(), settings.seed(), settings.databaseUrl(),
-                settings.allowNonEmpty(), postgresMajor(engine), Duration.ofSeconds(settings.timeoutSeconds()), null);
+                settings.allowNonEmpty(), postgresMajor(engine), Duration.ofSeconds(settings.timeoutSeconds()));
         RehearsalReport report;
         try {
             report = new Rehearsal(options).run(loaded.project());

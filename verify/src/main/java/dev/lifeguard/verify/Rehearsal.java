@@ -18,7 +18,6 @@ import dev.lifeguard.rules.rehearsal.ReverseFailsRule;
 import dev.lifeguard.rules.rehearsal.ReverseIncompleteRule;
 import dev.lifeguard.rules.rehearsal.SeedIncompleteRule;
 import dev.lifeguard.rules.reversibility.MissingReverseRule;
-import dev.lifeguard.verify.code.CodeRehearsal;
 import dev.lifeguard.verify.db.EmbeddedPostgresServer;
 import dev.lifeguard.verify.db.ProvidedDatabase;
 import dev.lifeguard.verify.db.RehearsalServer;
@@ -52,15 +51,13 @@ import java.util.function.Supplier;
  * change are applied with the history's own runner, every table is filled with rows, then each migration of the
  * change is applied with every statement measured, undone with its reverse, compared with the schema before it,
  * and applied again. Without a change under review every migration is rehearsed as a deploy of its own, on the
- * rows of the tables that existed before it. The application's statements of both versions are PREPAREd against
- * the schema before and after the change ({@link CodeRehearsal}).
+ * rows of the tables that existed before it.
  */
 public final class Rehearsal {
     static final String START = "start the database";
     static final String BASE = "apply the history before the change";
     static final String SEED = "fill the tables";
     static final String CHANGE = "rehearse the change (apply, measure, reverse, apply again)";
-    static final String CODE = "prepare the application's statements";
 
     private final VerifyOptions options;
     private final Supplier<RehearsalServer> serverFactory;
@@ -198,9 +195,6 @@ public final class Rehearsal {
                     return 0;
                 }
                 tables = seed(first == 0 ? null : ms.get(first - 1));
-                SchemaSnapshot beforeChange = snapshot();
-                CodeRehearsal code = new CodeRehearsal(options.code(), findings);
-                code.beforeChange(db, history);
                 for (int i = first; i < ms.size(); i++) {
                     Migration m = ms.get(i);
                     if (!covered(scope, m)) {
@@ -232,7 +226,6 @@ public final class Rehearsal {
                         tables = seed(m);
                     }
                 }
-                code.afterChange(db, history, beforeChange);
             }
             return rehearsed;
         }

@@ -1,7 +1,6 @@
 package dev.lifeguard.verify;
 
 import dev.lifeguard.rules.engine.EngineOptions;
-import dev.lifeguard.verify.code.CodeVersions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,19 +15,14 @@ import java.time.Duration;
  * @param allowNonEmpty the name of a non-empty database the user allows, or null
  * @param postgresMajor the embedded server's major version
  * @param timeout       the longest the rehearsal may take
- * @param code          the application versions to PREPARE against both schemas, or {@link CodeVersions#NONE}
  */
 public record VerifyOptions(EngineOptions engine, int rows, Path seedFile, String databaseUrl, String allowNonEmpty,
-                            int postgresMajor, Duration timeout, CodeVersions code) {
+                            int postgresMajor, Duration timeout) {
 
     public static final int DEFAULT_ROWS = 300;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
-    public VerifyOptions {
-        code = code == null ? CodeVersions.NONE : code;
-    }
-
     public static VerifyOptions defaults(EngineOptions engine) {
-        return new VerifyOptions(engine, DEFAULT_ROWS, null, null, null, 15, DEFAULT_TIMEOUT, CodeVersions.NONE);
+        return new VerifyOptions(engine, DEFAULT_ROWS, null, null, null, 15, DEFAULT_TIMEOUT);
     }
 }
