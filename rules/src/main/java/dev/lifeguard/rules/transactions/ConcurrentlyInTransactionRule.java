@@ -13,6 +13,7 @@ import dev.lifeguard.rules.engine.OperationContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 @RuleInfo(
         id = "concurrently-in-transaction",
@@ -27,6 +28,8 @@ public final class ConcurrentlyInTransactionRule implements Rule {
      * CONCURRENTLY does on every version, and moves out of the transaction the same way: reported here.
      */
     private static final String ADD_VALUE = "ALTER TYPE ADD VALUE";
+    /** Atlas's file directive that runs the file outside a transaction. */
+    private static final Pattern ATLAS_NO_TX = Pattern.compile("(?im)^\\s*--\\s*atlas:txmode\\s+none\\b");
 
     @Override
     public void visitOperation(OperationContext ctx) {
@@ -67,6 +70,9 @@ public final class ConcurrentlyInTransactionRule implements Rule {
             }
             return m.inTransaction() ? Optional.of("the migration runs in a transaction") : Optional.empty();
         }
+        if (m.framework() == Framework.PLAIN_SQL && !m.inTransaction()) {
+            return plainFile(ctx, m, enumValuesNonTransactional);
+        }
         if (!m.inTransaction()) {
             return Optional.empty();
         }
@@ -102,6 +108,36 @@ public final class ConcurrentlyInTransactionRule implements Rule {
         return Optional.of("the file also holds a statement that runs in a transaction (line "
                 + ordinary.span().startLine() + "): Flyway refuses to mix them (\"Detected both transactional and"
                 + " non-transactional statements\"), and with flyway.mixed=true runs none of the file atomically");
+    }
+
+    /**
+     * A plain .sql file names no runner, and every common runner runs a file that mixes CONCURRENTLY with
+     * other statements as one unit: Atlas ({@code migrate apply --tx-mode file}, its default) and dbmate wrap
+     * the file in a transaction; golang-migrate (unless {@code x-multi-statement=true}) and Prisma send it as
+     * one multi-statement query, which PostgreSQL runs as one implicit transaction; Flyway refuses the mix.
+     * Only a file that runs statement by statement (psql -f, golang-migrate with x-multi-statement) gets
+     * through. A file marked {@code -- atlas:txmode none}, or holding CONCURRENTLY statements only, is left
+     * alone: the runner decides, and the common ones run it.
+     */
+    private static Optional<String> plainFile(OperationContext ctx, Migration m, boolean enumValuesNonTransactional) {
+        boolean noTransaction = ctx.project().source(m.file())
+                .map(f -> ATLAS_NO_TX.matcher(f.text()).find()).orElse(false);
+        if (noTransaction) {
+            return Optional.empty();
+        }
+        Operation ordinary = m.operations().stream()
+                .filter(o -> !flywayNonTransactional(o) && !(enumValuesNonTransactional && isAddValue(o)))
+                .findFirst().orElse(null);
+        if (ordinary == null) {
+            return Optional.empty();
+        }
+        return Optional.of("the file also holds an ordinary statement (line " + ordinary.span().startLine()
+                + "), and the runners that take a plain .sql file run it as one unit: Atlas wraps each file in a"
+                + " transaction (unless it starts with -- atlas:txmode none), dbmate too (unless -- migrate:up"
+                + " transaction:false), golang-migrate and Prisma send the whole file as one multi-statement query,"
+                + " which PostgreSQL runs as one implicit transaction, and Flyway refuses to mix the two kinds;"
+                + " only a runner that sends the statements one at a time outside a transaction (psql -f,"
+                + " golang-migrate with x-multi-statement=true) runs it");
     }
 
     /** The statements Flyway's PostgreSQL parser marks as unable to run in a transaction. */
@@ -173,6 +209,8 @@ public final class ConcurrentlyInTransactionRule implements Rule {
                     + " (ory/popx: name it *.autocommit.up.sql)";
             case DIESEL -> "Put it in its own migration whose metadata.toml says run_in_transaction = false";
             case DBMATE -> "Put it in its own migration marked -- migrate:up transaction:false";
+            case PLAIN_SQL -> "Put the CONCURRENTLY statement alone in its own migration file, with no BEGIN;"
+                    + " under Atlas start that file with -- atlas:txmode none";
             default -> "Remove the surrounding BEGIN / COMMIT, or move the statement to a migration the tool runs"
                     + " outside a transaction";
         };
