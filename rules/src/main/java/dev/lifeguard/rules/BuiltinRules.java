@@ -16,6 +16,7 @@ import dev.lifeguard.rules.data.UnboundedDmlRule;
 import dev.lifeguard.rules.input.InvalidMigrationRule;
 import dev.lifeguard.rules.input.ParseErrorRule;
 import dev.lifeguard.rules.integrity.DuplicateVersionRule;
+import dev.lifeguard.rules.integrity.InlineReferencesIgnoredRule;
 import dev.lifeguard.rules.locking.AddUniqueConstraintRule;
 import dev.lifeguard.rules.locking.ConstraintWithoutNotValidRule;
 import dev.lifeguard.rules.locking.MissingLockTimeoutRule;
@@ -47,6 +48,7 @@ public final class BuiltinRules {
                 new DropTableRule(),
                 new DuplicateVersionRule(),
                 new EditedAppliedMigrationRule(),
+                new InlineReferencesIgnoredRule(),
                 new InvalidMigrationRule(),
                 new MissingLockTimeoutRule(),
                 new MissingReverseRule(),

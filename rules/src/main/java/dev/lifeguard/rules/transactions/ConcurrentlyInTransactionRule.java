@@ -116,17 +116,18 @@ public final class ConcurrentlyInTransactionRule implements Rule {
      * the file in a transaction; golang-migrate (unless {@code x-multi-statement=true}) and Prisma send it as
      * one multi-statement query, which PostgreSQL runs as one implicit transaction; Flyway refuses the mix.
      * Only a file that runs statement by statement (psql -f, golang-migrate with x-multi-statement) gets
-     * through. A file marked {@code -- atlas:txmode none}, or holding CONCURRENTLY statements only, is left
-     * alone: the runner decides, and the common ones run it.
+     * through. A file marked {@code -- atlas:txmode none}, one that says BEGIN / COMMIT itself, or one holding
+     * CONCURRENTLY statements only, is left alone: the runner decides, and the common ones run it.
      */
     private static Optional<String> plainFile(OperationContext ctx, Migration m, boolean enumValuesNonTransactional) {
         boolean noTransaction = ctx.project().source(m.file())
                 .map(f -> ATLAS_NO_TX.matcher(f.text()).find()).orElse(false);
-        if (noTransaction) {
-            return Optional.empty();
+        if (noTransaction || m.operations().stream().anyMatch(o -> o instanceof Operation.TransactionControl)) {
+            return Optional.empty(); // the file manages its transactions itself: it is run statement by statement
         }
         Operation ordinary = m.operations().stream()
-                .filter(o -> !flywayNonTransactional(o) && !(enumValuesNonTransactional && isAddValue(o)))
+                .filter(o -> !isConcurrently(o) && !flywayNonTransactional(o)
+                        && !(enumValuesNonTransactional && isAddValue(o)))
                 .findFirst().orElse(null);
         if (ordinary == null) {
             return Optional.empty();
