@@ -25,14 +25,23 @@ import java.util.regex.Pattern;
  */
 public final class MySqlDdlKnowledge {
 
-    /** What the knowledge needs beyond the operation: the column's type before, foreign_key_checks. */
-    public record Context(String oldColumnType, boolean foreignKeyChecks) {
-        public static final Context DEFAULT = new Context(null, true);
+    /**
+     * What the knowledge needs beyond the operation: the column's type and nullability before a MODIFY /
+     * CHANGE (null when not known), and whether foreign_key_checks is on.
+     */
+    public record Context(String oldColumnType, Boolean oldNullable, boolean foreignKeyChecks) {
+        public static final Context DEFAULT = new Context(null, null, true);
+
+        public Context(String oldColumnType, boolean foreignKeyChecks) {
+            this(oldColumnType, null, foreignKeyChecks);
+        }
     }
 
-    /** Functions whose value differs per row: a default calling one must be computed for every row. */
-    private static final Pattern NONDETERMINISTIC = Pattern.compile(
-            "(?i)\\b(uuid|uuid_short|uuid_v4|uuid_v7|sys_guid|rand|random_bytes|sysdate)\\s*\\(");
+    /**
+     * Defaults MariaDB computes for every existing row, so that ADD COLUMN copies the table: UUID() (measured;
+     * RAND() and CURRENT_TIMESTAMP defaults were measured instant).
+     */
+    private static final Pattern PER_ROW_DEFAULT = Pattern.compile("(?i)\\b(uuid|uuid_short|sys_guid)\\s*\\(");
     private static final Set<String> SERIAL = Set.of("serial");
 
     private final TargetVersion target;
@@ -68,7 +77,7 @@ public final class MySqlDdlKnowledge {
                     : MySqlDdlEffect.metadata(Algorithm.INPLACE, "renames in place (metadata only)"));
         }
         if (op instanceof Operation.AlterColumnType t) {
-            return alterType(t.definition(), ctx.oldColumnType());
+            return alterType(t.definition(), ctx.oldColumnType(), ctx.oldNullable());
         }
         if (op instanceof Operation.SetDefault || op instanceof Operation.DropDefault) {
             return Optional.of(MySqlDdlEffect.instant("changes the default in the data dictionary"));
@@ -91,7 +100,8 @@ public final class MySqlDdlKnowledge {
                     "drops the index in place (metadata only)"));
         }
         if (op instanceof Operation.RenameTable) {
-            return Optional.of(MySqlDdlEffect.instant("renames in the data dictionary"));
+            return Optional.of(new MySqlDdlEffect(Algorithm.INSTANT, false, false, "renames in the data dictionary,"
+                    + " under a brief exclusive metadata lock (LOCK=NONE is refused)"));
         }
         if (op instanceof Operation.Other o && o.kind() != null) {
             return other(o.kind());
@@ -131,9 +141,9 @@ public final class MySqlDdlKnowledge {
         if (c.references() != null && (mariadb || target.atLeast(9, 0))) {
             return foreignKey(ctx, "its inline REFERENCES adds a foreign key, and adding a foreign key");
         }
-        if (mariadb && c.defaultExpression() != null && NONDETERMINISTIC.matcher(c.defaultExpression()).find()) {
-            return copy("a default that differs per row (" + c.defaultExpression().trim() + ") is computed for every"
-                    + " row with ALGORITHM=COPY");
+        if (mariadb && c.defaultExpression() != null && PER_ROW_DEFAULT.matcher(c.defaultExpression()).find()) {
+            return copy("DEFAULT " + c.defaultExpression().trim() + " is computed for every existing row with"
+                    + " ALGORITHM=COPY");
         }
         if (c.primaryKey() || c.unique()) {
             return MySqlDdlEffect.rebuild(true, "a column added with its own " + (c.primaryKey() ? "PRIMARY KEY"
@@ -156,7 +166,7 @@ public final class MySqlDdlKnowledge {
                 + " writes go on, and replicas lag for as long as the rebuild ran");
     }
 
-    private Optional<MySqlDdlEffect> alterType(ColumnDef to, String oldType) {
+    private Optional<MySqlDdlEffect> alterType(ColumnDef to, String oldType, Boolean oldNullable) {
         Dialect d = target.dialect();
         SqlType from = SqlType.parse(oldType, d);
         SqlType next = SqlType.parse(to.type(), d);
@@ -164,8 +174,15 @@ public final class MySqlDdlKnowledge {
             return Optional.empty();
         }
         if (from.equals(next)) {
-            return Optional.of(MySqlDdlEffect.rebuild(true, "restating the column with other attributes (NULL / NOT"
-                    + " NULL) rebuilds the table in place while writes go on"));
+            boolean wasNullable = !Boolean.FALSE.equals(oldNullable);
+            boolean nullable = !to.isNotNull();
+            if (wasNullable == nullable) {
+                return Optional.of(mariadb ? MySqlDdlEffect.instant("restating the column's type changes only the"
+                        + " data dictionary") : MySqlDdlEffect.metadata(Algorithm.INPLACE, "restating the column's"
+                        + " type is in place (metadata only)"));
+            }
+            return Optional.of(MySqlDdlEffect.rebuild(true, "making the column " + (nullable ? "NULL" : "NOT NULL")
+                    + " rebuilds the table in place while writes go on"));
         }
         if (isVarchar(from) && isVarchar(next) && from.rest().equals(next.rest()) && from.intArg(0) > 0
                 && next.intArg(0) >= from.intArg(0)) {

@@ -95,11 +95,12 @@ public final class MySqlOnlineDdl {
 
     /** What the knowledge needs to know about the schema and the session at this operation. */
     public static MySqlDdlKnowledge.Context context(OperationContext ctx, Operation op) {
-        String oldType = null;
+        ColumnState old = null;
         if (op instanceof Operation.AlterColumnType t) {
-            oldType = ctx.table(t.table()).flatMap(s -> s.column(t.column())).map(ColumnState::type).orElse(null);
+            old = ctx.table(t.table()).flatMap(s -> s.column(t.column())).orElse(null);
         }
-        return new MySqlDdlKnowledge.Context(oldType, foreignKeyChecks(ctx.earlierOperations()));
+        return new MySqlDdlKnowledge.Context(old == null ? null : old.type(), old == null ? null : old.nullable(),
+                foreignKeyChecks(ctx.earlierOperations()));
     }
 
     /** Whether foreign_key_checks is on at this point of the migration (the server's default is on). */
