@@ -24,6 +24,7 @@ import dev.lifeguard.rules.locking.NonConcurrentIndexRule;
 import dev.lifeguard.rules.locking.SetNotNullRule;
 import dev.lifeguard.rules.locking.TableRewriteRule;
 import dev.lifeguard.rules.reversibility.MissingReverseRule;
+import dev.lifeguard.rules.reversibility.ReverseMissingObjectRule;
 import dev.lifeguard.rules.suppress.SuppressionWithoutReasonRule;
 import dev.lifeguard.rules.suppress.UnusedSuppressionRule;
 import dev.lifeguard.rules.transactions.ConcurrentlyInTransactionRule;
@@ -59,6 +60,7 @@ public final class BuiltinRules {
                 new ReferencedByCodeRule(),
                 new RenameColumnRule(),
                 new RenameTableRule(),
+                new ReverseMissingObjectRule(),
                 new SchemaAndDataMixedRule(),
                 new SetNotNullRule(),
                 new SuppressionWithoutReasonRule(),
