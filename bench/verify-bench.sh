@@ -84,7 +84,8 @@ bench() {
     phases=$(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1])).get("rehearsal", {})
-print("; ".join(f"{k}: {v / 1000:.1f} s" for k, v in r.get("phases", {}).items()) + f" (rehearsed {r.get(\"rehearsed\")})")
+n = r.get("rehearsed")
+print("; ".join(f"{k}: {v / 1000:.1f} s" for k, v in r.get("phases", {}).items()) + f" (rehearsed {n})")
 ' "$work/last.json")
     rows+=("$(printf '| %s | %.1f s | %.1f s | %s | %s | %s |' "$name" "$(echo "$median/1000" | bc -l)" "$(echo "$best/1000" | bc -l)" "$load" "$code" "$phases")")
 }
