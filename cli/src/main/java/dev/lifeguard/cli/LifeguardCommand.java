@@ -80,10 +80,14 @@ final class LifeguardCommand implements Callable<Integer> {
     }
 
     private static int failure(CommandLine command, Exception ex, Environment environment) {
+        return failure(command.getErr(), command.getCommandSpec().qualifiedName(), ex, environment);
+    }
+
+    /** How a command's failure is told: one line (and a hint) for usage errors, a stack trace only when debugging. */
+    static int failure(PrintWriter err, String commandName, Exception ex, Environment environment) {
         if (ex instanceof UsageException usage) {
-            return usageError(command, usage.getMessage(), usage.hint());
+            return usageError(err, commandName, usage.getMessage(), usage.hint());
         }
-        PrintWriter err = command.getErr();
         if (ex instanceof LoadException) {
             err.println("lifeguard: " + ex.getMessage());
         } else {
@@ -100,9 +104,12 @@ final class LifeguardCommand implements Callable<Integer> {
     }
 
     private static int usageError(CommandLine command, String message, String hint) {
-        PrintWriter err = command.getErr();
+        return usageError(command.getErr(), command.getCommandSpec().qualifiedName(), message, hint);
+    }
+
+    private static int usageError(PrintWriter err, String commandName, String message, String hint) {
         err.println("lifeguard: " + message);
-        err.println(hint != null ? hint : "try '" + command.getCommandSpec().qualifiedName() + " --help'");
+        err.println(hint != null ? hint : "try '" + commandName + " --help'");
         err.flush();
         return ExitCode.USAGE_OR_TOOL_ERROR;
     }

@@ -192,7 +192,8 @@ class PreCommitHookTest {
     private String hookRepository(Path repo) throws Exception {
         Files.createDirectories(repo);
         Path checkout = RepositoryFiles.root();
-        for (String file : List.of(".pre-commit-hooks.yaml", "lifeguard")) {
+        for (String file : List.of(".pre-commit-hooks.yaml", "lifeguard", "cli/src/main/dist/bin/lifeguard")) {
+            Files.createDirectories(repo.resolve(file).getParent());
             Files.copy(checkout.resolve(file), repo.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
         }
         git(repo, "init", "-q");
