@@ -72,6 +72,24 @@ class MainTest {
     }
 
     @Test
+    void lifeguardYmlSaysTheDeploymentSetsTheLockTimeout() throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("db/migration"));
+        Files.writeString(migrations.resolve("V1__users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        Files.writeString(migrations.resolve("V2__phone.sql"), "ALTER TABLE users ADD COLUMN phone text;\n");
+        CliRun without = runWith(LintRunner.PROJECT_LOADER, Map.of(), "lint", ".", "--dialect", "postgresql");
+        assertEquals(1, without.exitCode(), without.err());
+        assertTrue(without.out().contains("warning[missing-lock-timeout]"), without.out());
+        assertTrue(without.out().contains("lock-timeout: 2s in lifeguard.yml"), without.out());
+        Files.writeString(dir.resolve("lifeguard.yml"), "lock-timeout: 5s\n");
+        CliRun stated = runWith(LintRunner.PROJECT_LOADER, Map.of(), "lint", ".", "--dialect", "postgresql");
+        assertEquals(0, stated.exitCode(), stated.out() + stated.err());
+        Files.writeString(dir.resolve("lifeguard.yml"), "lock-timeout: soon\n");
+        CliRun bad = runWith(LintRunner.PROJECT_LOADER, Map.of(), "lint", ".");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("lifeguard.yml:1: lock-timeout: expected a duration such as 5s"), bad.err());
+    }
+
+    @Test
     void textFindingsLinkTheirPageAndNameExplain() throws Exception {
         CliRun r = run("lint", ".");
         assertEquals(1, r.exitCode(), r.err());

@@ -57,7 +57,9 @@ public final class MissingLockTimeoutRule implements Rule {
                     : tables.stream().filter(t -> !createdHere.contains(t.name()) && !ctx.isNewTable(t)).findFirst()
                     .map(t -> "existing table " + t);
             if (existing.isPresent()) {
-                report(ctx, op, lock.get(), existing.get());
+                if (ExternalLockTimeout.of(ctx).isEmpty()) {
+                    report(ctx, op, lock.get(), existing.get());
+                }
                 return;
             }
         }
@@ -104,8 +106,13 @@ public final class MissingLockTimeoutRule implements Rule {
                 + " the statement gives up instead of stalling " + blocked + " behind a long-running query; retry the"
                 + " deploy when it times out";
         if (ctx.migration().framework() == Framework.LIQUIBASE) {
-            help += ". Liquibase: <sql>SET lock_timeout = '2s'</sql> as the first change of the changeSet";
+            // scoped to PostgreSQL, so that the H2 or other database a project develops against skips it
+            help += ". Liquibase: <sql dbms=\"postgresql\">SET lock_timeout = '2s'</sql> as the first change of the"
+                    + " changeSet";
         }
+        help += ". If the deployment sets lock_timeout for every migration (Flyway initSql, the JDBC URL's"
+                + " options=-c lock_timeout=2s), Lifeguard reads it from the configuration, or say so with"
+                + " lock-timeout: 2s in lifeguard.yml";
         ctx.report(op.span(), "this statement waits for " + lock.sqlName() + " on " + table + " with no lock_timeout"
                 + " set earlier in the migration: while it waits behind a long-running query, " + blocked + " of the"
                 + " table queues behind it", help, fix(ctx, op), List.of());
