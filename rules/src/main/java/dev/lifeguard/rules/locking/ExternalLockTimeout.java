@@ -1,12 +1,15 @@
 package dev.lifeguard.rules.locking;
 
+import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.SessionDefault;
 import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.rules.engine.MigrationContext;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -32,8 +35,12 @@ final class ExternalLockTimeout {
     private ExternalLockTimeout() {
     }
 
-    /** Where the timeout is set outside this migration, said for a message; empty when it is not. */
-    static Optional<String> of(MigrationContext ctx) {
+    /**
+     * Where the timeout is set outside this migration, said for a message; empty when it is not.
+     *
+     * @param setByEarlier per history, for each migration, what an earlier migration of it set (computed once)
+     */
+    static Optional<String> of(MigrationContext ctx, Map<History, Map<Migration, String>> setByEarlier) {
         String stated = ctx.options().lockTimeout();
         if (stated != null && !stated.isBlank()) {
             return Optional.of("lifeguard.yml: lock-timeout: " + stated);
@@ -43,14 +50,20 @@ final class ExternalLockTimeout {
             SessionDefault s = configured.get(0);
             return Optional.of(s.how() + " in " + s.span().file().toString().replace('\\', '/') + ":" + s.span().startLine());
         }
-        return earlierMigration(ctx);
+        Map<Migration, String> earlier;
+        synchronized (setByEarlier) {
+            earlier = setByEarlier.computeIfAbsent(ctx.history(), h -> earlierMigrations(ctx, h));
+        }
+        return Optional.ofNullable(earlier.get(ctx.migration()));
     }
 
-    private static Optional<String> earlierMigration(MigrationContext ctx) {
+    /** For each migration of the history, the role or database setting in force from earlier ones, if any. */
+    private static Map<Migration, String> earlierMigrations(MigrationContext ctx, History history) {
+        Map<Migration, String> inForce = new IdentityHashMap<>();
         String setBy = null;
-        for (Migration m : ctx.history().migrations()) {
-            if (m == ctx.migration()) {
-                break;
+        for (Migration m : history.migrations()) {
+            if (setBy != null) {
+                inForce.put(m, setBy);
             }
             for (Operation op : m.operations()) {
                 if (!(op instanceof Operation.Other)) {
@@ -70,7 +83,7 @@ final class ExternalLockTimeout {
                         + op.span().file().toString().replace('\\', '/') + ":" + op.span().startLine();
             }
         }
-        return Optional.ofNullable(setBy);
+        return inForce;
     }
 
     private static Optional<String> text(MigrationContext ctx, Operation op) {

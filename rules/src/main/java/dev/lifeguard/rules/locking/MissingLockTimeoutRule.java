@@ -2,6 +2,8 @@ package dev.lifeguard.rules.locking;
 
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Framework;
+import dev.lifeguard.analyzer.model.History;
+import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.TableName;
@@ -16,8 +18,10 @@ import dev.lifeguard.rules.postgres.PgLockKnowledge;
 import dev.lifeguard.rules.postgres.PgLockMode;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,6 +42,8 @@ public final class MissingLockTimeoutRule implements Rule {
     static final String SETTING = "SET lock_timeout = '2s';";
 
     private final PgLockKnowledge knowledge = PgLockKnowledge.oldestSupported();
+    /** What earlier migrations set for the role or database, per history: see {@link ExternalLockTimeout}. */
+    private final Map<History, Map<Migration, String>> setByEarlier = new IdentityHashMap<>();
 
     @Override
     public void visitMigration(MigrationContext ctx) {
@@ -57,7 +63,7 @@ public final class MissingLockTimeoutRule implements Rule {
                     : tables.stream().filter(t -> !createdHere.contains(t.name()) && !ctx.isNewTable(t)).findFirst()
                     .map(t -> "existing table " + t);
             if (existing.isPresent()) {
-                if (ExternalLockTimeout.of(ctx).isEmpty()) {
+                if (ExternalLockTimeout.of(ctx, setByEarlier).isEmpty()) {
                     report(ctx, op, lock.get(), existing.get());
                 }
                 return;
