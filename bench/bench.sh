@@ -22,8 +22,12 @@ runs="${RUNS:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-"$root/lifeguard" --version >/dev/null # builds the jar once, outside the measurements
-launcher=(env LIFEGUARD_JAR="$root/cli/target/lifeguard.jar" LIFEGUARD_CACHE_DIR="$work/cache" "$root/cli/src/main/dist/bin/lifeguard")
+# LIFEGUARD_JAR measures a given jar (a copy, while a build rewrites the checkout's); else the checkout's, built first
+if [[ -z "${LIFEGUARD_JAR:-}" ]]; then
+    "$root/lifeguard" --version >/dev/null # builds the jar once, outside the measurements
+fi
+jar="${LIFEGUARD_JAR:-$root/cli/target/lifeguard.jar}"
+launcher=(env LIFEGUARD_JAR="$jar" LIFEGUARD_CACHE_DIR="$work/cache" "$root/cli/src/main/dist/bin/lifeguard")
 jdk17="${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}"
 
 squawk="${SQUAWK:-}"
