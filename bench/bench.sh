@@ -39,15 +39,12 @@ if [[ -z "$squawk" ]]; then
 fi
 [[ -x "$squawk" ]] || squawk=""
 
-# Records the start-up cache of one JDK before measuring (the first run starts the recording in the background).
+# Records the start-up cache of one JDK before measuring, in the foreground, as an install step would.
 warm() {
-    local home="$1" deadline=$((SECONDS + 300))
-    LIFEGUARD_JAVA_HOME="$home" "${launcher[@]}" --version >/dev/null
-    while ((SECONDS < deadline)); do
-        if compgen -G "$work/cache/lifeguard-*-java$(java_feature "$home")-*" >/dev/null; then return 0; fi
-        sleep 1
-    done
-    echo "(no start-up cache recorded for $home within 300 s)" >&2
+    local home="$1"
+    LIFEGUARD_CACHE=record LIFEGUARD_JAVA_HOME="$home" "${launcher[@]}" --version >/dev/null
+    compgen -G "$work/cache/lifeguard-*-java$(java_feature "$home")-*" >/dev/null \
+        || echo "(no start-up cache recorded for $home)" >&2
 }
 java_feature() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"; }
 preferred="$(LIFEGUARD_JAVA_OPTS=-XshowSettings:properties "${launcher[@]}" --version 2>&1 | sed -n 's/^ *java.home = //p')"
