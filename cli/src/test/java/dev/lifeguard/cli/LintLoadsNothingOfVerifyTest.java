@@ -27,11 +27,17 @@ class LintLoadsNothingOfVerifyTest {
         Files.createDirectories(dir.resolve("db/migration"));
         Files.writeString(dir.resolve("db/migration/V1__t.sql"), "CREATE TABLE t (id int);\n");
         Files.writeString(dir.resolve("db/migration/V2__c.sql"), "ALTER TABLE t ADD COLUMN c int NOT NULL;\n");
-        List<String> loaded = classesLoaded(dir, "lint", "--dialect", "postgresql", "db");
-        assertTrue(loaded.stream().anyMatch(c -> c.startsWith("dev.lifeguard.cli.LintRunner")), "the log shows lint's classes");
-        assertTrue(loaded.stream().anyMatch(c -> c.equals("dev.lifeguard.cli.VerifyCommand")), "picocli builds the verify command");
-        List<String> bad = loaded.stream().filter(c -> FORBIDDEN.stream().anyMatch(c::startsWith)).toList();
-        assertEquals(List.of(), bad, "lint loaded classes of lifeguard verify");
+        Files.createDirectories(dir.resolve("src"));
+        // the quick path (no picocli) and the full command line (--code takes picocli's way), where picocli builds
+        // every subcommand, verify's included
+        List<String> quick = classesLoaded(dir, "lint", "--dialect", "postgresql", "db");
+        List<String> full = classesLoaded(dir, "lint", "--dialect", "postgresql", "--code", "src", "--", "db");
+        assertTrue(quick.stream().anyMatch(c -> c.startsWith("dev.lifeguard.cli.LintRunner")), "the log shows lint's classes");
+        assertTrue(full.stream().anyMatch(c -> c.equals("dev.lifeguard.cli.VerifyCommand")), "picocli builds the verify command");
+        for (List<String> loaded : List.of(quick, full)) {
+            List<String> bad = loaded.stream().filter(c -> FORBIDDEN.stream().anyMatch(c::startsWith)).toList();
+            assertEquals(List.of(), bad, "lint loaded classes of lifeguard verify");
+        }
     }
 
     private static List<String> classesLoaded(Path dir, String... args) throws Exception {
