@@ -18,10 +18,12 @@ import dev.lifeguard.rules.input.ParseErrorRule;
 import dev.lifeguard.rules.integrity.DuplicateVersionRule;
 import dev.lifeguard.rules.locking.AddUniqueConstraintRule;
 import dev.lifeguard.rules.locking.ConstraintWithoutNotValidRule;
+import dev.lifeguard.rules.locking.ForeignKeyWithoutIndexRule;
 import dev.lifeguard.rules.locking.MissingLockTimeoutRule;
 import dev.lifeguard.rules.locking.NonConcurrentIndexRule;
 import dev.lifeguard.rules.locking.SetNotNullRule;
 import dev.lifeguard.rules.locking.TableRewriteRule;
+import dev.lifeguard.rules.locking.UniqueOnExistingDataRule;
 import dev.lifeguard.rules.reversibility.MissingReverseRule;
 import dev.lifeguard.rules.suppress.SuppressionWithoutReasonRule;
 import dev.lifeguard.rules.suppress.UnusedSuppressionRule;
@@ -47,6 +49,7 @@ public final class BuiltinRules {
                 new DropTableRule(),
                 new DuplicateVersionRule(),
                 new EditedAppliedMigrationRule(),
+                new ForeignKeyWithoutIndexRule(),
                 new InvalidMigrationRule(),
                 new MissingLockTimeoutRule(),
                 new MissingReverseRule(),
@@ -63,6 +66,7 @@ public final class BuiltinRules {
                 new TableRewriteRule(),
                 new TruncateTableRule(),
                 new UnboundedDmlRule(),
+                new UniqueOnExistingDataRule(),
                 new UnusedSuppressionRule()
         );
     }

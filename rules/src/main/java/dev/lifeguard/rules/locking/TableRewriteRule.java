@@ -47,7 +47,11 @@ public final class TableRewriteRule implements Rule {
             }
             return;
         }
-        PgLockKnowledge.forTarget(ctx.targetVersion()).effect(op).filter(PgLockEffect::rewritesTable)
+        PgLockKnowledge knowledge = PgLockKnowledge.forTarget(ctx.targetVersion());
+        if (op instanceof Operation.AddColumn add && add.column().hasDefault()) {
+            knowledge = knowledge.withFunctionsEvaluatedOnce(DeclaredFunctions.evaluatedOnce(ctx));
+        }
+        knowledge.effect(op).filter(PgLockEffect::rewritesTable)
                 .ifPresent(effect -> ctx.report(op.span(),
                         what + ": " + effect.note() + "; reads and writes on the table wait until it is done",
                         help(op, table), null, List.of()));
