@@ -163,6 +163,7 @@ public final class PgLockKnowledge {
      */
     public Optional<PgLockMode> referencedTableLock(Operation op) {
         if (op instanceof Operation.DropConstraint || op instanceof Operation.DropColumn
+                || op instanceof Operation.ValidateConstraint
                 || op instanceof Operation.DropTable || op instanceof Operation.DropSchema) {
             return Optional.empty();
         }

@@ -58,7 +58,7 @@ public record PgTypeChange(Kind kind, String reason) {
             return new PgTypeChange(Kind.REWRITE, change + " converts array elements");
         }
         if (metadataOnly(from, to)) {
-            return new PgTypeChange(Kind.METADATA_ONLY, change + " only relaxes the limit (binary-coercible)");
+            return new PgTypeChange(Kind.METADATA_ONLY, change + " keeps every stored value as it is (binary-coercible)");
         }
         if (from.base.equals("timestamp") && to.base.equals("timestamptz")) {
             return new PgTypeChange(Kind.REWRITE, change + " rewrites unless the session TimeZone is UTC "
