@@ -93,11 +93,11 @@ final class ConstraintReader {
     private static boolean trailingOptions(TokenCursor c) throws ReadException {
         boolean notValid = false;
         while (!c.atEnd()) {
-            if (c.accept("NOT", "VALID")) {
-                notValid = true;
+            if (c.accept("NOT", "VALID") || c.accept("NOT", "ENFORCED")) {
+                notValid = true; // NOT ENFORCED (PostgreSQL 18, MySQL 8.0.16 CHECK) checks no row either
             } else if (c.accept("NO", "INHERIT") || c.accept("DEFERRABLE") || c.accept("NOT", "DEFERRABLE")
                     || c.accept("INITIALLY", "DEFERRED") || c.accept("INITIALLY", "IMMEDIATE")
-                    || c.accept("ENFORCED") || c.accept("NOT", "ENFORCED")) {
+                    || c.accept("ENFORCED")) {
                 continue;
             } else if (c.accept("MATCH")) {
                 c.next();

@@ -120,6 +120,20 @@ final class MaintenanceReader {
         return false;
     }
 
+    /**
+     * PostgreSQL 19's {@code REPACK [(options)] [table [USING INDEX [index]]]}, from just after REPACK: read as
+     * {@code Other} of kind {@code REPACK} or {@code REPACK CONCURRENTLY}, naming its table.
+     */
+    Operation repack(TokenCursor c) throws ReadException {
+        boolean concurrently = c.isSymbol("(") && booleanOption(c.parenthesised(), "CONCURRENTLY");
+        TableName table = c.atEnd() ? null : TableName.parse(c.qualifiedName());
+        if (c.accept("USING", "INDEX") && !c.atEnd()) {
+            c.identifier();
+        }
+        c.expectEnd();
+        return new Operation.Other(span, concurrently ? "REPACK CONCURRENTLY" : "REPACK", false, table);
+    }
+
     /** From just after {@code CLUSTER}. */
     Operation cluster(TokenCursor c) throws ReadException {
         if (c.isSymbol("(")) {

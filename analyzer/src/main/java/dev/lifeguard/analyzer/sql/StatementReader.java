@@ -75,6 +75,8 @@ final class StatementReader {
                 return List.of(new MaintenanceReader(span).reindex(c));
             case "CLUSTER":
                 return List.of(new MaintenanceReader(span).cluster(c));
+            case "REPACK":
+                return List.of(new MaintenanceReader(span).repack(c));
             case "LOCK":
                 return List.of(new MaintenanceReader(span).lock(c, dialect.isMySqlFamily()));
             case "COMMENT":

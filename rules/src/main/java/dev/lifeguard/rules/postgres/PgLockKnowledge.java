@@ -225,6 +225,15 @@ public final class PgLockKnowledge {
 
     /** The few statements without a record of their own whose lock matters to a migration. */
     private static Optional<PgLockEffect> other(String kind) {
+        if (kind.equals("REPACK")) { // PostgreSQL 19 release notes: REPACK replaces VACUUM FULL and CLUSTER
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, true, true, "rewrites the table under ACCESS "
+                    + "EXCLUSIVE for the whole copy, like VACUUM FULL; REPACK (CONCURRENTLY) keeps it readable and "
+                    + "writable"));
+        }
+        if (kind.equals("REPACK CONCURRENTLY")) {
+            return Optional.of(PgLockEffect.of(SHARE_UPDATE_EXCLUSIVE, true, true, "rewrites the table without "
+                    + "blocking reads or writes, taking ACCESS EXCLUSIVE only briefly to swap the files (PostgreSQL 19)"));
+        }
         if (kind.equals("DROP TRIGGER")) {
             return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false,
                     "ACCESS EXCLUSIVE on the table, if only for a moment"));
