@@ -86,6 +86,9 @@ final class Baseline {
 
     /** Jackson's reason without its position and source excerpt, which follow on further lines. */
     private static String jsonReason(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return "nested or sized beyond what a baseline holds";
+        }
         String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         int nl = m.indexOf('\n');
         m = (nl < 0 ? m : m.substring(0, nl)).strip();

@@ -22,6 +22,17 @@ public final class Main {
 
     /** As {@link #run(String[], PrintStream, PrintStream)}, in a given working directory and environment. */
     public static int run(String[] args, PrintStream out, PrintStream err, Environment environment) {
-        return LifeguardCommand.commandLine(new Streams(out, err), environment).execute(args);
+        try {
+            int code = LifeguardCommand.commandLine(new Streams(out, err), environment).execute(args);
+            // a PrintStream keeps write errors to itself: a full disk must not pass for a clean, empty report
+            if (out.checkError()) {
+                err.println("lifeguard: cannot write to standard output (disk full or output closed): the output is incomplete");
+                err.flush();
+                return ExitCode.USAGE_OR_TOOL_ERROR;
+            }
+            return code;
+        } catch (Throwable t) { // the last resort: whatever escaped (an Error too) is one line and exit 2
+            return LastResort.report(t, err, environment.debug());
+        }
     }
 }

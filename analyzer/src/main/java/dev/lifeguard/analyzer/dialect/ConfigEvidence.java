@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.dialect;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.Dialect;
 
 import java.io.IOException;
@@ -80,7 +81,7 @@ final class ConfigEvidence {
     private static void scan(Path file, Path relative, Map<Dialect, Path> found) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = SourceReader.lenient(SourceReader.bytes(file, MAX_FILE_SIZE));
         } catch (IOException | RuntimeException e) {
             return;
         }

@@ -81,10 +81,10 @@ public final class HistoryAssembler {
     private List<Operation> parse(SourceFile source, Region region) {
         try {
             return parser.parse(source, region.start(), region.endIn(source.text()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // the parser promises not to throw; if it does, one file is lost, not the whole run
             problems.add(new LoadProblem(SourceSpan.startOf(source.path()),
-                    "could not read the SQL of this file (" + e.getClass().getSimpleName() + "): not checked"));
+                    "could not read the SQL of this file (" + dev.lifeguard.analyzer.Failures.describe(e) + "): not checked"));
             return List.of();
         }
     }

@@ -57,6 +57,9 @@ public final class SourceReader {
         }
         String replaced = overlay.get(relative.normalize());
         if (replaced != null) {
+            if (replaced.length() > MAX_BYTES) {
+                return failed(relative, "file " + overLimit(replaced.length(), MAX_BYTES) + ": not read");
+            }
             // an editor buffer may still carry the file's byte-order mark: dropped as on disk
             return new Result(new SourceFile(relative, withoutBom(replaced)), null);
         }
@@ -203,6 +206,37 @@ public final class SourceReader {
     /** The text without a leading byte-order mark (one that survived decoding, or an editor's buffer). */
     public static String withoutBom(String text) {
         return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    }
+
+    /**
+     * Decodes a changelog as Liquibase's parsers do (an XML parser, SnakeYAML): a byte-order mark, or the zero
+     * bytes UTF-16 text starts with, names UTF-16 or UTF-32; anything else is UTF-8, else Latin-1. Never fails.
+     */
+    public static String decodeAny(byte[] bytes) {
+        int n = bytes.length;
+        int b0 = n > 0 ? bytes[0] & 0xff : -1;
+        int b1 = n > 1 ? bytes[1] & 0xff : -1;
+        int b2 = n > 2 ? bytes[2] & 0xff : -1;
+        int b3 = n > 3 ? bytes[3] & 0xff : -1;
+        if (b0 == 0 && b1 == 0 && b2 == 0xfe && b3 == 0xff) {
+            return new String(bytes, 4, n - 4, java.nio.charset.Charset.forName("UTF-32BE"));
+        }
+        if (b0 == 0xff && b1 == 0xfe && b2 == 0 && b3 == 0) {
+            return new String(bytes, 4, n - 4, java.nio.charset.Charset.forName("UTF-32LE"));
+        }
+        if (b0 == 0xfe && b1 == 0xff) {
+            return new String(bytes, 2, n - 2, StandardCharsets.UTF_16BE);
+        }
+        if (b0 == 0xff && b1 == 0xfe) {
+            return new String(bytes, 2, n - 2, StandardCharsets.UTF_16LE);
+        }
+        if (n >= 4 && b0 == 0 && b1 != 0 && b2 == 0 && b3 != 0) {
+            return new String(bytes, StandardCharsets.UTF_16BE);
+        }
+        if (n >= 4 && b0 != 0 && b1 == 0 && b2 != 0 && b3 == 0) {
+            return new String(bytes, StandardCharsets.UTF_16LE);
+        }
+        return withoutBom(lenient(bytes));
     }
 
     /** Decodes without failing (UTF-8, else Latin-1), for files read for a look or by Liquibase. */

@@ -8,7 +8,6 @@ import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.sql.SqlParser;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +22,8 @@ final class LoadContext {
     final LiquibaseRuntime runtime;
     final Map<Path, SourceFile> sources = new LinkedHashMap<>();
     final List<LoadProblem> problems = new ArrayList<>();
+    /** Files a changelog names that were refused (too large...): reported here, so not read again as plain SQL. */
+    final java.util.Set<Path> refused = new java.util.HashSet<>();
 
     private final Map<Path, String> overlay;
 
@@ -49,12 +50,19 @@ final class LoadContext {
             throw new IOException(rel + " is outside the project root");
         }
         String replaced = overlay.get(rel);
-        if (replaced != null) {
-            SourceFile file = new SourceFile(rel, SourceReader.withoutBom(replaced));
-            sources.put(rel, file);
-            return file;
+        String text;
+        try {
+            if (replaced != null && replaced.length() > SourceReader.MAX_BYTES) {
+                throw new SourceReader.Refused("is larger than " + SourceReader.MAX_BYTES / (1024 * 1024) + " MB");
+            }
+            // capped like every read; UTF-16 and UTF-32 changelogs are decoded as Liquibase decodes them
+            text = replaced != null ? SourceReader.withoutBom(replaced)
+                    : SourceReader.decodeAny(SourceReader.bytes(absolute, SourceReader.MAX_BYTES));
+        } catch (SourceReader.Refused e) {
+            refused.add(rel);
+            throw e;
         }
-        SourceFile file = new SourceFile(rel, SourceReader.withoutBom(SourceReader.lenient(Files.readAllBytes(absolute))));
+        SourceFile file = new SourceFile(rel, text);
         sources.put(rel, file);
         return file;
     }

@@ -18,7 +18,6 @@ import java.util.List;
  */
 class ChangelogFuzzTest {
     private static final Path ROOT = root();
-    private static final SqlParser SQL = new SqlParser(Dialect.POSTGRESQL);
 
     @FuzzTest(maxDuration = "10m")
     void xml(byte[] input) {
@@ -47,7 +46,7 @@ class ChangelogFuzzTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LiquibaseLoader.Result result = new LiquibaseLoader(ROOT, Dialect.POSTGRESQL, SQL).load(List.of(file));
+        LiquibaseLoader.Result result = new LiquibaseLoader(ROOT, Dialect.POSTGRESQL, new SqlParser(Dialect.POSTGRESQL)).load(List.of(file));
         FuzzChecks.histories(result.histories(), result.sources(), result.problems());
     }
 
