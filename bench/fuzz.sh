@@ -39,7 +39,7 @@ for t in "${targets[@]}"; do
   module="${t%%:*}"; test="${t#*:}"; log="target/fuzz/${test/\#/.}.log"
   start=$(date +%s)
   JAZZER_FUZZ=1 nice -n 10 mvn -B -q -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
-    -Djazzer.max_duration="$duration" -DargLine="-Xmx${FUZZ_HEAP:-1536m}" -DredirectTestOutputToFile=false >"$log" 2>&1
+    -Djazzer.max_duration="$duration" -Djazzer.keep_going="${FUZZ_KEEP_GOING:-1}" -DargLine="-Xmx${FUZZ_HEAP:-1536m}" -DredirectTestOutputToFile=false >"$log" 2>&1
   rc=$?
   seconds=$(( $(date +%s) - start ))
   last="$(grep -E '^#[0-9]+' "$log" | tail -1)"
