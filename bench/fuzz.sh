@@ -38,7 +38,7 @@ printf '%-40s %8s %10s %8s %6s %s\n' target seconds execs exec/s cov result
 for t in "${targets[@]}"; do
   module="${t%%:*}"; test="${t#*:}"; log="target/fuzz/${test/\#/.}.log"
   start=$(date +%s)
-  JAZZER_FUZZ=1 nice -n 10 mvn -B -q -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
+  JAZZER_FUZZ=1 JAZZER_MAX_DURATION="$duration" nice -n 10 mvn -B -q -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.max_duration="$duration" -Djazzer.keep_going="${FUZZ_KEEP_GOING:-1}" -DargLine="-Xmx${FUZZ_HEAP:-1536m}" -DredirectTestOutputToFile=false >"$log" 2>&1
   rc=$?
   seconds=$(( $(date +%s) - start ))

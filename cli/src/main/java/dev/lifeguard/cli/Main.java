@@ -22,8 +22,13 @@ public final class Main {
 
     /** As {@link #run(String[], PrintStream, PrintStream)}, in a given working directory and environment. */
     public static int run(String[] args, PrintStream out, PrintStream err, Environment environment) {
+        return run(args, out, err, environment, LintRunner.PROJECT_LOADER);
+    }
+
+    /** As above, reading projects with the given loader (tests of the last resort). */
+    static int run(String[] args, PrintStream out, PrintStream err, Environment environment, LintRunner.Loader loader) {
         try {
-            int code = LifeguardCommand.commandLine(new Streams(out, err), environment).execute(args);
+            int code = LifeguardCommand.commandLine(new Streams(out, err), environment, loader).execute(args);
             // a PrintStream keeps write errors to itself: a full disk must not pass for a clean, empty report
             if (out.checkError()) {
                 err.println("lifeguard: cannot write to standard output (disk full or output closed): the output is incomplete");
