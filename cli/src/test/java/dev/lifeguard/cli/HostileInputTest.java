@@ -146,6 +146,43 @@ class HostileInputTest {
         assertTrue(r.out().contains("\"drop-column\""), r.out());
     }
 
+    @Test
+    void anUnreadableDirectoryIsSaidNeverPassedOverAsClean() throws Exception {
+        write("db/migration/V1__drop.sql", DROP);
+        write("db/locked/V2__drop.sql", DROP);
+        Path locked = dir.resolve("db/locked");
+        List<String> command = new java.util.ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // root reads everything: drop the capabilities that let it, so the permissions count as for anyone
+            command.add(ExternalTools.require("setpriv", "apt-get install util-linux").toString());
+            command.add("--bounding-set=-dac_override,-dac_read_search");
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "lint", "--dialect", "postgresql"));
+        Files.setPosixFilePermissions(locked, java.util.Set.of());
+        try {
+            List<String> inside = new java.util.ArrayList<>(command);
+            inside.addAll(List.of("--format", "json", "db"));
+            ExternalTools.Run walked = ExternalTools.run(dir, Map.of(), inside);
+            assertEquals(1, walked.exitCode(), walked.output());
+            assertTrue(walked.output().contains("cannot read directory (permission denied): nothing in it is checked"),
+                    walked.output());
+            assertTrue(walked.output().contains("\"db/locked\""), walked.output());
+            assertTrue(walked.output().contains("\"drop-column\""), walked.output());
+
+            List<String> given = new java.util.ArrayList<>(command);
+            given.add("db/locked");
+            ExternalTools.Run refused = ExternalTools.run(dir, Map.of(), given);
+            assertEquals(2, refused.exitCode(), refused.output());
+            List<String> lines = refused.output().lines().toList();
+            assertEquals(1, lines.size(), refused.output());
+            assertTrue(lines.get(0).startsWith("lifeguard: cannot read directory ")
+                    && lines.get(0).endsWith("db/locked: permission denied"), refused.output());
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
     // 9. output to a full disk
 
     @Test
