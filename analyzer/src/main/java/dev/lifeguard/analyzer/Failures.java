@@ -5,6 +5,9 @@ package dev.lifeguard.analyzer;
  * trace. What has no message of its own is named by what happened ("nested too deeply").
  */
 public final class Failures {
+    private static final java.util.regex.Pattern JAVA_CLASS_PREFIX =
+            java.util.regex.Pattern.compile("^(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)?:\\s*");
+
     private Failures() {
     }
 
@@ -28,7 +31,9 @@ public final class Failures {
         }
         for (String line : m.split("\\R")) { // Liquibase starts some messages with a line break
             if (!line.isBlank()) {
-                return line.strip();
+                // a wrapped cause's message starts with its class name: liquibase.util.grammar.TokenMgrError: ...
+                String prose = JAVA_CLASS_PREFIX.matcher(line.strip()).replaceFirst("");
+                return prose.isBlank() ? "an internal error" : prose;
             }
         }
         return "an internal error";

@@ -32,16 +32,16 @@ final class ProjectRoot {
     }
 
     /**
-     * Where the paths of a lifeguard.yml must stay: the repository (the directory with .git above the working
-     * directory), or the file's own directory outside a repository.
+     * Where the paths of a lifeguard.yml may lead: into the repository (the directory with .git above the working
+     * directory); outside a repository, into the working directory or the file's own directory.
      */
-    static Path confinement(Path workingDirectory, Path configDirectory) {
+    static List<Path> confinement(Path workingDirectory, Path configDirectory) {
         for (Path d = workingDirectory; d != null; d = d.getParent()) {
             if (Files.exists(d.resolve(".git"))) {
-                return d;
+                return List.of(d);
             }
         }
-        return configDirectory;
+        return List.of(workingDirectory, configDirectory);
     }
 
     private static Path repositoryOf(Path directory) {

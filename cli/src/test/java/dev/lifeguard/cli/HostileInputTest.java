@@ -121,6 +121,22 @@ class HostileInputTest {
         assertFalse(r.out().contains("secret"), r.out());
     }
 
+    // 6. a UTF-16 changelog is found and read, not passed over
+
+    @Test
+    void aUtf16ChangelogIsFoundAndChecked() throws IOException {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+                + "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">\n"
+                + "  <changeSet id=\"1\" author=\"a\"><dropColumn tableName=\"t\" columnName=\"c\"/></changeSet>\n"
+                + "</databaseChangeLog>\n";
+        Files.createDirectories(dir.resolve("db"));
+        Files.write(dir.resolve("db/changelog.xml"), xml.getBytes(StandardCharsets.UTF_16LE)); // no byte-order mark
+        CliRun r = lint("lint", "--format", "json");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\"drop-column\""), r.out());
+        assertTrue(r.out().matches("(?s).*\"startLine\"\\s*:\\s*3\\b.*"), r.out());
+    }
+
     // 8. a FIFO, and a device, given as the path
 
     @Test

@@ -68,10 +68,19 @@ final class LoadContext {
     }
 
     void problem(SourceSpan at, String message) {
-        problems.add(new LoadProblem(at, message));
+        problems.add(new LoadProblem(at, oneLine(message)));
+    }
+
+    /** A parser's message may quote the input, line breaks included: a finding's message is one line. */
+    static String oneLine(String message) {
+        String m = message.replaceAll("\\s*\\R\\s*", " ").strip();
+        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
     }
 
     void problem(Path relativeFile, int line, String message) {
-        problems.add(new LoadProblem(SourceSpan.ofLine(relativeFile, Math.max(1, line)), message));
+        // a parser's mark may stand past the last line (the end of input after a final line break): the last line
+        SourceFile file = sources.get(relativeFile);
+        int last = file == null ? Integer.MAX_VALUE : file.lineCount();
+        problems.add(new LoadProblem(SourceSpan.ofLine(relativeFile, Math.max(1, Math.min(line, last))), oneLine(message)));
     }
 }

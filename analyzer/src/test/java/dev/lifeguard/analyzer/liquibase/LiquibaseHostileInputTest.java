@@ -131,7 +131,9 @@ class LiquibaseHostileInputTest {
         } finally {
             System.setErr(stderr);
         }
-        assertEquals("", captured.toString(StandardCharsets.UTF_8));
+        // (in a build that ran the fuzz targets first, Jazzer's agent may log its own INFO lines)
+        assertEquals(List.of(), captured.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> !l.startsWith("INFO: ")).toList());
         assertEquals(List.of("changelog.yaml:9: duplicate key 'columnName': Liquibase uses the last value and ignores"
                 + " the earlier ones"), problems(r));
         assertEquals(List.of("1::a"), ids(r));
