@@ -141,7 +141,10 @@ final class YamlChangelogReader {
                 entries.add(entry(pos, constructor, m, name, value));
             }
         } catch (ParsedNodeException | RuntimeException e) {
-            throw new ChangelogException("cannot read changelog: " + firstLine(e.getMessage()), 0);
+            throw new ChangelogException("cannot read changelog: " + (e instanceof ParsedNodeException
+                    ? firstLine(e.getMessage()) : e instanceof ClassCastException
+                    ? "a value of the wrong kind (a list, mapping, number or boolean where Liquibase expects another)"
+                    : dev.lifeguard.analyzer.Failures.describe(e)), 0);
         }
         return new ChangelogDocument(file, rootParsed, entries);
     }
@@ -295,8 +298,10 @@ final class YamlChangelogReader {
 
         /** From the start of {@code start} to the last character of {@code last}'s content. */
         SourceSpan span(Node start, Node last) {
-            int s = offset(start.getStartMark());
-            return file.span(s, Math.max(s + 1, contentEnd(last)));
+            int length = file.text().length();
+            int s = Math.min(offset(start.getStartMark()), length);
+            // never past the end: a mark at the end of input (no final line break) has nothing after it
+            return file.span(s, Math.min(length, Math.max(s + 1, contentEnd(last))));
         }
 
         /**
