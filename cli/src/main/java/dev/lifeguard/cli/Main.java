@@ -8,7 +8,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        System.out.flush();
+        System.err.flush();
+        // halt, not exit: Lifeguard registers no shutdown hook, and System.exit would start the JDK's logging
+        // machinery (Runtime.exit is logged through System.Logger), a cost every short run would pay
+        Runtime.getRuntime().halt(code);
     }
 
     public static int run(String[] args) {
@@ -28,7 +33,11 @@ public final class Main {
     /** As above, reading projects with the given loader (tests of the last resort). */
     static int run(String[] args, PrintStream out, PrintStream err, Environment environment, LintRunner.Loader loader) {
         try {
-            int code = LifeguardCommand.commandLine(new Streams(out, err), environment, loader).execute(args);
+            Streams streams = new Streams(out, err);
+            // 'lint' with plain options skips picocli's start-up cost; everything else (and every mistake) goes to
+            // picocli. Both run inside this handler and the output check below.
+            int code = QuickLint.run(args, streams, environment, loader)
+                    .orElseGet(() -> LifeguardCommand.commandLine(streams, environment, loader).execute(args));
             // a PrintStream keeps write errors to itself: a full disk must not pass for a clean, empty report
             if (out.checkError()) {
                 err.println("lifeguard: cannot write to standard output (disk full or output closed): the output is incomplete");

@@ -336,4 +336,44 @@ class HostileInputTest {
         assertTrue(new String(r.err().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)
                 .contains("cannot write to standard output"));
     }
+
+    /**
+     * 'lint' with plain options is read without picocli ({@link QuickLint}), the path every hook and CI run takes:
+     * an Error on it and a full disk under it end as on any other path, because it runs inside {@code Main.run}.
+     */
+    @Test
+    void theFastLintPathRunsInsideTheLastResortAndTheOutputCheck() throws IOException {
+        write("db/migration/V1__drop.sql", DROP);
+        String[] args = {"lint", "--format", "sarif", "db"};
+        assertTrue(QuickLint.read(args, new LintCommand(new Streams(System.out, System.err),
+                new Environment(dir, Map.of(), false), LintRunner.PROJECT_LOADER)), "QuickLint reads these arguments");
+
+        LintRunner.Loader outOfMemory = o -> {
+            throw new OutOfMemoryError("Java heap space");
+        };
+        CliRun crash = CliRun.main(dir, Map.of(), outOfMemory, new ByteArrayOutputStream(), args);
+        assertEquals(2, crash.exitCode(), crash.err());
+        assertEquals(1, crash.errLines().size(), crash.err());
+        assertTrue(crash.err().startsWith("lifeguard: out of memory"), crash.err());
+        CliRun debug = CliRun.main(dir, Map.of("LIFEGUARD_DEBUG", "1"), outOfMemory, new ByteArrayOutputStream(), args);
+        assertEquals(2, debug.exitCode(), debug.err());
+        assertTrue(debug.err().contains("at " + QuickLint.class.getName() + ".run("), "thrown on the fast path: " + debug.err());
+        assertFalse(debug.err().contains("picocli"), debug.err());
+
+        List<StackTraceElement[]> writes = new java.util.ArrayList<>();
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                writes.add(new Throwable().getStackTrace());
+                throw new IOException("No space left on device");
+            }
+        };
+        CliRun r = CliRun.main(dir, Map.of(), LintRunner.PROJECT_LOADER, full, args);
+        assertEquals(2, r.exitCode(), r.err());
+        oneLine(r);
+        assertTrue(r.err().contains("cannot write to standard output"), r.err());
+        assertTrue(writes.stream().anyMatch(stack -> java.util.Arrays.stream(stack)
+                .anyMatch(frame -> frame.getClassName().equals(QuickLint.class.getName()))), "the report was written by the fast path");
+        assertTrue(writes.stream().flatMap(java.util.Arrays::stream).noneMatch(frame -> frame.getClassName().startsWith("picocli.")));
+    }
 }
