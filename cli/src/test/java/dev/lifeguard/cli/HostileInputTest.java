@@ -261,6 +261,18 @@ class HostileInputTest {
         assertTrue(json.out().contains("\\u001B[2K"), json.out()); // JSON escapes it by construction
     }
 
+    @Test
+    void controlCharactersInTheDocsAddressNeverReachTheTerminal() throws IOException {
+        write("db/migration/V1__drop.sql", DROP);
+        write("lifeguard.yml", "docs-url: \"https://docs.example.com/\\e[2J/\"\n"); // YAML's \e is ESC
+        for (String format : List.of("text", "github")) {
+            CliRun r = lint("lint", "--format", format);
+            assertEquals(1, r.exitCode(), r.err());
+            assertTrue(r.out().contains("https://docs.example.com/"), r.out());
+            assertFalse(r.out().contains("\u001b"), format + " output carries ESC: " + r.out());
+        }
+    }
+
     // 14. --baseline with hostile files
 
     @Test

@@ -56,7 +56,8 @@ public final class TextReporter implements Reporter {
             if (f.fix() != null) {
                 out.write("  " + ansi.cyan("fix:") + " " + Printable.of(f.fix().description()) + "\n");
             }
-            out.write("  " + ansi.cyan("docs:") + " " + context.docs().page(f.rule()) + " (or: lifeguard explain "
+            // the address may come from lifeguard.yml, which a pull request controls
+            out.write("  " + ansi.cyan("docs:") + " " + Printable.of(context.docs().page(f.rule())) + " (or: lifeguard explain "
                     + f.ruleId() + ")\n\n");
         }
         out.write(ansi.bold(Summary.of(result).line()) + "\n");
