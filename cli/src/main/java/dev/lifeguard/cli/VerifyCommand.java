@@ -1,5 +1,6 @@
 package dev.lifeguard.cli;
 
+import dev.lifeguard.analyzer.LoadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,8 +67,16 @@ final class VerifyCommand implements Callable<Integer> {
         this.loader = loader;
     }
 
+    /** A class of the verify module, by name: whether its jars are on the class path (looked up, not loaded). */
+    private static final String VERIFY_CLASS = "dev/lifeguard/verify/Rehearsal.class";
+
     @Override
     public Integer call() throws Exception {
+        if (VerifyCommand.class.getClassLoader().getResource(VERIFY_CLASS) == null) {
+            // lifeguard.jar alone (java -jar): verify's jars live in verify/ beside it, added by bin/lifeguard
+            throw new LoadException("lifeguard verify needs its libraries (lib/verify/ beside lifeguard.jar), which are"
+                    + " not on the class path: run it with the bin/lifeguard launcher of the release");
+        }
         LintCommand lint = new LintCommand(streams, environment, loader);
         lint.project = project;
         lint.report = report;

