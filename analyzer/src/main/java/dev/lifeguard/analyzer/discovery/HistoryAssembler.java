@@ -26,6 +26,7 @@ public final class HistoryAssembler {
     private final MigrationFiles files;
     private final Map<Path, SourceFile> sources = new LinkedHashMap<>();
     private final List<LoadProblem> problems = new ArrayList<>();
+    private FlywayPlaceholders placeholders = FlywayPlaceholders.NONE;
 
     public HistoryAssembler(SqlParser parser, MigrationFiles files) {
         this.parser = parser;
@@ -34,6 +35,8 @@ public final class HistoryAssembler {
 
     public History assemble(PlannedHistory plan, Dialect dialect) {
         List<Migration> migrations = new ArrayList<>();
+        placeholders = plan.framework() == dev.lifeguard.analyzer.model.Framework.FLYWAY
+                ? FlywayPlaceholders.find(plan.location(), files) : FlywayPlaceholders.NONE;
         for (PlannedMigration planned : plan.migrations()) {
             Optional<SourceFile> file = files.read(planned.file());
             if (file.isEmpty()) {
@@ -45,7 +48,7 @@ public final class HistoryAssembler {
             migrations.add(new Migration(planned.id(), planned.version(), planned.description(), plan.framework(),
                     planned.kind(), source.span(0, source.text().length()), inTransaction(planned, operations),
                     Set.of(), Set.of(), Set.of(), planned.kind() == Migration.Kind.REPEATABLE, operations,
-                    reverse(planned.reverse())));
+                    reverse(planned.reverse()), planned.baseline(), List.of()));
         }
         return new History(plan.location(), plan.framework(), dialect, migrations);
     }
@@ -80,7 +83,10 @@ public final class HistoryAssembler {
 
     private List<Operation> parse(SourceFile source, Region region) {
         try {
-            return parser.parse(source, region.start(), region.endIn(source.text()));
+            // Flyway's ${placeholders} are replaced as it would, each by text of its own length (spans hold)
+            String text = placeholders.apply(source.text());
+            SourceFile read = text.equals(source.text()) ? source : new SourceFile(source.path(), text);
+            return parser.parse(read, region.start(), region.endIn(read.text()));
         } catch (RuntimeException e) {
             // the parser promises not to throw; if it does, one file is lost, not the whole run
             problems.add(new LoadProblem(SourceSpan.startOf(source.path()),

@@ -35,8 +35,11 @@ final class XmlChangelogReader {
     }
 
     private record Element(String name, Map<String, String> attributes, List<Element> children, StringBuilder text,
-                           int start, int startTagEnd, int[] endTagStart, int[] end) {
+                           int start, int startTagEnd, int[] endTagStart, int[] end, String namespace) {
     }
+
+    /** Liquibase's own namespace; an element in any other one is an extension's (or a foreign one). */
+    private static final String LIQUIBASE_NAMESPACE = "http://www.liquibase.org/xml/ns/dbchangelog";
 
     static ChangelogDocument read(SourceFile file) throws ChangelogException {
         Element root = parse(file);
@@ -89,7 +92,10 @@ final class XmlChangelogReader {
 
     private static ChangeSite site(SourceFile file, Element e) {
         Region sql = "sql".equals(e.name()) ? content(e) : null;
-        return new ChangeSite(e.name(), span(file, e), sql, "customChange".equals(e.name()));
+        boolean custom = "customChange".equals(e.name());
+        String ns = e.namespace() == null || e.namespace().isEmpty() || e.namespace().startsWith(LIQUIBASE_NAMESPACE)
+                && !e.namespace().startsWith(LIQUIBASE_NAMESPACE + "-ext") ? null : e.namespace();
+        return new ChangeSite(e.name(), span(file, e), sql, custom, ns, custom ? e.attributes().get("class") : null);
     }
 
     /** The ParsedNode Liquibase's SAX handler would build; customChange is left out (loading it runs a class). */
@@ -142,7 +148,7 @@ final class XmlChangelogReader {
                             attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
                         }
                         Element el = new Element(r.getLocalName(), attrs, new ArrayList<>(), new StringBuilder(),
-                                start, tagEnd, new int[]{tagEnd}, new int[]{tagEnd});
+                                start, tagEnd, new int[]{tagEnd}, new int[]{tagEnd}, r.getNamespaceURI());
                         if (stack.isEmpty()) {
                             root = el;
                         } else {

@@ -135,8 +135,9 @@ final class StatementReader {
             return new IndexReader(span).create(c);
         }
         TableName table = ObjectKinds.targetTable(c, kind);
+        String name = ObjectKinds.objectName(c, kind);
         c.skipRest();
-        return List.of(new Operation.Other(span, "CREATE " + kind, true, table));
+        return List.of(new Operation.Other(span, "CREATE " + kind, true, table, name));
     }
 
     private List<Operation> drop(TokenCursor c, SourceSpan span) throws ReadException {
@@ -151,8 +152,9 @@ final class StatementReader {
             return new IndexReader(span).drop(c);
         }
         TableName table = ObjectKinds.targetTable(c, kind);
+        String name = ObjectKinds.objectName(c, kind);
         c.skipRest();
-        return List.of(new Operation.Other(span, "DROP " + kind, true, table));
+        return List.of(new Operation.Other(span, "DROP " + kind, true, table, name));
     }
 
     private static boolean hasWordBefore(TokenCursor c, int from, String word) {

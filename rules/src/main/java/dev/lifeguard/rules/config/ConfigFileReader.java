@@ -37,6 +37,9 @@ import java.util.Set;
  * code: [src/main/java]          # application code, for rules that look for references
  * exclude: ["db/migration/legacy/**"]
  * start-after: "41"              # a version, or a date 2024-01-31 (since: is the same key)
+ * liquibase:
+ *   contexts: prod               # as liquibase --contexts (default: every changeSet)
+ *   label-filter: "!experimental" # as liquibase --label-filter
  * rules:
  *   drop-column: off             # off | on | error | warning | note
  *   missing-reverse: {severity: note}
@@ -45,7 +48,7 @@ import java.util.Set;
  */
 public final class ConfigFileReader {
     private static final Set<String> KEYS = Set.of("dialect", "target-version", "migrations", "code", "exclude",
-            "start-after", "since", "rules");
+            "start-after", "since", "rules", "liquibase");
 
     private final Set<String> ruleIds;
     private String name;
@@ -82,6 +85,7 @@ public final class ConfigFileReader {
         List<String> code = List.of();
         List<String> exclude = List.of();
         StartAfter startAfter = null;
+        String[] liquibase = new String[2];
         Map<String, Severity> severities = new HashMap<>();
         Set<String> disabled = new HashSet<>();
         Set<String> seen = new HashSet<>();
@@ -89,7 +93,7 @@ public final class ConfigFileReader {
             String key = scalar(t.getKeyNode(), "a key");
             if (!KEYS.contains(key)) {
                 throw error(t.getKeyNode(), "unknown key '" + key + "' (known: dialect, target-version, migrations,"
-                        + " code, exclude, start-after, rules)");
+                        + " code, exclude, start-after, liquibase, rules)");
             }
             String canonical = key.equals("since") ? "start-after" : key;
             if (!seen.add(canonical)) {
@@ -117,10 +121,32 @@ public final class ConfigFileReader {
                     startAfter = StartAfter.parse(s).orElseThrow(() -> error(value, "not a version or a date: '" + s
                             + "' (write \"41\", \"2.3.1\" or 2024-01-31)"));
                 }
+                case "liquibase" -> liquibase(value, liquibase);
                 default -> rules(value, severities, disabled);
             }
         }
-        return new ProjectConfig(file, dialect, target, migrations, code, severities, disabled, exclude, startAfter);
+        return new ProjectConfig(file, dialect, target, migrations, code, severities, disabled, exclude, startAfter,
+                liquibase[0], liquibase[1]);
+    }
+
+    /** {@code liquibase: {contexts: ..., label-filter: ...}}: which changeSets an update runs. */
+    private void liquibase(Node value, String[] into) throws ConfigException {
+        if (!(value instanceof MappingNode map)) {
+            throw error(value, "liquibase: expects contexts: and label-filter:, such as contexts: prod");
+        }
+        for (NodeTuple t : map.getValue()) {
+            String key = scalar(t.getKeyNode(), "contexts or label-filter");
+            switch (key) {
+                case "contexts" -> into[0] = listOrScalar(t.getValueNode(), "contexts, such as prod or [prod, eu]");
+                case "label-filter" -> into[1] = scalar(t.getValueNode(), "a label expression, such as \"v2 and !beta\"");
+                default -> throw error(t.getKeyNode(), "unknown key '" + key + "' under liquibase: (contexts, label-filter)");
+            }
+        }
+    }
+
+    /** A YAML list is joined with commas, as Liquibase's --contexts takes it. */
+    private String listOrScalar(Node node, String what) throws ConfigException {
+        return String.join(",", strings(node, what));
     }
 
     private void rules(Node value, Map<String, Severity> severities, Set<String> disabled) throws ConfigException {

@@ -22,10 +22,14 @@ import java.util.Set;
  * @param disabled      {@code rules:} ids turned off
  * @param exclude       {@code exclude:} globs of files to leave out
  * @param startAfter    {@code start-after:} (or {@code since:}): migrations up to it are deployed
+ * @param liquibaseContexts    {@code liquibase: contexts:}, the contexts an update runs with, as Liquibase's
+ *                             {@code --contexts} (a comma-separated list); null: not set, every changeSet runs
+ * @param liquibaseLabelFilter {@code liquibase: label-filter:}, as Liquibase's {@code --label-filter} (an
+ *                             expression with {@code !}, {@code and}, {@code or}, parentheses); null: not set
  */
 public record ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                             Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
-                            StartAfter startAfter) {
+                            StartAfter startAfter, String liquibaseContexts, String liquibaseLabelFilter) {
 
     public ProjectConfig {
         migrations = List.copyOf(migrations);
@@ -33,6 +37,13 @@ public record ProjectConfig(Path file, Dialect dialect, String targetVersion, Li
         severities = Map.copyOf(severities);
         disabled = Set.copyOf(disabled);
         exclude = List.copyOf(exclude);
+    }
+
+    /** A file that sets no Liquibase contexts or labels. */
+    public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
+                         Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
+                         StartAfter startAfter) {
+        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, null, null);
     }
 
     /** No file: nothing configured. */
