@@ -37,6 +37,8 @@ import java.util.Set;
  * code: [src/main/java]          # application code, for rules that look for references
  * exclude: ["db/migration/legacy/**"]
  * start-after: "41"              # a version, or a date 2024-01-31 (since: is the same key)
+ * lock-timeout: 5s               # the deployment sets lock_timeout for every migration (connection, runner)
+ * docs-url: https://wiki.example.com/lifeguard/rules/   # where findings link rule pages
  * liquibase:
  *   contexts: prod               # as liquibase --contexts (default: every changeSet)
  *   label-filter: "!experimental" # as liquibase --label-filter
@@ -48,7 +50,7 @@ import java.util.Set;
  */
 public final class ConfigFileReader {
     private static final Set<String> KEYS = Set.of("dialect", "target-version", "migrations", "code", "exclude",
-            "start-after", "since", "rules", "liquibase");
+            "start-after", "since", "rules", "lock-timeout", "docs-url", "liquibase");
 
     private final Set<String> ruleIds;
     private String name;
@@ -85,6 +87,8 @@ public final class ConfigFileReader {
         List<String> code = List.of();
         List<String> exclude = List.of();
         StartAfter startAfter = null;
+        String docsUrl = null;
+        String lockTimeout = null;
         String[] liquibase = new String[2];
         Map<String, Severity> severities = new HashMap<>();
         Set<String> disabled = new HashSet<>();
@@ -93,7 +97,7 @@ public final class ConfigFileReader {
             String key = scalar(t.getKeyNode(), "a key");
             if (!KEYS.contains(key)) {
                 throw error(t.getKeyNode(), "unknown key '" + key + "' (known: dialect, target-version, migrations,"
-                        + " code, exclude, start-after, liquibase, rules)");
+                        + " code, exclude, start-after, rules, lock-timeout, docs-url, liquibase)");
             }
             String canonical = key.equals("since") ? "start-after" : key;
             if (!seen.add(canonical)) {
@@ -121,12 +125,28 @@ public final class ConfigFileReader {
                     startAfter = StartAfter.parse(s).orElseThrow(() -> error(value, "not a version or a date: '" + s
                             + "' (write \"41\", \"2.3.1\" or 2024-01-31)"));
                 }
+                case "docs-url" -> {
+                    docsUrl = scalar(value, "a web address");
+                    if (!docsUrl.matches("(?i)(https?|file)://\\S+")) {
+                        throw error(value, "docs-url: expected an http(s):// or file:// address, not '" + docsUrl + "'");
+                    }
+                }
+                case "lock-timeout" -> {
+                    lockTimeout = scalar(value, "the lock_timeout the deployment sets, such as 5s");
+                    if (!lockTimeout.matches("(?i)\\d+\\s*(ms|s|min|h)?")) {
+                        throw error(value, "lock-timeout: expected a duration such as 5s or 2000ms, not '" + lockTimeout
+                                + "'");
+                    }
+                    if (lockTimeout.matches("0+\\s*\\D*")) {
+                        throw error(value, "lock-timeout: 0 means no timeout; leave the key out instead");
+                    }
+                }
                 case "liquibase" -> liquibase(value, liquibase);
                 default -> rules(value, severities, disabled);
             }
         }
         return new ProjectConfig(file, dialect, target, migrations, code, severities, disabled, exclude, startAfter,
-                liquibase[0], liquibase[1]);
+                docsUrl, lockTimeout, liquibase[0], liquibase[1]);
     }
 
     /** {@code liquibase: {contexts: ..., label-filter: ...}}: which changeSets an update runs. */

@@ -22,6 +22,9 @@ import java.util.Set;
  * @param disabled      {@code rules:} ids turned off
  * @param exclude       {@code exclude:} globs of files to leave out
  * @param startAfter    {@code start-after:} (or {@code since:}): migrations up to it are deployed
+ * @param docsUrl       {@code docs-url:} where findings link rule pages ({@code <docs-url>/<rule-id>.md}), or null
+ * @param lockTimeout   {@code lock-timeout:} the lock_timeout the deployment sets for every migration's session
+ *                      (in its connection or runner settings, which Lifeguard cannot see), or null
  * @param liquibaseContexts    {@code liquibase: contexts:}, the contexts an update runs with, as Liquibase's
  *                             {@code --contexts} (a comma-separated list); null: not set, every changeSet runs
  * @param liquibaseLabelFilter {@code liquibase: label-filter:}, as Liquibase's {@code --label-filter} (an
@@ -29,7 +32,8 @@ import java.util.Set;
  */
 public record ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                             Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
-                            StartAfter startAfter, String liquibaseContexts, String liquibaseLabelFilter) {
+                            StartAfter startAfter, String docsUrl, String lockTimeout, String liquibaseContexts,
+                            String liquibaseLabelFilter) {
 
     public ProjectConfig {
         migrations = List.copyOf(migrations);
@@ -40,6 +44,14 @@ public record ProjectConfig(Path file, Dialect dialect, String targetVersion, Li
     }
 
     /** A file that sets no Liquibase contexts or labels. */
+    public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
+                         Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
+                         StartAfter startAfter, String docsUrl, String lockTimeout) {
+        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, docsUrl,
+                lockTimeout, null, null);
+    }
+
+    /** Without the docs, deployment and Liquibase settings. */
     public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                          Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
                          StartAfter startAfter) {
