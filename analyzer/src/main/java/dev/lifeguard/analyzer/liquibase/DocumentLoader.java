@@ -20,9 +20,7 @@ import liquibase.database.DatabaseList;
 import liquibase.parser.core.ParsedNode;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -83,25 +81,26 @@ final class DocumentLoader {
 
     private java.util.Optional<ChangelogItem> changeSet(Entry entry, SourceFile file, DatabaseChangeLog log, Inherited inherited,
                                                         List<Precondition> guards) {
-        Set<ChangeSet> before = Collections.newSetFromMap(new IdentityHashMap<>());
-        before.addAll(log.getChangeSets());
+        // Liquibase appends: the new changeSet is past the ones already there (a set of those, built for every
+        // changeSet, made a changelog's load time grow with the square of its changeSets)
+        int before = log.getChangeSets().size();
         try {
             log.handleChildNodeHelper(entry.node(), ctx.runtime.accessor(), new HashMap<>());
         } catch (Exception | LinkageError e) {
             ctx.problem(entry.span(), "invalid changeSet: " + message(e));
             return java.util.Optional.empty();
         }
-        for (ChangeSet cs : log.getChangeSets()) {
-            if (!before.contains(cs)) {
-                String changelogContext = changelogContext(log);
-                if (!inherited.accepted(ctx.filter, cs, changelogContext)) {
-                    return java.util.Optional.empty(); // not run with the contexts / labels configured
-                }
-                return java.util.Optional.of(new ChangelogItem.Step(migration(cs, entry, file, changelogContext,
-                        guards, inherited)));
-            }
+        List<ChangeSet> all = log.getChangeSets();
+        if (all.size() <= before) {
+            return java.util.Optional.empty();
         }
-        return java.util.Optional.empty();
+        ChangeSet cs = all.get(before);
+        String changelogContext = changelogContext(log);
+        if (!inherited.accepted(ctx.filter, cs, changelogContext)) {
+            return java.util.Optional.empty(); // not run with the contexts / labels configured
+        }
+        return java.util.Optional.of(new ChangelogItem.Step(migration(cs, entry, file, changelogContext,
+                guards, inherited)));
     }
 
     /** The changelog's own context expression (databaseChangeLog context="..."), null when it has none. */
@@ -235,16 +234,6 @@ final class DocumentLoader {
     }
 
     static String message(Throwable e) {
-        Throwable t = e;
-        String m = t.getMessage();
-        while ((m == null || m.isBlank()) && t.getCause() != null) {
-            t = t.getCause();
-            m = t.getMessage();
-        }
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return (nl < 0 ? m : m.substring(0, nl)).trim();
+        return dev.lifeguard.analyzer.Failures.describe(e);
     }
 }
