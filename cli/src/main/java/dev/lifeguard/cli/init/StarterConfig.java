@@ -2,7 +2,6 @@ package dev.lifeguard.cli.init;
 
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.DialectChoice;
-import java.util.Set;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Project;
 
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 

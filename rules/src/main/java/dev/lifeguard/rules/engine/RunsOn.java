@@ -309,6 +309,8 @@ public final class RunsOn {
             return "viewExists " + v.name();
         } else if (c instanceof Precondition.SequenceExists s) {
             return "sequenceExists " + s.name();
+        } else if (c instanceof Precondition.Dbms d) {
+            return "dbms " + String.join(",", new java.util.TreeSet<>(d.types())) + " (no database named: --dialect generic)";
         }
         return c.getClass().getSimpleName();
     }

@@ -169,4 +169,44 @@ class RunsOnTest {
         assertTrue(RunsOn.startsEmpty(snapshot1, v1));
         assertFalse(RunsOn.startsEmpty(snapshot1, snapshot1), "a snapshot's changeSets build one schema together");
     }
+
+    @Test
+    void dbmsListsAsLiquibaseReadsThem() {
+        assertTrue(RunsOn.runs(guarded(Action.MARK_RAN, false, dbms("all")), Dialect.POSTGRESQL, schema()));
+        assertFalse(RunsOn.runs(guarded(Action.MARK_RAN, false, dbms("none")), Dialect.POSTGRESQL, schema()));
+        assertTrue(RunsOn.runs(guarded(Action.MARK_RAN, false, dbms("!oracle", "!mssql")), Dialect.POSTGRESQL, schema()),
+                "only exclusions: every other database");
+        assertFalse(RunsOn.runs(guarded(Action.MARK_RAN, false, dbms("!postgresql", "oracle")), Dialect.POSTGRESQL, schema()));
+        assertTrue(RunsOn.runs(guarded(Action.MARK_RAN, false, dbms(" PostgreSQL ")), Dialect.POSTGRESQL, schema()),
+                "short names as written, case and spaces aside");
+        assertTrue(RunsOn.runs(guarded(Action.MARK_RAN, false, dbms("mariadb")), Dialect.MARIADB, schema()));
+        assertFalse(RunsOn.runs(guarded(Action.MARK_RAN, false, dbms("mariadb")), Dialect.MYSQL, schema()));
+        Migration oracle = guarded(Action.MARK_RAN, false, dbms("oracle"));
+        assertTrue(RunsOn.runs(oracle, Dialect.GENERIC, schema()), "no database named: not known, judged as running");
+        assertEquals(List.of("dbms oracle (no database named: --dialect generic)"),
+                RunsOn.unanswered(oracle, Dialect.GENERIC, schema()));
+    }
+
+    @Test
+    void everyOnFailButWarnStopsTheChangeSet() {
+        for (Action stop : List.of(Action.HALT, Action.CONTINUE, Action.MARK_RAN)) {
+            assertFalse(RunsOn.runs(guarded(stop, false, dbms("oracle")), Dialect.POSTGRESQL, schema()), stop.name());
+            assertTrue(RunsOn.runs(guarded(stop, false, dbms("postgresql")), Dialect.POSTGRESQL, schema()), stop.name());
+        }
+        assertTrue(RunsOn.runs(guarded(Action.WARN, false, dbms("oracle")), Dialect.POSTGRESQL, schema()));
+        assertEquals(Action.MARK_RAN, Action.parse(" mark_ran "));
+        assertEquals(Action.HALT, Action.parse(null), "Liquibase's default");
+        assertEquals(Action.HALT, Action.parse("IGNORE"));
+    }
+
+    @Test
+    void eachPreconditionBlockMustLetItRun() {
+        Migration m = guarded(Set.of(),
+                new Precondition(dbms("postgresql"), Action.MARK_RAN, Action.HALT, true, AT),
+                new Precondition(new Precondition.TableExists(TableName.of(null, "legacy")), Action.MARK_RAN,
+                        Action.HALT, false, AT));
+        assertFalse(RunsOn.runs(m, Dialect.POSTGRESQL, schema()), "the changelog's passes, the changeSet's does not");
+        assertEquals(Optional.empty(), RunsOn.dialect(m, Dialect.POSTGRESQL, schema()),
+                "on no other database either: legacy is gone there too");
+    }
 }
