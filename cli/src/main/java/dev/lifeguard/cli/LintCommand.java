@@ -101,8 +101,9 @@ final class LintCommand implements Callable<Integer> {
         Path root = ProjectRoot.find(cwd, searched);
         String target = project.targetVersion != null ? ProjectSettings.checkVersion(project.targetVersion) : null;
         LintSettings settings = LintSettings.of(root, file).override(project.dialect, target, project.excludes);
+        boolean discover = project.paths.isEmpty() && file.migrations().isEmpty();
         return new LintConfig(root, cwd, absolute, settings.dialect(), report.format, out, report.failOn, settings.excludes(),
-                codeDirs, change.since, change.staged, settings.targetVersion(), file, report.category, baselineFile);
+                codeDirs, change.since, change.staged, settings.targetVersion(), file, report.category, baselineFile, discover);
     }
 
     private static Path resolve(Path cwd, String p) throws UsageException {
