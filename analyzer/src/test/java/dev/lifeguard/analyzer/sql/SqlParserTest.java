@@ -411,5 +411,10 @@ class SqlParserTest {
                 new SourceFile(Path.of("m.sql"), "ALTER TABLE t ALTER COLUMN a RENAME TO b")), RenameColumn.class)));
         assertInstanceOf(Operation.Unparsed.class, only(pg("ALTER TABLE t ALTER COLUMN c INT"), Operation.class),
                 "PostgreSQL has no such form");
+        var bracketed = only(new SqlParser(Dialect.SQLSERVER).parse(new SourceFile(Path.of("m.sql"),
+                "CREATE TABLE [dbo].[t] ([name] [varchar](255) NOT NULL, [d] [numeric](19, 5), [v] [NVARCHAR](max))")),
+                CreateTable.class);
+        assertEquals(List.of("varchar(255)", "numeric(19,5)", "nvarchar(max)"),
+                bracketed.columns().stream().map(ColumnDef::type).toList(), "a bracketed type name is the type");
     }
 }
