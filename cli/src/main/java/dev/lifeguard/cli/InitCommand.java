@@ -1,5 +1,6 @@
 package dev.lifeguard.cli;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.LoadOptions;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.cli.init.PreCommitConfig;
@@ -61,7 +62,8 @@ final class InitCommand implements Callable<Integer> {
             }
             out.println("kept " + CONFIG_FILE + ": it already exists (--force replaces it)");
         } else {
-            Project project = loader.load(new LoadOptions(root, List.of(root.toString()), null, List.of()));
+            // what lint finds by itself: no test or fixture trees, no loose SQL, proposed as migrations
+            Project project = loader.load(new LoadOptions(root, List.of(root.toString()), null, List.of()).discovering());
             write(config, StarterConfig.text(root, project));
             out.println((exists ? "replaced " : "wrote ") + CONFIG_FILE + ": " + project.histories().size()
                     + " migration " + (project.histories().size() == 1 ? "directory" : "directories") + " found");
@@ -77,7 +79,7 @@ final class InitCommand implements Callable<Integer> {
             warnUnlessOnPath();
             return ExitCode.CLEAN;
         }
-        String existing = Files.readString(file, StandardCharsets.UTF_8);
+        String existing = new String(SourceReader.bytes(file, SourceReader.MAX_CONFIG_BYTES), StandardCharsets.UTF_8);
         if (PreCommitConfig.hasLifeguard(existing)) {
             out.println("kept " + PRE_COMMIT_FILE + ": it already runs the " + PreCommitConfig.HOOK_ID + " hook");
             return ExitCode.CLEAN;

@@ -3,6 +3,7 @@ package dev.lifeguard.cli;
 import dev.lifeguard.analyzer.LoadException;
 import dev.lifeguard.analyzer.LoadOptions;
 import dev.lifeguard.analyzer.ProjectLoader;
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.DialectChoice;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.cli.report.DocsSite;
@@ -24,8 +25,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
@@ -72,8 +71,8 @@ final class LintRunner {
         // the command has merged lifeguard.yml with the command line already
         LintSettings settings = new LintSettings(config.root(), config.settings(), config.dialect(),
                 config.targetVersion(), config.excludes());
-        Project project = loader.load(review.loadOptions(settings.loadOptions(config.paths(), config.code(),
-                java.util.Map.of())));
+        dev.lifeguard.analyzer.LoadOptions load = settings.loadOptions(config.paths(), config.code(), java.util.Map.of());
+        Project project = loader.load(review.loadOptions(config.discover() ? load.discovering() : load));
         if (project.dialect().source() != DialectChoice.Source.GIVEN) {
             streams.err().println("lifeguard: " + project.dialect().describe()); // said once, whatever the format
             streams.err().flush();
@@ -107,19 +106,12 @@ final class LintRunner {
         }
         try (out) {
             reporter.write(result, out);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + config.output() + ": " + reason(e), "the report is incomplete");
         }
     }
 
     private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof NoSuchFileException ? "no such directory" : SourceReader.reason(e);
     }
 }

@@ -1,9 +1,9 @@
 package dev.lifeguard.analyzer.code;
 
 import dev.lifeguard.analyzer.discovery.ProjectRoot;
-import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.CodeBase;
 import dev.lifeguard.analyzer.model.CodeIndex;
+import dev.lifeguard.analyzer.model.LoadProblem;
 import dev.lifeguard.analyzer.model.SchemaChangeInCode;
 import dev.lifeguard.analyzer.model.SourceFile;
 
@@ -23,22 +23,31 @@ final class LazyCodeReader implements CodeBase.Reader {
     private final List<Path> roots;
     private final Set<Path> migrations;
     private final NamingStrategy naming;
+    private final Set<String> migrationClasses;
     private final Map<Path, SourceFile> read = CodeIndexer.cache();
+    private final List<LoadProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     private CodeFiles.Listing listing;
     private CodeIndex index;
     private List<SchemaChangeInCode> ddl;
 
     LazyCodeReader(ProjectRoot root, List<Path> roots, Set<Path> migrations, NamingStrategy naming) {
+        this(root, roots, migrations, naming, Set.of());
+    }
+
+    /** @param migrationClasses classes the migrations run (Liquibase customChange): migrations, not application code */
+    LazyCodeReader(ProjectRoot root, List<Path> roots, Set<Path> migrations, NamingStrategy naming,
+                   Set<String> migrationClasses) {
         this.root = root;
         this.roots = List.copyOf(roots);
         this.migrations = Set.copyOf(migrations);
         this.naming = naming;
+        this.migrationClasses = Set.copyOf(migrationClasses);
     }
 
     @Override
     public synchronized CodeIndex index() {
         if (index == null) {
-            index = new CodeIndexer(root, naming, read).build(listing());
+            index = new CodeIndexer(root, naming, read, problems).build(listing());
         }
         return index;
     }
@@ -48,6 +57,7 @@ final class LazyCodeReader implements CodeBase.Reader {
         if (ddl == null) {
             List<Path> sources = new ArrayList<>(listing().java());
             sources.addAll(listing().kotlin());
+            sources.removeAll(MigrationClasses.files(migrationClasses, listing().java(), this::file));
             ddl = sources.parallelStream().flatMap(p -> file(p).stream()).flatMap(f -> DdlInCode.scan(f).stream())
                     .sorted(java.util.Comparator.comparing((SchemaChangeInCode c) -> c.span().file().toString())
                             .thenComparingInt(c -> c.span().startOffset()))
@@ -73,15 +83,15 @@ final class LazyCodeReader implements CodeBase.Reader {
         return listing;
     }
 
+    @Override
+    public List<LoadProblem> problems() {
+        synchronized (problems) {
+            return problems.stream().distinct()
+                    .sorted(java.util.Comparator.comparing((LoadProblem p) -> p.span().file().toString())).toList();
+        }
+    }
+
     private Optional<SourceFile> file(Path rel) {
-        SourceFile cached = read.get(rel);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        SourceFile f = new SourceReader(root).read(rel).file();
-        if (f != null) {
-            read.put(rel, f);
-        }
-        return Optional.ofNullable(f);
+        return CodeIndexer.file(root, read, problems, rel);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.dialect;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.DialectChoice;
 
@@ -20,7 +21,9 @@ import java.util.function.Predicate;
  * <ol>
  *   <li>the SQL migration files' own paths: a per-vendor Flyway location ({@code db/migration/mysql}) or an
  *       ory/popx name ({@code *.postgres.up.sql}), when they all name one database;</li>
- *   <li>Liquibase {@code dbms} attributes, when all of them name one database;</li>
+ *   <li>Liquibase {@code dbms} attributes, when all of them name one database, on at least half of the
+ *       changeSets, and no changeSet is a variant for another database ({@code dbms="!mssql"}, a
+ *       {@code <dbms>} precondition): an exception for one database is not the project's database;</li>
  *   <li>a JDBC URL in {@code application*.properties|yml}, {@code flyway.conf|toml} or
  *       {@code liquibase.properties} anywhere under the root (test resources aside), when all name one;</li>
  * </ol>
@@ -51,12 +54,12 @@ public final class DialectDetector {
         if (byPath.isPresent()) {
             return DialectChoice.detected(byPath.get().getKey(), "migration path " + slashes(byPath.get().getValue()));
         }
-        Map<Dialect, Integer> dbms = new TreeMap<>();
+        DbmsEvidence.Tally dbms = new DbmsEvidence.Tally();
         for (Path file : migrations) {
             read(file).ifPresent(text -> DbmsEvidence.scan(file.getFileName().toString(), text, dbms));
         }
-        if (dbms.size() == 1) {
-            Map.Entry<Dialect, Integer> e = dbms.entrySet().iterator().next();
+        if (dbms.project().isPresent()) {
+            Map.Entry<Dialect, Integer> e = dbms.project().get();
             return DialectChoice.detected(e.getKey(), "Liquibase dbms=\"" + e.getKey().id() + "\" on " + e.getValue()
                     + (e.getValue() == 1 ? " change" : " changes"));
         }
@@ -93,10 +96,7 @@ public final class DialectDetector {
     private Optional<String> read(Path relative) {
         Path file = root.resolve(relative);
         try {
-            if (Files.size(file) > MAX_CHANGELOG_SIZE) {
-                return Optional.empty();
-            }
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            return Optional.of(SourceReader.decodeAny(SourceReader.bytes(file, MAX_CHANGELOG_SIZE)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // the loader reports unreadable files; detection just learns nothing
         }

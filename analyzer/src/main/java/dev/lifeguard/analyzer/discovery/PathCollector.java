@@ -42,13 +42,23 @@ public final class PathCollector {
         this.root = root;
     }
 
-    /** What the paths named: root-relative files, sorted, and the files refused. */
-    public record Collected(List<Path> files, List<LoadProblem> problems) {
+    /**
+     * What the paths named: root-relative files, sorted, the files refused, and what was named itself (the
+     * files and directories given, the files a glob matched), which is linted whatever its name.
+     */
+    public record Collected(List<Path> files, List<LoadProblem> problems, Set<Path> named) {
         public Collected {
             files = List.copyOf(files);
             problems = List.copyOf(problems);
+            named = Set.copyOf(named);
+        }
+
+        public Collected(List<Path> files, List<LoadProblem> problems) {
+            this(files, problems, Set.of());
         }
     }
+
+    private final Set<Path> named = new HashSet<>();
 
     public Collected collect(List<String> paths) throws LoadException {
         for (String given : paths) {
@@ -60,7 +70,7 @@ public final class PathCollector {
         }
         List<Path> files = new ArrayList<>(filesByRealPath.values());
         files.sort(null);
-        return new Collected(files, problems);
+        return new Collected(files, problems, named);
     }
 
     private void collectPath(String given) throws LoadException {
@@ -71,8 +81,15 @@ public final class PathCollector {
         if (!root.isInside(absolute)) {
             throw new LoadException("path outside the project root: " + given);
         }
+        named.add(root.relative(absolute));
         if (Files.isDirectory(absolute)) {
+            if (!Files.isReadable(absolute)) {
+                throw new LoadException("cannot read directory " + given + ": permission denied");
+            }
             walk(absolute, null);
+        } else if (!Files.isRegularFile(absolute)) {
+            // a FIFO would block the run, a device never ends: neither is a migration
+            throw new LoadException("not a regular file or directory: " + given);
         } else {
             addFile(absolute);
         }
@@ -89,13 +106,14 @@ public final class PathCollector {
         }
         Glob glob = new Glob(pattern);
         Path start = root.absolute(glob.literalPrefix());
-        int before = filesByRealPath.size();
+        Set<Path> before = new HashSet<>(filesByRealPath.values());
         if (Files.isDirectory(start) && root.isInside(start)) {
             walk(start, glob);
         }
-        if (filesByRealPath.size() == before) {
+        if (filesByRealPath.size() == before.size()) {
             throw new LoadException("no file matches: " + given);
         }
+        filesByRealPath.values().stream().filter(f -> !before.contains(f)).forEach(named::add);
     }
 
     /** Walks a directory, following links only while they stay inside the root. */
@@ -105,7 +123,9 @@ public final class PathCollector {
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            if (!dir.equals(start) && isSkipped(dir.getFileName().toString())) {
+                            if (!dir.equals(start) && (isSkipped(dir.getFileName().toString())
+                                    || glob == null && MigrationDirectories.isTestTree(root.relative(dir)))) {
+                                // test and fixture trees below a directory given hold no deployed migrations
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
                             return root.isInside(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
@@ -121,8 +141,20 @@ public final class PathCollector {
 
                         @Override
                         public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            // a link loop or an unreadable entry: the rest of the tree is still worth reading
+                            // the rest of the tree is still worth reading; what could not be is said, not skipped
+                            // (a link loop is not: what it leads to is read through the real path)
+                            if (!(e instanceof FileSystemLoopException) && root.isInside(file)
+                                    && !root.isExcluded(root.relative(file))) {
+                                problems.add(new LoadProblem(SourceSpan.startOf(root.relative(file)),
+                                        "cannot read " + (Files.isDirectory(file) ? "directory" : "file") + " ("
+                                                + SourceReader.reason(e) + "): nothing in it is checked"));
+                            }
                             return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                            return e == null ? FileVisitResult.CONTINUE : visitFileFailed(dir, e);
                         }
                     });
         } catch (IOException e) {
@@ -141,11 +173,23 @@ public final class PathCollector {
     }
 
     private void addFile(Path absolute) {
+        Path relative = root.relative(absolute);
         if (!Files.isRegularFile(absolute)) {
+            if (Files.exists(absolute) && !Files.isDirectory(absolute) && isMigrationExtension(relative)
+                    && !root.isExcluded(relative)) {
+                problems.add(new LoadProblem(SourceSpan.startOf(relative),
+                        "not a regular file (a pipe, socket or device): not read"));
+            }
             return;
         }
-        Path relative = root.relative(absolute);
         if (root.isExcluded(relative)) {
+            return;
+        }
+        if (!Path.of(relative.toString()).equals(relative)) {
+            // the name's bytes are not UTF-8: any path we print or put in SARIF would name another file
+            Path dir = relative.getParent() == null ? Path.of(".") : relative.getParent();
+            problems.add(new LoadProblem(SourceSpan.startOf(dir), "a file name in this directory is not valid UTF-8 ('"
+                    + relative.getFileName() + "'): not read; rename it"));
             return;
         }
         Path real = root.realPath(absolute);
@@ -156,7 +200,10 @@ public final class PathCollector {
             }
             return;
         }
-        filesByRealPath.putIfAbsent(real, relative);
+        // a link and the file it points to are one migration, read once, under the file's own name whichever
+        // the walk meets first; two links to a file outside the walk: the first name in order
+        Path own = root.relativeReal(real);
+        filesByRealPath.merge(real, relative, (a, b) -> a.equals(own) ? a : b.equals(own) ? b : a.compareTo(b) <= 0 ? a : b);
     }
 
     static boolean isSkipped(String directoryName) {

@@ -25,13 +25,19 @@ import java.util.Map;
 public final class LiquibaseLoader {
 
     /** What loading produced: histories, the text of every file read (keyed by root-relative path), problems. */
-    public record Result(List<History> histories, Map<Path, SourceFile> sources, List<LoadProblem> problems) {
+    public record Result(List<History> histories, Map<Path, SourceFile> sources, List<LoadProblem> problems,
+                         java.util.Set<Path> refused) {
+        public Result(List<History> histories, Map<Path, SourceFile> sources, List<LoadProblem> problems) {
+            this(histories, sources, problems, java.util.Set.of());
+        }
     }
 
     private final Path root;
     private final Dialect dialect;
     private final SqlParser sql;
     private final Map<Path, String> overlay;
+    private ChangeSetFilter filter = ChangeSetFilter.ALL;
+    private java.util.function.Predicate<Path> excluded = p -> false;
 
     /**
      * @param root    project root (absolute, normalized): nothing outside it is read
@@ -50,6 +56,26 @@ public final class LiquibaseLoader {
         this.overlay = Map.copyOf(overlay);
     }
 
+    /**
+     * Reads only the changeSets an update with these {@code --contexts} and {@code --label-filter} runs
+     * (null for either: not given).
+     */
+    public LiquibaseLoader runningOnly(String contexts, String labelFilter) {
+        this.filter = new ChangeSetFilter(contexts, labelFilter);
+        return this;
+    }
+
+    /**
+     * Leaves out the changelogs an include or includeAll reaches that the user excluded ({@code --exclude},
+     * {@code exclude:}), as files found by discovery are.
+     *
+     * @param excluded whether a root-relative path is excluded
+     */
+    public LiquibaseLoader excluding(java.util.function.Predicate<Path> excluded) {
+        this.excluded = excluded;
+        return this;
+    }
+
     /** Whether a file's text looks like a Liquibase changelog (cheap: no Liquibase classes loaded). */
     public static boolean isChangelog(Path file, String text) {
         return ChangelogFormat.detect(file, text).isPresent();
@@ -63,6 +89,8 @@ public final class LiquibaseLoader {
         ProjectRoot projectRoot = new ProjectRoot(root);
         LiquibaseRuntime runtime = new LiquibaseRuntime(new ConfinedResourceAccessor(projectRoot, overlay), dialect);
         LoadContext ctx = new LoadContext(projectRoot, dialect, sql, runtime, overlay);
+        ctx.filter = filter;
+        ctx.excluded = excluded;
         List<History> histories = new ArrayList<>();
         try {
             histories.addAll(runtime.inScope(() -> new ChangelogWalker(ctx).walk(candidates)));
@@ -74,6 +102,7 @@ public final class LiquibaseLoader {
         List<LoadProblem> problems = new ArrayList<>(ctx.problems);
         problems.sort(Comparator.comparing((LoadProblem p) -> p.span().file().toString())
                 .thenComparingInt(p -> p.span().startLine()));
-        return new Result(List.copyOf(histories), new LinkedHashMap<>(ctx.sources), List.copyOf(problems));
+        return new Result(List.copyOf(histories), new LinkedHashMap<>(ctx.sources), List.copyOf(problems),
+                java.util.Set.copyOf(ctx.refused));
     }
 }
