@@ -62,6 +62,17 @@ public final class SourceReader {
         }
     }
 
+    /**
+     * Text read from elsewhere than the disk (a file of another git revision) as if it were read from
+     * {@code relative}: the same size limit, strict decoding and byte-order-mark handling.
+     */
+    public static Result fromBytes(Path relative, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            return failed(relative, "file is larger than " + (MAX_BYTES / (1024 * 1024)) + " MB: not read");
+        }
+        return decode(relative, bytes);
+    }
+
     /** Decodes strictly, dropping a byte order mark, so offsets and columns count characters of the text. */
     static Result decode(Path relative, byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb

@@ -1,5 +1,6 @@
 package dev.lifeguard.rules.engine;
 
+import dev.lifeguard.analyzer.code.CodeVersions;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
@@ -37,6 +38,15 @@ public class MigrationContext extends FindingSink {
 
     public Project project() {
         return project;
+    }
+
+    /**
+     * The application code of the versions this migration meets: in a reviewed change the one running in
+     * production (the base revision's code, from git) and the one being deployed; without one, the working
+     * tree. Indexes are built on first use: ask only for a change that needs them.
+     */
+    public CodeVersions codeVersions() {
+        return review.code();
     }
 
     public History history() {
