@@ -26,6 +26,7 @@ final class LspCommand implements Callable<Integer> {
         // goes to standard error instead of corrupting a message.
         PrintStream protocol = streams.out();
         System.setOut(streams.err());
-        return LspServer.serve(BuiltinRules.all(), Version.current(), new FileInputStream(FileDescriptor.in), protocol);
+        return LspServer.serve(BuiltinRules.all(), Version.current(), new FileInputStream(FileDescriptor.in), protocol,
+                streams.err());
     }
 }

@@ -35,6 +35,7 @@ public final class LifeguardLanguageServer implements LanguageServer, LanguageCl
     private final WorkspaceService workspaceService;
     private final Runnable onExit;
     private final String version;
+    private volatile boolean shutdownRequested;
 
     /**
      * @param rules   the rules to run
@@ -97,8 +98,19 @@ public final class LifeguardLanguageServer implements LanguageServer, LanguageCl
 
     @Override
     public CompletableFuture<Object> shutdown() {
+        shutdownRequested = true;
         documents.shutdown();
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** Whether the client asked for {@code shutdown}: the exit code of {@code exit} depends on it. */
+    boolean shutdownRequested() {
+        return shutdownRequested;
+    }
+
+    /** Stops the lint worker when the connection ends without {@code shutdown}. */
+    void stop() {
+        documents.shutdown();
     }
 
     @Override

@@ -4,11 +4,19 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code lifeguard lsp} as its own process, talking over its real stdin/stdout, as an editor starts it. */
 class LspSubprocessTest {
@@ -18,12 +26,7 @@ class LspSubprocessTest {
     @Test
     void serverProcessPublishesDiagnosticsAndExitsCleanly() throws Exception {
         LspFixture.write(root);
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", classpath, "dev.lifeguard.cli.Main", "lsp")
-                .directory(root.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        Process process = start(ProcessBuilder.Redirect.INHERIT);
         try {
             LspTestClient client = LspTestClient.connect(process.getInputStream(), process.getOutputStream());
             client.initialize(root);
@@ -41,4 +44,99 @@ class LspSubprocessTest {
         }
     }
 
+    /** The LSP specification: "The server should exit with success code 0 if the shutdown request has been received before; otherwise with error code 1." */
+    @Test
+    void exitWithoutShutdownEndsWithCodeOne() throws Exception {
+        Path stderr = root.resolve("stderr.txt");
+        Process process = start(ProcessBuilder.Redirect.to(stderr.toFile()));
+        try {
+            OutputStream in = process.getOutputStream();
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server ends after exit");
+            assertEquals(1, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /**
+     * Broken JSON, a message without Content-Length and a request with parameters of the wrong shape: each is
+     * answered with a JSON-RPC error and logged in one line, never a stack trace; the server keeps serving
+     * and still ends with 0 after shutdown and exit.
+     */
+    @Test
+    void malformedInputGetsAnErrorAndOneLogLineNotAStackTrace() throws Exception {
+        Path stderr = root.resolve("stderr.txt");
+        Process process = start(ProcessBuilder.Redirect.to(stderr.toFile()));
+        try {
+            OutputStream in = process.getOutputStream();
+            InputStream out = process.getInputStream();
+            send(in, "{\"foo\": ]}");
+            String first = receive(out);
+            assertTrue(first.contains("\"id\":null") && first.contains("-32700"), first);
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":[1,2]}");
+            String second = receive(out);
+            assertTrue(second.contains("\"id\":\"1\"") || second.contains("\"id\":1"), second);
+            assertTrue(second.contains("\"error\""), second);
+            in.write("garbage without headers\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            in.flush();
+            String third = receive(out);
+            assertTrue(third.contains("-32700"), third);
+
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"shutdown\"}");
+            String shutdown = receive(out);
+            assertTrue(shutdown.contains("\"id\":2") && shutdown.contains("\"result\""), shutdown);
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server ends after exit");
+            assertEquals(0, process.exitValue());
+
+            String log = Files.readString(stderr);
+            assertFalse(log.contains("\tat "), "no stack trace on stderr:\n" + log);
+            assertFalse(log.contains("SEVERE"), "no java.util.logging record on stderr:\n" + log);
+            List<String> lines = log.lines().filter(l -> !l.isBlank()).toList();
+            assertTrue(lines.size() >= 2 && lines.stream().allMatch(l -> l.startsWith("lifeguard lsp: ")), log);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private Process start(ProcessBuilder.Redirect stderr) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new ProcessBuilder(java.toString(), "-cp", classpath, "dev.lifeguard.cli.Main", "lsp")
+                .directory(root.toFile())
+                .redirectError(stderr)
+                .start();
+    }
+
+    private static void send(OutputStream in, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        in.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        in.write(body);
+        in.flush();
+    }
+
+    /** One message from the server, read by its Content-Length header; fails after 30 s without one. */
+    private static String receive(InputStream out) throws Exception {
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            return reader.submit(() -> read(out)).get(30, TimeUnit.SECONDS);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    private static String read(InputStream out) throws IOException {
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        while (!header.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = out.read();
+            if (b < 0) {
+                throw new IOException("the server closed its output; header so far: " + header);
+            }
+            header.write(b);
+        }
+        String h = header.toString(StandardCharsets.US_ASCII);
+        int length = Integer.parseInt(h.replaceAll("(?s).*Content-Length: *(\\d+).*", "$1"));
+        return new String(out.readNBytes(length), StandardCharsets.UTF_8);
+    }
 }
