@@ -5,17 +5,34 @@ import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.TableName;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The schema as a history's migrations leave it, replayed one operation at a time. Tables are keyed by
  * their name without schema: migration files rarely qualify names consistently, and a wrong "this table
  * is new" would hide real hazards less often than a missed match would invent them.
+ *
+ * <p>Tables and columns keep their identity through renames and type changes ({@link TableState#sameTableAs},
+ * {@link ColumnState#sameColumnAs}), which is what {@link NetEffect} compares.
  */
 public final class SchemaState {
     private final Map<String, TableState> tables = new HashMap<>();
+    /**
+     * Set on the scratch copy {@link NetEffect} replays: an operation that drops, renames or alters a table or
+     * column the history does not know presumes it existed (production's), and tells this listener first.
+     */
+    private Presumer presumer;
+
+    /** Told of a table or column presumed to exist before the operation that names it. */
+    interface Presumer {
+        void table(TableState table);
+
+        void column(TableState table, ColumnState column);
+    }
 
     public Optional<TableState> table(TableName name) {
         return Optional.ofNullable(tables.get(name.name()));
@@ -31,6 +48,23 @@ public final class SchemaState {
         return s;
     }
 
+    /** A copy of only the tables by these names (what one migration can touch), presuming what is missing. */
+    SchemaState scratch(Collection<String> names, Presumer presumer) {
+        SchemaState s = new SchemaState();
+        for (String n : names) {
+            TableState t = tables.get(n);
+            if (t != null) {
+                s.tables.put(n, t.copy());
+            }
+        }
+        s.presumer = presumer;
+        return s;
+    }
+
+    Collection<TableState> tables() {
+        return tables.values();
+    }
+
     /** Applies one operation of a migration. Operations on unknown tables are remembered only as far as useful. */
     public void apply(Migration migration, Operation op) {
         if (op instanceof Operation.CreateTable c) {
@@ -43,24 +77,39 @@ public final class SchemaState {
             }
             tables.put(c.table().name(), t);
         } else if (op instanceof Operation.DropTable d) {
-            d.tables().forEach(name -> tables.remove(name.name()));
+            for (TableName name : d.tables()) {
+                if (!d.ifExists()) {
+                    presumeTable(name);
+                }
+                tables.remove(name.name());
+            }
         } else if (op instanceof Operation.RenameTable r) {
+            presumeTable(r.from());
             TableState t = tables.remove(r.from().name());
             if (t != null) {
                 t.rename(r.to());
                 tables.put(r.to().name(), t);
             }
         } else if (op instanceof Operation.AddColumn a) {
-            table(a.table()).ifPresent(t -> t.mutableColumns().put(a.column().name(), stateOf(a.column())));
+            presumeTable(a.table());
+            table(a.table()).ifPresent(t -> {
+                if (!a.ifNotExists() || !t.mutableColumns().containsKey(a.column().name())) {
+                    t.mutableColumns().put(a.column().name(), stateOf(a.column()));
+                }
+            });
         } else if (op instanceof Operation.DropColumn d) {
+            if (!d.ifExists()) {
+                presumeColumn(d.table(), d.column());
+            }
             table(d.table()).ifPresent(t -> t.mutableColumns().remove(d.column()));
         } else if (op instanceof Operation.RenameColumn r) {
+            presumeColumn(r.table(), r.from());
             table(r.table()).ifPresent(t -> {
                 ColumnState c = t.mutableColumns().remove(r.from());
-                t.mutableColumns().put(r.to(), c == null ? new ColumnState(r.to(), null, null, null)
-                        : new ColumnState(r.to(), c.type(), c.nullable(), c.defaultExpression()));
+                t.mutableColumns().put(r.to(), c == null ? new ColumnState(r.to(), null, null, null) : c.renamed(r.to()));
             });
         } else if (op instanceof Operation.AlterColumnType a) {
+            presumeColumn(a.table(), a.column());
             table(a.table()).ifPresent(t -> {
                 ColumnState old = t.mutableColumns().get(a.column());
                 ColumnDef def = a.definition();
@@ -68,20 +117,42 @@ public final class SchemaState {
                 Boolean nullable = a.fullRedefinition() ? def.nullable() : old == null ? null : old.nullable();
                 String dflt = a.fullRedefinition() ? def.defaultExpression() : old == null ? null : old.defaultExpression();
                 t.mutableColumns().remove(a.column());
-                t.mutableColumns().put(newName, new ColumnState(newName, def.type(), nullable, dflt));
+                t.mutableColumns().put(newName, old == null ? new ColumnState(newName, def.type(), nullable, dflt)
+                        : old.renamed(newName).with(def.type(), nullable, dflt));
             });
         } else if (op instanceof Operation.SetNotNull s) {
-            update(s.table(), s.column(), c -> new ColumnState(c.name(), c.type(), false, c.defaultExpression()));
+            update(s.table(), s.column(), c -> c.with(c.type(), false, c.defaultExpression()));
         } else if (op instanceof Operation.DropNotNull s) {
-            update(s.table(), s.column(), c -> new ColumnState(c.name(), c.type(), true, c.defaultExpression()));
+            update(s.table(), s.column(), c -> c.with(c.type(), true, c.defaultExpression()));
         } else if (op instanceof Operation.SetDefault s) {
-            update(s.table(), s.column(), c -> new ColumnState(c.name(), c.type(), c.nullable(), s.expression()));
+            update(s.table(), s.column(), c -> c.with(c.type(), c.nullable(), s.expression()));
         } else if (op instanceof Operation.DropDefault s) {
-            update(s.table(), s.column(), c -> new ColumnState(c.name(), c.type(), c.nullable(), null));
+            update(s.table(), s.column(), c -> c.with(c.type(), c.nullable(), null));
         }
     }
 
-    private void update(TableName table, String column, java.util.function.UnaryOperator<ColumnState> change) {
+    private void presumeTable(TableName name) {
+        if (presumer != null && !tables.containsKey(name.name())) {
+            TableState t = TableState.presumed(name);
+            tables.put(name.name(), t);
+            presumer.table(t);
+        }
+    }
+
+    private void presumeColumn(TableName table, String column) {
+        if (presumer == null) {
+            return;
+        }
+        presumeTable(table);
+        TableState t = tables.get(table.name());
+        if (!t.mutableColumns().containsKey(column)) {
+            ColumnState c = new ColumnState(column, null, null, null);
+            t.mutableColumns().put(column, c);
+            presumer.column(t, c);
+        }
+    }
+
+    private void update(TableName table, String column, UnaryOperator<ColumnState> change) {
         table(table).ifPresent(t -> {
             ColumnState c = t.mutableColumns().get(column);
             if (c != null) {

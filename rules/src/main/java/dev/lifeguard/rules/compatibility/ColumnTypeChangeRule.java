@@ -3,7 +3,7 @@ package dev.lifeguard.rules.compatibility;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
-import dev.lifeguard.analyzer.timeline.ColumnState;
+import dev.lifeguard.analyzer.timeline.NetChange;
 import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
@@ -22,34 +22,61 @@ public final class ColumnTypeChangeRule implements Rule {
 
     @Override
     public void visitOperation(OperationContext ctx) {
-        if (!(ctx.operation() instanceof Operation.AlterColumnType a) || ctx.isNewTable(a.table())) {
-            return;
+        for (NetChange.ColumnRetyped r : ctx.netChanges(NetChange.ColumnRetyped.class)) {
+            if (!ctx.isNewTable(r.table())) {
+                judge(ctx, r);
+            }
         }
+    }
+
+    private static void judge(OperationContext ctx, NetChange.ColumnRetyped r) {
         Dialect dialect = ctx.dialect();
-        SqlType to = SqlType.parse(a.definition().type(), dialect);
+        SqlType to = SqlType.parse(r.now().type(), dialect);
         if (to == null) {
             return; // nothing about the type is said
         }
-        String oldType = ctx.table(a.table()).flatMap(t -> t.column(a.column())).map(ColumnState::type).orElse(null);
+        String oldType = r.column().type();
         SqlType from = SqlType.parse(oldType, dialect);
-        if (from != null && from.equals(to) && a.using() == null) {
+        String using = ctx.operation() instanceof Operation.AlterColumnType a && !r.throughCopy() ? a.using() : null;
+        String table = ctx.sql(r.table().name());
+        String name = ctx.sql(r.column().name());
+        String column = table + "." + name;
+        if (r.throughCopy()) {
+            if (from == null || from.equals(to)) {
+                return; // the copy keeps the type (or what it was is not known): the data is what it was
+            }
+            ctx.report(ctx.operation().span(), "column " + column + " changes type from " + from + " to " + to
+                    + " through a copy (a new column filled from it takes its name in the same migration): the"
+                    + " application version still running may not read or write the new type", help(ctx, r, to, dialect),
+                    null, List.of());
+            return;
+        }
+        if (from != null && from.equals(to) && using == null) {
             return; // restated, as MODIFY / CHANGE / modifyDataType do
         }
         if (dialect == Dialect.POSTGRESQL
-                && !PgTypeChange.classify(oldType, a.definition().type(), a.using(), a.column()).rewrites()) {
+                && !PgTypeChange.classify(oldType, r.now().type(), using, r.column().name()).rewrites()) {
             return; // a change PostgreSQL makes in the catalog only (measured: see PgLockKnowledge)
         }
-        String column = a.table() + "." + a.column();
-        String change = from == null ? "changes type to " + to + " (its previous type is not in the migrations read)"
+        String unknown = r.table().isPresumed() ? " (no migration linted creates " + table + ": its previous type is not known)"
+                : " (its previous type is not in the migrations linted)";
+        String change = from == null ? "changes type to " + to + unknown
                 : "changes type from " + from + " to " + to;
-        String help = "Expand: ALTER TABLE " + a.table() + " ADD COLUMN " + a.column() + "_new " + a.definition().type()
-                + "; write both columns from the application and backfill " + a.column() + "_new in batches; move"
-                + " reads to it; contract in a later release by dropping " + a.column()
-                + (dialect.isMySqlFamily() ? " (or run the change with an online schema change tool such as gh-ost"
-                   + " or pt-online-schema-change)" : "");
-        ctx.report(a.span(), "column " + column + " " + change + ": " + consequence(dialect, from, to), help, null, List.of());
+        ctx.report(ctx.operation().span(), "column " + column + " " + change + ": " + consequence(dialect, from, to),
+                help(ctx, r, to, dialect), null, List.of());
     }
 
+    private static String help(OperationContext ctx, NetChange.ColumnRetyped r, SqlType to, Dialect dialect) {
+        String table = ctx.sql(r.table().name());
+        String name = ctx.sql(r.column().name());
+        String added = ctx.sql(r.column().name() + "_new");
+        String type = r.now().type() == null ? to.toString() : r.now().type();
+        return "Expand: ALTER TABLE " + table + " ADD COLUMN " + added + " " + type
+                + "; write both columns from the application and backfill " + added + " in batches; move"
+                + " reads to it; contract in a later release by dropping " + name
+                + (dialect.isMySqlFamily() && !r.throughCopy() ? " (or run the change with an online schema change tool"
+                   + " such as gh-ost or pt-online-schema-change)" : "");
+    }
     private static String consequence(Dialect dialect, SqlType from, SqlType to) {
         String running = "; the application version still running may not read or write the new type";
         if (dialect == Dialect.POSTGRESQL) {

@@ -28,14 +28,14 @@ public final class NotNullWithoutDefaultRule implements Rule {
         if (!c.isNotNull() || hasRealDefault(c) || fillsItself(c)) {
             return;
         }
-        String where = add.table() + "." + c.name();
+        String where = ctx.sql(add.table(), c.name());
         String consequence = ctx.dialect().isMySqlFamily()
                 ? DialectNames.of(ctx.dialect()) + " does not refuse it: it fills every existing row with the type's implicit default"
-                  + " (0, '', a zero date), and the application version still running inserts rows without " + c.name()
+                  + " (0, '', a zero date), and the application version still running inserts rows without " + ctx.sql(c.name())
                 : "the statement fails on a table that has rows, and the application version still running inserts"
-                  + " rows without " + c.name();
+                  + " rows without " + ctx.sql(c.name());
         String type = c.type() == null ? "<type>" : c.type();
-        String help = "Give it a default: ALTER TABLE " + add.table() + " ADD COLUMN " + c.name() + " " + type
+        String help = "Give it a default: ALTER TABLE " + ctx.sql(add.table()) + " ADD COLUMN " + ctx.sql(c.name()) + " " + type
                 + " NOT NULL DEFAULT <value>; or add it nullable, backfill existing rows in batches, and set NOT NULL"
                 + " in a later migration once every running version writes it";
         ctx.report(add.span(), "NOT NULL column " + where + " is added to an existing table without a default: "

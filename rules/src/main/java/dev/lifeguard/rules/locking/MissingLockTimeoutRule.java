@@ -55,7 +55,7 @@ public final class MissingLockTimeoutRule implements Rule {
             List<TableName> tables = lockedTables(ctx, op, ops.subList(0, i));
             Optional<String> existing = tables.isEmpty() ? Optional.of("an existing table")
                     : tables.stream().filter(t -> !createdHere.contains(t.name()) && !ctx.isNewTable(t)).findFirst()
-                    .map(t -> "existing table " + t);
+                    .map(t -> "existing table " + ctx.sql(t));
             if (existing.isPresent()) {
                 report(ctx, op, lock.get(), existing.get());
                 return;
