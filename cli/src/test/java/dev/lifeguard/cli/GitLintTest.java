@@ -157,6 +157,23 @@ class GitLintTest {
         assertTrue(f.get("message").asText().contains("src/main/java/app/User.java"), f.toString());
         assertTrue(!f.get("message").asText().contains("UserTest") && !f.get("message").asText().contains("README"));
         assertEquals("src/main/java/app/User.java", f.at("/related/0/location/path").asText());
+        assertTrue(f.get("message").asText().contains("src/main/java/app/User.java:1 names users.phone, which"
+                + " V3__phone.sql adds"), f.toString());
+    }
+
+    @Test
+    void codeAndSchemaInOneChangePointsAtTheChangedCodeLines() throws IOException {
+        repo.write("src/main/java/app/Order.java", "package app;\n\nclass Order {\n    long id;\n}\n").commitAll("order");
+        repo.branch("feature").write("db/migration/V3__phone.sql", "ALTER TABLE users ADD COLUMN phone_number text;\n")
+                .write("src/main/java/app/Order.java", "package app;\n\nclass Order {\n    long id;\n    String note;\n}\n")
+                .write("src/main/java/app/User.java", "class User {\n  String name;\n  String phoneNumber;\n}\n")
+                .commitAll("feature");
+        JsonNode f = only(repo.lint("--since", "main"), "code-and-schema-in-one-change");
+        assertTrue(f.get("message").asText().contains("src/main/java/app/User.java:3 names users.phone_number"), f.toString());
+        List<String> related = new ArrayList<>();
+        f.get("related").forEach(r -> related.add(r.at("/location/path").asText() + ":" + r.at("/location/startLine").asInt()));
+        assertEquals(List.of("src/main/java/app/Order.java:5", "src/main/java/app/User.java:3"), related,
+                "the lines the change touched, not the top of each file");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.lifeguard.rules.config;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.TargetVersion;
+import dev.lifeguard.rules.engine.DeployOrder;
 import dev.lifeguard.rules.engine.StartAfter;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -37,6 +38,7 @@ import java.util.Set;
  * code: [src/main/java]          # application code, for rules that look for references
  * exclude: ["db/migration/legacy/**"]
  * start-after: "41"              # a version, or a date 2024-01-31 (since: is the same key)
+ * deploy: migrations-at-startup  # or migrations-first, or separate (code and migrations in either order)
  * rules:
  *   drop-column: off             # off | on | error | warning | note
  *   missing-reverse: {severity: note}
@@ -45,7 +47,7 @@ import java.util.Set;
  */
 public final class ConfigFileReader {
     private static final Set<String> KEYS = Set.of("dialect", "target-version", "migrations", "code", "exclude",
-            "start-after", "since", "rules");
+            "start-after", "since", "rules", "deploy");
 
     private final Set<String> ruleIds;
     private String name;
@@ -82,6 +84,7 @@ public final class ConfigFileReader {
         List<String> code = List.of();
         List<String> exclude = List.of();
         StartAfter startAfter = null;
+        DeployOrder deploy = null;
         Map<String, Severity> severities = new HashMap<>();
         Set<String> disabled = new HashSet<>();
         Set<String> seen = new HashSet<>();
@@ -89,7 +92,7 @@ public final class ConfigFileReader {
             String key = scalar(t.getKeyNode(), "a key");
             if (!KEYS.contains(key)) {
                 throw error(t.getKeyNode(), "unknown key '" + key + "' (known: dialect, target-version, migrations,"
-                        + " code, exclude, start-after, rules)");
+                        + " code, exclude, start-after, deploy, rules)");
             }
             String canonical = key.equals("since") ? "start-after" : key;
             if (!seen.add(canonical)) {
@@ -117,10 +120,16 @@ public final class ConfigFileReader {
                     startAfter = StartAfter.parse(s).orElseThrow(() -> error(value, "not a version or a date: '" + s
                             + "' (write \"41\", \"2.3.1\" or 2024-01-31)"));
                 }
+                case "deploy" -> {
+                    String d = scalar(value, "a deploy order");
+                    deploy = DeployOrder.parse(d).orElseThrow(() -> error(value, "unknown deploy order '" + d
+                            + "' (migrations-at-startup, migrations-first or separate)"));
+                }
                 default -> rules(value, severities, disabled);
             }
         }
-        return new ProjectConfig(file, dialect, target, migrations, code, severities, disabled, exclude, startAfter);
+        return new ProjectConfig(file, dialect, target, migrations, code, severities, disabled, exclude, startAfter,
+                deploy);
     }
 
     private void rules(Node value, Map<String, Severity> severities, Set<String> disabled) throws ConfigException {

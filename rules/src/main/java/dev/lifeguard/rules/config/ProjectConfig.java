@@ -2,6 +2,7 @@ package dev.lifeguard.rules.config;
 
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.rules.engine.DeployOrder;
 import dev.lifeguard.rules.engine.StartAfter;
 
 import java.nio.file.Path;
@@ -22,10 +23,12 @@ import java.util.Set;
  * @param disabled      {@code rules:} ids turned off
  * @param exclude       {@code exclude:} globs of files to leave out
  * @param startAfter    {@code start-after:} (or {@code since:}): migrations up to it are deployed
+ * @param deploy        {@code deploy:} how migrations and code are deployed; null when not set (the default,
+ *                      {@link DeployOrder#MIGRATIONS_AT_STARTUP})
  */
 public record ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                             Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
-                            StartAfter startAfter) {
+                            StartAfter startAfter, DeployOrder deploy) {
 
     public ProjectConfig {
         migrations = List.copyOf(migrations);
@@ -33,6 +36,13 @@ public record ProjectConfig(Path file, Dialect dialect, String targetVersion, Li
         severities = Map.copyOf(severities);
         disabled = Set.copyOf(disabled);
         exclude = List.copyOf(exclude);
+    }
+
+    /** A file that does not say how it deploys. */
+    public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
+                         Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
+                         StartAfter startAfter) {
+        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, null);
     }
 
     /** No file: nothing configured. */

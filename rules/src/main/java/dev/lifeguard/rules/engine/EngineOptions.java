@@ -28,18 +28,26 @@ import java.util.Set;
  *                      oldest version still supported upstream ({@link TargetVersion#defaultFor})
  * @param startAfter    migrations at or before this point are already deployed: replayed for context but
  *                      not reported on; null to lint them all
+ * @param deploy        how the team deploys ({@code deploy:} in lifeguard.yml): whether the version being
+ *                      deployed may meet the old schema; never null
  */
 public record EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles,
-                            Change change, TargetVersion targetVersion, StartAfter startAfter) {
+                            Change change, TargetVersion targetVersion, StartAfter startAfter, DeployOrder deploy) {
 
     public EngineOptions {
         severities = Map.copyOf(severities);
         disabled = Set.copyOf(disabled);
         newFiles = Set.copyOf(newFiles);
+        deploy = deploy == null ? DeployOrder.MIGRATIONS_AT_STARTUP : deploy;
+    }
+
+    public EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles,
+                         Change change, TargetVersion targetVersion, StartAfter startAfter) {
+        this(severities, disabled, newFiles, change, targetVersion, startAfter, null);
     }
 
     public EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles) {
-        this(severities, disabled, newFiles, null, null, null);
+        this(severities, disabled, newFiles, null, null, null, null);
     }
 
     public static EngineOptions defaults() {
@@ -50,7 +58,7 @@ public record EngineOptions(Map<String, Severity> severities, Set<String> disabl
     public EngineOptions withChange(Change change) {
         Set<Path> added = new HashSet<>(newFiles);
         added.addAll(change.addedFiles());
-        return new EngineOptions(severities, disabled, added, change, targetVersion, startAfter);
+        return new EngineOptions(severities, disabled, added, change, targetVersion, startAfter, deploy);
     }
 
     /** The change under review, when there is one. */
@@ -59,11 +67,16 @@ public record EngineOptions(Map<String, Severity> severities, Set<String> disabl
     }
 
     public EngineOptions withTargetVersion(TargetVersion target) {
-        return new EngineOptions(severities, disabled, newFiles, change, target, startAfter);
+        return new EngineOptions(severities, disabled, newFiles, change, target, startAfter, deploy);
     }
 
     public EngineOptions withStartAfter(StartAfter point) {
-        return new EngineOptions(severities, disabled, newFiles, change, targetVersion, point);
+        return new EngineOptions(severities, disabled, newFiles, change, targetVersion, point, deploy);
+    }
+
+    /** These options for a team that deploys this way (null: the default, migrations at start-up). */
+    public EngineOptions withDeploy(DeployOrder order) {
+        return new EngineOptions(severities, disabled, newFiles, change, targetVersion, startAfter, order);
     }
 
     /**

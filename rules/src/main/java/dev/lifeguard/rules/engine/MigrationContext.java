@@ -68,6 +68,11 @@ public class MigrationContext extends FindingSink {
         return review.code();
     }
 
+    /** Whether this migration is part of the change under review (every migration is, without one). */
+    public boolean underReview() {
+        return review.covers(migration);
+    }
+
     public History history() {
         return history;
     }
