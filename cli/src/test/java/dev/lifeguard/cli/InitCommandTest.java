@@ -46,6 +46,7 @@ class InitCommandTest {
                   - src/main/java
                 # exclude: ["db/migration/legacy/**"]
                 # start-after: "41"                # migrations up to this version are deployed: read, not reported
+                # deploy: migrations-at-startup    # or migrations-first, or separate (code may start before its migrations)
                 # rules:
                 #   drop-column: error             # off | on | error | warning | note
                 #   missing-reverse: off

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * A first {@code lifeguard.yml} for a project, from what discovery found in it: the dialect, the migration
  * directories and the application code directories; the other keys are written commented out, so a team
  * sees what it can set. Keys as {@code lifeguard.yml} reads them (dialect, target-version, migrations,
- * code, exclude, start-after, rules).
+ * code, exclude, start-after, deploy, rules).
  */
 public final class StarterConfig {
     /** Where application code usually lives, for rules that look for references to a dropped column. */
@@ -62,6 +62,7 @@ public final class StarterConfig {
         sb.append("""
                 # exclude: ["db/migration/legacy/**"]
                 # start-after: "41"                # migrations up to this version are deployed: read, not reported
+                # deploy: migrations-at-startup    # or migrations-first, or separate (code may start before its migrations)
                 # rules:
                 #   drop-column: error             # off | on | error | warning | note
                 #   missing-reverse: off
