@@ -267,6 +267,33 @@ class GitLintTest {
     }
 
     @Test
+    void stagedADropWhoseLastUseWasRemovedInAnEarlierCommitIsNotReferenced() throws IOException {
+        repo.write("src/main/java/app/User.java", USER_WITH_FAX).write("db/migration/V3__fax.sql",
+                "ALTER TABLE users ADD COLUMN fax text;\n").commitAll("fax");
+        repo.write("src/main/java/app/User.java", USER_WITH_FAX.replace("    String fax;\n", "")).commitAll("stop using fax");
+        repo.write("db/migration/V4__drop_fax.sql", "ALTER TABLE users DROP COLUMN fax;\n");
+        repo.git("add", "-A");
+        // the working tree maps fax again, unstaged: the staged version does not, and neither does HEAD
+        repo.write("src/main/java/app/User.java", USER_WITH_FAX);
+        List<String> found = findings(repo.lint("--staged"));
+        assertTrue(found.contains("drop-column db/migration/V4__drop_fax.sql:1"), found.toString());
+        assertTrue(found.stream().noneMatch(x -> x.startsWith("referenced-by-code")), found.toString());
+    }
+
+    @Test
+    void stagedAnEntityMappingRemovedWithTheDropIsTheRunningVersionsUse() throws IOException {
+        repo.write("src/main/java/app/User.java", USER_WITH_FAX).write("db/migration/V3__fax.sql",
+                "ALTER TABLE users ADD COLUMN fax text;\n").commitAll("fax");
+        repo.write("src/main/java/app/User.java", USER_WITH_FAX.replace("    String fax;\n", ""))
+                .write("db/migration/V4__drop_fax.sql", "ALTER TABLE users DROP COLUMN fax;\n");
+        repo.git("add", "-A");
+        JsonNode f = only(repo.lint("--staged"), "referenced-by-code");
+        assertTrue(f.get("message").asText().contains("the version running in production (at "
+                + repo.git("rev-parse", "--short", "HEAD").strip() + ") maps users.fax: src/main/java/app/User.java:7"),
+                f.toString());
+    }
+
+    @Test
     void theVersionBeingDeployedStillUsingADroppedColumnIsReported() throws IOException {
         repo.write("db/migration/V3__fax.sql", "ALTER TABLE users ADD COLUMN fax text;\n").commitAll("fax");
         repo.branch("feature").write("src/main/java/app/User.java", USER_WITH_FAX)
