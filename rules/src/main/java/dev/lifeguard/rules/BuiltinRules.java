@@ -17,13 +17,17 @@ import dev.lifeguard.rules.data.UnboundedDmlRule;
 import dev.lifeguard.rules.input.InvalidMigrationRule;
 import dev.lifeguard.rules.input.ParseErrorRule;
 import dev.lifeguard.rules.integrity.DuplicateVersionRule;
+import dev.lifeguard.rules.integrity.InlineReferencesIgnoredRule;
 import dev.lifeguard.rules.locking.AddUniqueConstraintRule;
 import dev.lifeguard.rules.locking.ConstraintWithoutNotValidRule;
+import dev.lifeguard.rules.locking.ForeignKeyWithoutIndexRule;
 import dev.lifeguard.rules.locking.MissingLockTimeoutRule;
 import dev.lifeguard.rules.locking.NonConcurrentIndexRule;
 import dev.lifeguard.rules.locking.SetNotNullRule;
 import dev.lifeguard.rules.locking.TableRewriteRule;
+import dev.lifeguard.rules.locking.UniqueOnExistingDataRule;
 import dev.lifeguard.rules.reversibility.MissingReverseRule;
+import dev.lifeguard.rules.reversibility.ReverseMissingObjectRule;
 import dev.lifeguard.rules.suppress.SuppressionWithoutReasonRule;
 import dev.lifeguard.rules.suppress.UnusedSuppressionRule;
 import dev.lifeguard.rules.transactions.ConcurrentlyInTransactionRule;
@@ -49,6 +53,8 @@ public final class BuiltinRules {
                 new DropTableRule(),
                 new DuplicateVersionRule(),
                 new EditedAppliedMigrationRule(),
+                new ForeignKeyWithoutIndexRule(),
+                new InlineReferencesIgnoredRule(),
                 new InvalidMigrationRule(),
                 new MissingLockTimeoutRule(),
                 new MissingReverseRule(),
@@ -59,12 +65,14 @@ public final class BuiltinRules {
                 new ReferencedByCodeRule(),
                 new RenameColumnRule(),
                 new RenameTableRule(),
+                new ReverseMissingObjectRule(),
                 new SchemaAndDataMixedRule(),
                 new SetNotNullRule(),
                 new SuppressionWithoutReasonRule(),
                 new TableRewriteRule(),
                 new TruncateTableRule(),
                 new UnboundedDmlRule(),
+                new UniqueOnExistingDataRule(),
                 new UnusedSuppressionRule()
         );
     }

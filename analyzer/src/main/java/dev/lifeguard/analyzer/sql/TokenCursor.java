@@ -158,8 +158,8 @@ final class TokenCursor {
     }
 
     /**
-     * Splits tokens [from, to) at top-level commas (outside parentheses) into index ranges
-     * {@code {start, end}}.
+     * Splits tokens [from, to) at top-level commas (outside parentheses and the brackets of PostgreSQL's
+     * {@code ARRAY['a', 'b']} and subscripts) into index ranges {@code {start, end}}.
      */
     List<int[]> splitAtCommas(int from, int to) {
         List<int[]> parts = new ArrayList<>();
@@ -167,9 +167,9 @@ final class TokenCursor {
         int partStart = from;
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
-            if (t.isSymbol("(")) {
+            if (t.isSymbol("(") || t.isSymbol("[")) {
                 depth++;
-            } else if (t.isSymbol(")")) {
+            } else if (t.isSymbol(")") || t.isSymbol("]")) {
                 depth--;
             } else if (depth == 0 && t.isSymbol(",")) {
                 parts.add(new int[] {partStart, i});

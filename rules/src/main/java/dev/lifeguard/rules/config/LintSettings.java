@@ -81,6 +81,7 @@ public record LintSettings(Path root, ProjectConfig file, Dialect dialect, Strin
         return new EngineOptions(file.severities(), file.disabled(), Set.of())
                 .withTargetVersion(target)
                 .withStartAfter(file.startAfter())
+                .withLockTimeout(file.lockTimeout())
                 .withDeploy(file.deploy());
     }
 

@@ -23,12 +23,15 @@ import java.util.Set;
  * @param disabled      {@code rules:} ids turned off
  * @param exclude       {@code exclude:} globs of files to leave out
  * @param startAfter    {@code start-after:} (or {@code since:}): migrations up to it are deployed
+ * @param docsUrl       {@code docs-url:} where findings link rule pages ({@code <docs-url>/<rule-id>.md}), or null
+ * @param lockTimeout   {@code lock-timeout:} the lock_timeout the deployment sets for every migration's session
+ *                      (in its connection or runner settings, which Lifeguard cannot see), or null
  * @param deploy        {@code deploy:} how migrations and code are deployed; null when not set (the default,
  *                      {@link DeployOrder#MIGRATIONS_AT_STARTUP})
  */
 public record ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                             Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
-                            StartAfter startAfter, DeployOrder deploy) {
+                            StartAfter startAfter, String docsUrl, String lockTimeout, DeployOrder deploy) {
 
     public ProjectConfig {
         migrations = List.copyOf(migrations);
@@ -38,11 +41,19 @@ public record ProjectConfig(Path file, Dialect dialect, String targetVersion, Li
         exclude = List.copyOf(exclude);
     }
 
-    /** A file that does not say how it deploys. */
+    /** Without the docs and deployment settings. */
     public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                          Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
                          StartAfter startAfter) {
-        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, null);
+        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, null, null, null);
+    }
+
+    /** Without the deploy order. */
+    public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
+                         Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
+                         StartAfter startAfter, String docsUrl, String lockTimeout) {
+        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, docsUrl,
+                lockTimeout, null);
     }
 
     /** No file: nothing configured. */

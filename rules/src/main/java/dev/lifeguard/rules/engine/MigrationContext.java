@@ -162,7 +162,10 @@ public class MigrationContext extends FindingSink {
      * creates it: what a database dump written as a first migration does.
      */
     public boolean recreatedFromScratch(TableName name) {
-        if (state.table(name).filter(t -> !t.isPresumed()).isPresent()) {
+        // known from an earlier migration: the drop loses its rows (in visitMigration the state is after this
+        // migration, where the table it created itself is known)
+        if (state.table(name).filter(t -> !t.isPresumed() && !(migration.file().equals(t.createdInFile())
+                && migration.id().equals(t.createdByMigration()))).isPresent()) {
             return false;
         }
         boolean dropped = false;

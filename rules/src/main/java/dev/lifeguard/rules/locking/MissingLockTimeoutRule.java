@@ -2,6 +2,8 @@ package dev.lifeguard.rules.locking;
 
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Framework;
+import dev.lifeguard.analyzer.model.History;
+import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.TableName;
@@ -16,8 +18,10 @@ import dev.lifeguard.rules.postgres.PgLockKnowledge;
 import dev.lifeguard.rules.postgres.PgLockMode;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,26 +42,29 @@ public final class MissingLockTimeoutRule implements Rule {
     static final String SETTING = "SET lock_timeout = '2s';";
 
     private final PgLockKnowledge knowledge = PgLockKnowledge.oldestSupported();
+    /** What earlier migrations set for the role or database, per history: see {@link ExternalLockTimeout}. */
+    private final Map<History, Map<Migration, String>> setByEarlier = new IdentityHashMap<>();
 
     @Override
     public void visitMigration(MigrationContext ctx) {
         List<Operation> ops = ctx.migration().operations();
-        Set<String> createdHere = Operations.createdTables(ops);
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
             if (setsLockTimeout(op)) {
                 return;
             }
             Optional<PgLockMode> lock = strongLock(op);
-            if (lock.isEmpty()) {
-                continue;
+            if (lock.isEmpty() || isMaterializedView(op) && !lock.get().blocksReads()) {
+                continue; // nobody writes a materialized view: only a lock that blocks its readers matters
             }
-            List<TableName> tables = lockedTables(ctx, op, ops.subList(0, i));
-            Optional<String> existing = tables.isEmpty() ? Optional.of("an existing table")
-                    : tables.stream().filter(t -> !createdHere.contains(t.name()) && !ctx.isNewTable(t)).findFirst()
-                    .map(t -> "existing table " + ctx.sql(t));
+            // only tables created before this statement are new to it: DROP TABLE k; CREATE TABLE k (...) drops an old k
+            Set<String> createdBefore = Operations.createdTables(ops.subList(0, i));
+            Optional<String> existing = lockedObject(ctx, op, ops.subList(0, i), createdBefore,
+                    Operations.createdTables(ops));
             if (existing.isPresent()) {
-                report(ctx, op, lock.get(), existing.get());
+                if (ExternalLockTimeout.of(ctx, setByEarlier).isEmpty()) {
+                    report(ctx, op, lock.get(), existing.get());
+                }
                 return;
             }
         }
@@ -69,7 +76,41 @@ public final class MissingLockTimeoutRule implements Rule {
                 && o.kind().toUpperCase(Locale.ROOT).startsWith("ALTER TABLE")) {
             mode = PgLockMode.ACCESS_EXCLUSIVE; // most ALTER TABLE forms without a record of their own
         }
+        if (op instanceof Operation.CreateTable) {
+            mode = knowledge.referencedTableLock(op).orElse(mode); // its foreign keys lock the referenced tables
+        }
         return mode != null && mode.atLeast(PgLockMode.SHARE) ? Optional.of(mode) : Optional.empty();
+    }
+
+    /**
+     * What the statement locks that already exists and serves traffic, as the message names it; empty when
+     * everything it locks was created earlier in this change.
+     */
+    private static boolean isMaterializedView(Operation op) {
+        return op instanceof Operation.Other o && o.kind() != null && o.kind().contains("MATERIALIZED VIEW");
+    }
+
+    private static Optional<String> lockedObject(MigrationContext ctx, Operation op, List<Operation> earlier,
+                                                 Set<String> createdBefore, Set<String> createdInMigration) {
+        if (op instanceof Operation.AlterDomain d) {
+            return Optional.of("every table using domain " + d.domain());
+        }
+        if (op instanceof Operation.DropSchema d) {
+            return Optional.of("every table in schema " + String.join(", ", d.names()));
+        }
+        if (op instanceof Operation.Other o && o.table() != null && o.kind() != null && o.kind().contains("VIEW")) {
+            return Optional.of("existing " + (o.kind().contains("MATERIALIZED") ? "materialized view " : "view ")
+                    + o.table());
+        }
+        List<TableName> tables = op instanceof Operation.CreateTable t ? PgLockKnowledge.referencedTables(t)
+                : lockedTables(ctx, op, earlier);
+        if (tables.isEmpty()) {
+            return Optional.of("an existing table");
+        }
+        // a dump-style baseline's DROP TABLE IF EXISTS of a table no migration created holds no known data
+        return tables.stream().filter(t -> createdInMigration.contains(t.name())
+                        ? !createdBefore.contains(t.name()) && !ctx.recreatedFromScratch(t) : !ctx.isNewTable(t))
+                .findFirst().map(t -> "existing table " + ctx.sql(t));
     }
 
     /** The tables the statement locks; empty means "not known", which is treated as existing. */
@@ -86,6 +127,9 @@ public final class MissingLockTimeoutRule implements Rule {
         List<TableName> tables = new ArrayList<>(Operations.tables(op));
         if (op instanceof Operation.AddConstraint a && a.constraint().referencedTable() != null) {
             tables.add(a.constraint().referencedTable()); // a foreign key locks its parent table too
+        }
+        if (op instanceof Operation.AddColumn a && a.column().references() != null) {
+            tables.add(a.column().references());
         }
         return tables;
     }
@@ -104,11 +148,16 @@ public final class MissingLockTimeoutRule implements Rule {
                 + " the statement gives up instead of stalling " + blocked + " behind a long-running query; retry the"
                 + " deploy when it times out";
         if (ctx.migration().framework() == Framework.LIQUIBASE) {
-            help += ". Liquibase: <sql>SET lock_timeout = '2s'</sql> as the first change of the changeSet";
+            // scoped to PostgreSQL, so that the H2 or other database a project develops against skips it
+            help += ". Liquibase: <sql dbms=\"postgresql\">SET lock_timeout = '2s'</sql> as the first change of the"
+                    + " changeSet";
         }
+        help += ". If the deployment sets lock_timeout for every migration (Flyway initSql, the JDBC URL's"
+                + " options=-c lock_timeout=2s), Lifeguard reads it from the configuration, or say so with"
+                + " lock-timeout: 2s in lifeguard.yml";
         ctx.report(op.span(), "this statement waits for " + lock.sqlName() + " on " + table + " with no lock_timeout"
-                + " set earlier in the migration: while it waits behind a long-running query, " + blocked + " of the"
-                + " table queues behind it", help, fix(ctx, op), List.of());
+                + " set earlier in the migration: while it waits behind a long-running query, " + blocked + " of "
+                + (table.startsWith("every") ? "them" : "it") + " queues behind it", help, fix(ctx, op), List.of());
     }
 
     /**
