@@ -27,6 +27,10 @@ public final class SchemaState {
      * column the history does not know presumes it existed (production's), and tells this listener first.
      */
     private Presumer presumer;
+    /** On the scratch copy: every table name it has held, so a name dropped earlier is not presumed again. */
+    private final java.util.Set<String> met = new java.util.HashSet<>();
+    /** The same for columns ({@code table + '.' + column}). */
+    private final java.util.Set<String> metColumns = new java.util.HashSet<>();
 
     /** Told of a table or column presumed to exist before the operation that names it. */
     interface Presumer {
@@ -61,6 +65,8 @@ public final class SchemaState {
             TableState t = tables.get(n);
             if (t != null) {
                 s.tables.put(n, t.copy());
+                s.met.add(n);
+                t.columns().keySet().forEach(c -> s.metColumns.add(n + "." + c));
             }
         }
         s.presumer = presumer;
@@ -78,11 +84,12 @@ public final class SchemaState {
                 t.mutableColumns().put(col.name(), stateOf(col));
             }
             tables.put(c.table().name(), t);
+            met.add(c.table().name());
         } else if (op instanceof Operation.DropTable d) {
             for (TableName name : d.tables()) {
-                if (!d.ifExists()) {
-                    presumeTable(name);
-                }
+                // IF EXISTS too: production may have the table (a dump-style drop-and-create is told apart by the
+                // rules); a name this migration already dropped is not presumed again (the statement is a no-op)
+                presumeTable(name);
                 tables.remove(name.name());
             }
         } else if (op instanceof Operation.DropSchema d) {
@@ -93,6 +100,7 @@ public final class SchemaState {
             if (t != null) {
                 t.rename(r.to());
                 tables.put(r.to().name(), t);
+                met.add(r.to().name());
             }
         } else if (op instanceof Operation.AddColumn a) {
             presumeTable(a.table());
@@ -102,7 +110,9 @@ public final class SchemaState {
                 }
             });
         } else if (op instanceof Operation.DropColumn d) {
-            if (!d.ifExists()) {
+            // IF EXISTS: a column of a table no migration created may be production's; one missing from a table
+            // the history knows is not there, and the statement does nothing
+            if (!d.ifExists() || table(d.table()).map(TableState::isPresumed).orElse(true)) {
                 presumeColumn(d.table(), d.column());
             }
             table(d.table()).ifPresent(t -> t.mutableColumns().remove(d.column()));
@@ -140,7 +150,7 @@ public final class SchemaState {
     }
 
     private void presumeTable(TableName name) {
-        if (presumer != null && !tables.containsKey(name.name())) {
+        if (presumer != null && !tables.containsKey(name.name()) && met.add(name.name())) {
             TableState t = TableState.presumed(name);
             tables.put(name.name(), t);
             presumer.table(t);
@@ -153,7 +163,7 @@ public final class SchemaState {
         }
         presumeTable(table);
         TableState t = tables.get(table.name());
-        if (!t.mutableColumns().containsKey(column)) {
+        if (t != null && !t.mutableColumns().containsKey(column) && metColumns.add(table.name() + "." + column)) {
             ColumnState c = new ColumnState(column, null, null, null);
             t.mutableColumns().put(column, c);
             presumer.column(t, c);

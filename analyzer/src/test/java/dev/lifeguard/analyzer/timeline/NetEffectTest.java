@@ -110,11 +110,26 @@ class NetEffectTest {
     }
 
     @Test
-    void aTableNoMigrationCreatedIsPresumedWhenDroppedButNotWhenDroppedIfExists() {
+    void aTableNoMigrationCreatedIsPresumedWhenDroppedIfExistsOrNot() {
         NetChange.TableDropped d = (NetChange.TableDropped) net(USERS, "DROP TABLE legacy;").changes().get(0);
         assertTrue(d.table().isPresumed());
-        assertEquals(List.of(), net(USERS, "DROP TABLE IF EXISTS legacy;\nCREATE TABLE legacy (id int);").changes(),
-                "a dump-style baseline: nothing the history knows was there");
+        List<NetChange> ifExists = net(USERS, "DROP TABLE IF EXISTS legacy;\nDROP TABLE IF EXISTS legacy;").changes();
+        assertEquals(1, ifExists.size(), "production may have it; the second drop finds nothing: " + ifExists);
+        assertTrue(ifExists.get(0).table().isPresumed());
+        // a dump-style baseline: the presumed table's name holds a new one (the rules tell it apart as fresh)
+        NetChange.TableDropped dump = (NetChange.TableDropped) net(USERS,
+                "DROP TABLE IF EXISTS legacy;\nCREATE TABLE legacy (id int);").changes().get(0);
+        assertEquals(NetChange.NameNow.NEW_EMPTY, dump.nameNow());
+    }
+
+    @Test
+    void aColumnDroppedIfExistsIsPresumedOnlyWhereTheHistoryDoesNotKnowTheTable() {
+        List<NetChange> unknown = net(USERS, "ALTER TABLE legacy DROP COLUMN IF EXISTS fax;\n"
+                + "ALTER TABLE legacy DROP COLUMN IF EXISTS fax;").changes();
+        assertEquals(1, unknown.size(), unknown.toString());
+        assertTrue(unknown.get(0) instanceof NetChange.ColumnDropped);
+        assertEquals(List.of(), net(USERS, "ALTER TABLE users DROP COLUMN IF EXISTS phone;").changes(),
+                "users is known and has no phone: the statement does nothing");
     }
 
     @Test

@@ -73,13 +73,23 @@ public final class ColumnTypeChangeRule implements Rule {
         }
         String unknown = r.table().isPresumed() ? " (no migration linted creates " + table + ": its previous type is not known)"
                 : " (its previous type is not in the migrations linted)";
-        String change = from == null ? "changes type to " + to + unknown
-                : "changes type from " + from + " to " + to;
+        String change = (from == null ? "changes type to " + to + unknown
+                : "changes type from " + from + " to " + to) + throughLater(ctx, r, to, dialect);
         String consequence = mysql != null ? "on " + DialectNames.of(dialect) + ", " + mysql.effect().note()
                 + "; the application version still running may not read or write the new type"
                 : consequence(dialect, from, to);
         ctx.report(ctx.operation().span(), "column " + column + " " + change + ": " + consequence,
                 help(ctx, r, to, dialect), null, List.of());
+    }
+
+    /** When later statements of the migration change the type again: the type this one sets is not the one judged. */
+    private static String throughLater(OperationContext ctx, NetChange.ColumnRetyped r, SqlType to, Dialect dialect) {
+        if (r.throughCopy() || !(ctx.operation() instanceof Operation.AlterColumnType a)) {
+            return "";
+        }
+        SqlType here = SqlType.parse(a.definition().type(), dialect);
+        return here == null || here.equals(to) ? ""
+                : " (" + here + " at this statement, " + to + " when the migration commits)";
     }
 
     private static String help(OperationContext ctx, NetChange.ColumnRetyped r, SqlType to, Dialect dialect) {

@@ -5,6 +5,7 @@ import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.analyzer.timeline.NetChange;
+import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
 import dev.lifeguard.rules.Spans;
@@ -42,6 +43,10 @@ public final class RenameTableRule implements Rule {
                     + " the application's search_path first", null, List.of());
             return;
         }
+        if (ctx.operation() instanceof Operation.RenameTable r && ctx.dialect().isMySqlFamily()
+                && r.from().name().equals(r.to().name()) && !ctx.isNewTable(r.from()) && !leavesView(ctx, r.from())) {
+            caseOnly(ctx, r);
+        }
         for (NetChange.TableRenamed r : ctx.netChanges(NetChange.TableRenamed.class)) {
             TableName oldName = r.table().name();
             if (ctx.isNewTable(r.table()) || leavesView(ctx, oldName)) {
@@ -67,6 +72,36 @@ public final class RenameTableRule implements Rule {
             };
             ctx.report(ctx.operation().span(), message, help, null, List.of());
         }
+    }
+
+    /**
+     * MySQL/MariaDB: a rename that changes only the letter case ({@code users} to {@code Users}). Names are folded
+     * for matching, but on a server with {@code lower_case_table_names=0} (the default on Linux) table names are
+     * file names and compare case-sensitively: the running version's {@code users} no longer exists.
+     */
+    private static void caseOnly(OperationContext ctx, Operation.RenameTable r) {
+        dev.lifeguard.analyzer.model.SourceSpan span = r.span();
+        String text = ctx.project().source(span.file()).filter(f -> span.hasOffsets() && span.endOffset() <= f.text().length())
+                .map(f -> f.text().substring(span.statementStart() >= 0 ? span.statementStart() : span.startOffset(),
+                        span.endOffset())).orElse(""); // the whole statement: ALTER TABLE users ... RENAME TO Users
+        Matcher m = Pattern.compile("(?<![\\w$])`?(" + Pattern.quote(r.from().name()) + ")`?(?![\\w$])",
+                Pattern.CASE_INSENSITIVE).matcher(text);
+        List<String> written = new java.util.ArrayList<>();
+        while (m.find()) {
+            written.add(m.group(1));
+        }
+        if (written.size() < 2 || written.get(0).equals(written.get(written.size() - 1))) {
+            return; // renamed to itself as written: nothing changes
+        }
+        String from = written.get(0);
+        String to = written.get(written.size() - 1);
+        String note = ctx.schema().table(r.from()).isPresent() ? "" : " (not created by any migration linted)";
+        ctx.report(r.span(), "table " + from + note + " is renamed to " + to + " in place:"
+                + " with lower_case_table_names=0 (the default on Linux) " + DialectNames.of(ctx.dialect())
+                + " compares table names case-sensitively, so the application version still running queries " + from
+                + " and finds no such table", "Keep the name's case, or expand: create " + to + ", write to both"
+                + " tables and backfill " + to + " from " + from + " in batches, move reads to " + to + "; contract in a"
+                + " later release: DROP TABLE " + from, null, List.of());
     }
 
     /** The recipe: the same migration creates a view under the old name, so running code keeps working. */
