@@ -59,7 +59,7 @@ public final class ProjectLoader {
         List<Path> changelogs = new ChangelogCandidates(root, files).find(collected.files());
         Set<Path> readByLiquibase = new HashSet<>(changelogs);
         if (!changelogs.isEmpty()) {
-            loadLiquibase(root, dialect, parser, changelogs, options.overlay(), histories, sources, problems);
+            loadLiquibase(root, dialect, parser, changelogs, options.overlay(), histories, sources, problems, readByLiquibase);
             readByLiquibase.addAll(sources.keySet());
         }
 
@@ -112,18 +112,19 @@ public final class ProjectLoader {
 
     private static void loadLiquibase(ProjectRoot root, Dialect dialect, SqlParser parser, List<Path> changelogs,
                                       Map<Path, String> overlay, List<History> histories, Map<Path, SourceFile> sources,
-                                      List<LoadProblem> problems) {
+                                      List<LoadProblem> problems, Set<Path> claimed) {
         List<Path> absolute = changelogs.stream().map(root::absolute).toList();
         try {
             LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser, overlay).load(absolute);
             histories.addAll(result.histories());
             sources.putAll(result.sources());
             problems.addAll(result.problems());
-        } catch (RuntimeException | LinkageError e) {
+            claimed.addAll(result.refused()); // reported by the changelog that names them, once
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // the loader promises not to throw; if it does, the changelogs are reported, the SQL still read
             for (Path changelog : changelogs) {
                 problems.add(new LoadProblem(SourceSpan.startOf(changelog),
-                        "could not read this Liquibase changelog (" + e.getClass().getSimpleName() + "): not checked"));
+                        "could not read this Liquibase changelog (" + Failures.describe(e) + "): not checked"));
             }
         }
     }

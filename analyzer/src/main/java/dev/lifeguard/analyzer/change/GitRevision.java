@@ -72,6 +72,11 @@ final class GitRevision implements RevisionFiles {
 
     @Override
     public Map<Path, byte[]> read(Collection<Path> wanted, long maxBytes) throws GitException {
+        return read(wanted, maxBytes, BATCH_BYTES);
+    }
+
+    /** {@link #read(Collection, long)} with contents asked for in slices of at most {@code batchBytes} (tests: small). */
+    Map<Path, byte[]> read(Collection<Path> wanted, long maxBytes, long batchBytes) throws GitException {
         Map<Path, Blob> all = blobs();
         List<Path> order = new ArrayList<>();
         List<Blob> unsized = new ArrayList<>();
@@ -85,21 +90,43 @@ final class GitRevision implements RevisionFiles {
             }
         }
         Map<String, Long> sizes = sizes(unsized);
-        StringBuilder input = new StringBuilder();
         List<Path> requested = new ArrayList<>();
         for (Path p : order) {
             Blob b = all.get(p);
             long size = b.size() >= 0 ? b.size() : sizes.getOrDefault(b.id(), -1L);
             if (size >= 0 && size <= maxBytes) {
-                input.append(b.id()).append('\n');
                 requested.add(p);
             }
         }
         Map<Path, byte[]> out = new LinkedHashMap<>();
-        if (requested.isEmpty()) {
-            return out;
+        // one cat-file per slice of at most batchBytes of contents: the output of one call stays under git's cap
+        int from = 0;
+        while (from < requested.size()) {
+            long total = 0;
+            int to = from;
+            StringBuilder ids = new StringBuilder();
+            while (to < requested.size() && (to == from || total + size(all, sizes, requested.get(to)) <= batchBytes)) {
+                total += size(all, sizes, requested.get(to));
+                ids.append(all.get(requested.get(to)).id()).append('\n');
+                to++;
+            }
+            Git.Result r = git.checked(ids.toString().getBytes(StandardCharsets.UTF_8), "cat-file", "--batch");
+            parse(r.out(), requested.subList(from, to), out);
+            from = to;
         }
-        byte[] batch = git.checked(input.toString().getBytes(StandardCharsets.UTF_8), "cat-file", "--batch").out();
+        return out;
+    }
+
+    /** Contents read by one {@code cat-file --batch} call stay below this (a file itself is capped lower). */
+    private static final long BATCH_BYTES = 64L * 1024 * 1024;
+
+    private static long size(Map<Path, Blob> all, Map<String, Long> sizes, Path p) {
+        Blob b = all.get(p);
+        return b.size() >= 0 ? b.size() : sizes.getOrDefault(b.id(), 0L);
+    }
+
+    /** Splits {@code cat-file --batch} output ("<id> blob <size>\n<bytes>\n" per object) into files. */
+    private static void parse(byte[] batch, List<Path> requested, Map<Path, byte[]> out) {
         int at = 0;
         for (Path p : requested) {
             int nl = indexOf(batch, (byte) '\n', at);
@@ -112,12 +139,14 @@ final class GitRevision implements RevisionFiles {
                 continue; // "<id> missing": not in the object store (a shallow clone)
             }
             int size = Integer.parseInt(header[2]);
+            if (size < 0 || at + (long) size > batch.length) {
+                break; // cut short (git's output cap): what was read whole is kept
+            }
             byte[] content = new byte[size];
             System.arraycopy(batch, at, content, 0, size);
             at += size + 1;
             out.put(p, content);
         }
-        return out;
     }
 
     /** Sizes of index entries, which {@code ls-files} does not give: one {@code cat-file --batch-check}. */

@@ -4,7 +4,6 @@ import dev.lifeguard.analyzer.liquibase.LiquibaseLoader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +35,11 @@ public final class ChangelogCandidates {
         for (Path file : collected) {
             String extension = PathCollector.extension(file);
             if (extension.equals("sql")) {
-                files.read(file).filter(source -> isFormattedSql(source.text()))
-                        .filter(source -> isChangelog(file, source.text()))
-                        .ifPresent(source -> changelogs.add(file));
+                // the head says it: a file too large to read is still a changelog, reported once by the loader
+                String head = peek(file);
+                if (head != null && isFormattedSql(head) && isChangelog(file, head)) {
+                    changelogs.add(file);
+                }
             } else if (STRUCTURED.contains(extension)) {
                 String text = peek(file);
                 if (text != null && text.toLowerCase(Locale.ROOT).contains("databasechangelog")
@@ -75,10 +76,9 @@ public final class ChangelogCandidates {
         if (!root.isInside(absolute)) {
             return null;
         }
-        try (InputStream in = Files.newInputStream(absolute)) {
-            boolean whole = Files.size(absolute) <= SourceReader.MAX_BYTES;
-            byte[] bytes = whole ? in.readAllBytes() : in.readNBytes(PEEK_BYTES);
-            return SourceReader.lenient(bytes);
+        // the head only: a changelog names its root element, top-level key or format line at the top
+        try (InputStream in = SourceReader.open(absolute, Long.MAX_VALUE)) {
+            return SourceReader.decodeAny(in.readNBytes(PEEK_BYTES));
         } catch (IOException e) {
             return null;
         }

@@ -41,6 +41,11 @@ public final class CodeBase {
         default boolean isCodeFile(Path file) {
             return false;
         }
+
+        /** The code files read so far that could not be read or indexed (too large, nested too deeply). */
+        default List<LoadProblem> problems() {
+            return List.of();
+        }
     }
 
     public static final CodeBase NONE = new CodeBase(List.of(), List.of(), new Reader() {
@@ -115,6 +120,11 @@ public final class CodeBase {
     /** Whether the code index reads this root-relative file: a change touching none of them leaves the code as it was. */
     public boolean isCodeFile(Path file) {
         return reader.isCodeFile(file);
+    }
+
+    /** Code files read so far that could not be read or indexed: what the code rules could not see. */
+    public List<LoadProblem> problems() {
+        return reader.problems();
     }
 
     Optional<SourceFile> loaded(Path file) {

@@ -94,7 +94,14 @@ final class TokenCursor {
     }
 
     ReadException unexpected(String what) {
-        return new ReadException(atEnd() ? what + " at end of statement" : what + " at '" + peek().text() + "'");
+        return new ReadException(atEnd() ? what + " at end of statement" : what + " at '" + excerpt(peek().text()) + "'");
+    }
+
+    /** A token as a message quotes it: its first line, cut short (a string or quoted name may span pages). */
+    static String excerpt(String token) {
+        int nl = token.indexOf('\n');
+        String line = nl < 0 ? token : token.substring(0, nl);
+        return line.length() > 40 ? line.substring(0, 40) + "..." : nl < 0 ? line : line.stripTrailing() + "...";
     }
 
     /** One identifier, as written (quotes kept). */
@@ -121,7 +128,7 @@ final class TokenCursor {
     String parenthesised() throws ReadException {
         Token open = next();
         if (!open.isSymbol("(")) {
-            throw new ReadException("expected '(' at '" + open.text() + "'");
+            throw new ReadException("expected '(' at '" + excerpt(open.text()) + "'");
         }
         int depth = 1;
         while (depth > 0) {

@@ -106,6 +106,11 @@ class GitChangesTest {
         assertEquals("class B { /* base */ }\n", new String(read.get(Path.of("src/B.java")), StandardCharsets.UTF_8));
         assertEquals("class A {}\n", new String(read.get(Path.of("src/A.java")), StandardCharsets.UTF_8));
         assertEquals(2, read.size());
+        java.util.Map<Path, byte[]> sliced = ((GitRevision) base).read(List.of(Path.of("src/B.java"), Path.of("src/A.java")),
+                1_000, 15);
+        assertEquals("class B { /* base */ }\n", new String(sliced.get(Path.of("src/B.java")), StandardCharsets.UTF_8),
+                "read in slices, one cat-file each, the files are the same");
+        assertEquals("class A {}\n", new String(sliced.get(Path.of("src/A.java")), StandardCharsets.UTF_8));
         assertEquals(java.util.Set.of(Path.of("src/A.java")), base.read(List.of(Path.of("src/A.java"),
                 Path.of("src/B.java")), 12).keySet(), "a file above the size limit is left out");
         assertTrue(base.label().matches("[0-9a-f]{7,}"), base.label());
