@@ -22,6 +22,13 @@ import java.util.function.UnaryOperator;
  */
 public final class SchemaState {
     private final Map<String, TableState> tables = new HashMap<>();
+    private SchemaObjects objects = new SchemaObjects();
+
+    /** Indexes, constraints, views and sequences, and the tables ever created (for Liquibase preconditions). */
+    public SchemaObjects objects() {
+        return objects;
+    }
+
     /**
      * Set on the scratch copy {@link NetEffect} replays: an operation that drops, renames or alters a table or
      * column the history does not know presumes it existed (production's), and tells this listener first.
@@ -55,6 +62,7 @@ public final class SchemaState {
     public SchemaState copy() {
         SchemaState s = new SchemaState();
         tables.forEach((k, v) -> s.tables.put(k, v.copy()));
+        s.objects = objects.copy();
         return s;
     }
 
@@ -75,6 +83,7 @@ public final class SchemaState {
 
     /** Applies one operation of a migration. Operations on unknown tables are remembered only as far as useful. */
     public void apply(Migration migration, Operation op) {
+        objects.apply(op);
         if (op instanceof Operation.CreateTable c) {
             if (c.ifNotExists() && tables.containsKey(c.table().name())) {
                 return;

@@ -26,12 +26,17 @@ import java.util.Set;
  * @param docsUrl       {@code docs-url:} where findings link rule pages ({@code <docs-url>/<rule-id>.md}), or null
  * @param lockTimeout   {@code lock-timeout:} the lock_timeout the deployment sets for every migration's session
  *                      (in its connection or runner settings, which Lifeguard cannot see), or null
+ * @param liquibaseContexts    {@code liquibase: contexts:}, the contexts an update runs with, as Liquibase's
+ *                             {@code --contexts} (a comma-separated list); null: not set, every changeSet runs
+ * @param liquibaseLabelFilter {@code liquibase: label-filter:}, as Liquibase's {@code --label-filter} (an
+ *                             expression with {@code !}, {@code and}, {@code or}, parentheses); null: not set
  * @param deploy        {@code deploy:} how migrations and code are deployed; null when not set (the default,
  *                      {@link DeployOrder#MIGRATIONS_AT_STARTUP})
  */
 public record ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                             Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
-                            StartAfter startAfter, String docsUrl, String lockTimeout, DeployOrder deploy) {
+                            StartAfter startAfter, String docsUrl, String lockTimeout, String liquibaseContexts,
+                            String liquibaseLabelFilter, DeployOrder deploy) {
 
     public ProjectConfig {
         migrations = List.copyOf(migrations);
@@ -41,19 +46,36 @@ public record ProjectConfig(Path file, Dialect dialect, String targetVersion, Li
         exclude = List.copyOf(exclude);
     }
 
-    /** Without the docs and deployment settings. */
+    /** A file that does not say how it deploys. */
     public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                          Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
-                         StartAfter startAfter) {
-        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, null, null, null);
+                         StartAfter startAfter, String docsUrl, String lockTimeout, String liquibaseContexts,
+                         String liquibaseLabelFilter) {
+        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, docsUrl,
+                lockTimeout, liquibaseContexts, liquibaseLabelFilter, null);
     }
 
-    /** Without the deploy order. */
+    /** A file that sets no Liquibase contexts or labels. */
+    public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
+                         Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
+                         StartAfter startAfter, String docsUrl, String lockTimeout, DeployOrder deploy) {
+        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, docsUrl,
+                lockTimeout, null, null, deploy);
+    }
+
+    /** Neither Liquibase contexts or labels nor a deploy order. */
     public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                          Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
                          StartAfter startAfter, String docsUrl, String lockTimeout) {
         this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, docsUrl,
-                lockTimeout, null);
+                lockTimeout, null, null, null);
+    }
+
+    /** Without the docs, deployment and Liquibase settings. */
+    public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
+                         Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
+                         StartAfter startAfter) {
+        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, null, null);
     }
 
     /** No file: nothing configured. */

@@ -136,7 +136,8 @@ public class MigrationContext extends FindingSink {
      * review (in a file it added, or a changeSet it appended to an existing changelog).
      * A history's root changelog is the exception: teams append changeSets to it release after release, so
      * a table an earlier changeSet of the root file created is as old as any other; so is any changelog the
-     * change under review modified, whose old changeSets ran in production.
+     * change under review modified, whose old changeSets ran in production. A baseline is not such a file:
+     * a generated schema snapshot runs whole on an empty database, so every table it creates is new in it.
      *
      * <p>A table no migration read created is production's, so not new, unless this migration drops it with
      * {@code IF EXISTS} and creates it again (a dump-style baseline): then it holds no data the history knows
@@ -183,7 +184,8 @@ public class MigrationContext extends FindingSink {
         if (t.createdInFile() == null || !t.createdInFile().equals(migration.file())) {
             return false;
         }
-        boolean growingFile = migration.kind() == Migration.Kind.CHANGESET
+        // a baseline (a generated schema snapshot) runs whole on an empty database: nothing in it is old
+        boolean growingFile = migration.kind() == Migration.Kind.CHANGESET && !migration.baseline()
                 && (migration.file().equals(history.location()) || review.knowsChangeSetsOf(migration.file()));
         return !growingFile || t.createdByMigration().equals(migration.id());
     }
