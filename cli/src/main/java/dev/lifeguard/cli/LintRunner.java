@@ -56,7 +56,7 @@ final class LintRunner {
         if (baseline != null) {
             result = baseline.filter(result);
         }
-        String version = Version.current();
+        String version = BuildVersion.current();
         DocsSite docs = DocsSite.choose(config.settings().docsUrl(), environment.variables().get("LIFEGUARD_DOCS_URL"),
                 version);
         ReportContext context = new ReportContext(version, rules.stream().map(Rule::metadata).toList(),

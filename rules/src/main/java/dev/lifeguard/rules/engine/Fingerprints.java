@@ -6,8 +6,6 @@ import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.rules.Finding;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -54,11 +52,6 @@ public final class Fingerprints {
     }
 
     private static String sha256(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(s.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 }
