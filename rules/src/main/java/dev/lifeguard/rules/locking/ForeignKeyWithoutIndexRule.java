@@ -35,13 +35,15 @@ public final class ForeignKeyWithoutIndexRule implements Rule {
                                boolean newTable) {
     }
 
+    private final TableIndexes.Replay replay = new TableIndexes.Replay();
+
     @Override
     public void visitMigration(MigrationContext ctx) {
         List<DeclaredKey> keys = declaredKeys(ctx);
         if (keys.isEmpty()) {
             return;
         }
-        TableIndexes indexes = TableIndexes.atEndOf(ctx);
+        TableIndexes indexes = replay.upTo(ctx);
         for (DeclaredKey k : keys) {
             if (k.columns().isEmpty() || indexes.leadsWith(k.child(), k.columns())) {
                 continue;

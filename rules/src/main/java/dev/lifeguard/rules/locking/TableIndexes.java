@@ -25,18 +25,19 @@ final class TableIndexes {
 
     private final Map<String, List<Index>> byTable = new HashMap<>();
 
-    /** The indexes after every operation of the history up to and including {@code ctx.migration()}. */
-    static TableIndexes atEndOf(MigrationContext ctx) {
-        TableIndexes indexes = new TableIndexes();
-        for (Migration m : ctx.history().migrations()) {
-            if (m.appliesTo(ctx.dialect())) {
-                m.operations().forEach(indexes::apply);
-            }
-            if (m == ctx.migration()) {
-                break;
+    /** The indexes after every operation of the history up to and including the migration visited. */
+    static final class Replay extends HistoryReplay<TableIndexes> {
+        @Override
+        protected TableIndexes start() {
+            return new TableIndexes();
+        }
+
+        @Override
+        protected void apply(TableIndexes indexes, Migration migration, MigrationContext ctx) {
+            if (migration.appliesTo(ctx.dialect())) {
+                migration.operations().forEach(indexes::apply);
             }
         }
-        return indexes;
     }
 
     /** Whether some index of the table has {@code columns} (in any order) as its leading key columns. */
