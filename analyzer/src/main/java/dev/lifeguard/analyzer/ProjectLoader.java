@@ -59,7 +59,7 @@ public final class ProjectLoader {
         List<Path> changelogs = new ChangelogCandidates(root, files).find(collected.files());
         Set<Path> readByLiquibase = new HashSet<>(changelogs);
         if (!changelogs.isEmpty()) {
-            loadLiquibase(root, dialect, parser, changelogs, options.overlay(), histories, sources, problems, readByLiquibase);
+            loadLiquibase(root, dialect, parser, changelogs, options, histories, sources, problems, readByLiquibase);
             readByLiquibase.addAll(sources.keySet());
         }
 
@@ -67,7 +67,9 @@ public final class ProjectLoader {
                 .filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
                 .filter(f -> !readByLiquibase.contains(f))
                 .toList();
-        LayoutDetector.Plan plan = new LayoutDetector().plan(sqlFiles, files, dialect);
+        // what the user named is linted whatever its name; nothing is named when Lifeguard looks by itself
+        java.util.function.Predicate<Path> named = options.discover() ? p -> false : collected.named()::contains;
+        LayoutDetector.Plan plan = new LayoutDetector().plan(sqlFiles, files, dialect, named);
         Map<Dialect, HistoryAssembler> assemblers = new LinkedHashMap<>();
         assemblers.put(dialect, new HistoryAssembler(parser, files));
         List<String> byPath = new ArrayList<>();
@@ -111,11 +113,13 @@ public final class ProjectLoader {
     }
 
     private static void loadLiquibase(ProjectRoot root, Dialect dialect, SqlParser parser, List<Path> changelogs,
-                                      Map<Path, String> overlay, List<History> histories, Map<Path, SourceFile> sources,
+                                      LoadOptions options, List<History> histories, Map<Path, SourceFile> sources,
                                       List<LoadProblem> problems, Set<Path> claimed) {
         List<Path> absolute = changelogs.stream().map(root::absolute).toList();
         try {
-            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser, overlay).load(absolute);
+            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser, options.overlay())
+                    .runningOnly(options.liquibase().contexts(), options.liquibase().labelFilter())
+                    .excluding(root::isExcluded).load(absolute);
             histories.addAll(result.histories());
             sources.putAll(result.sources());
             problems.addAll(result.problems());

@@ -63,7 +63,8 @@ public final class CodeBaseLoader {
             }
         }
         NamingStrategy naming = SchemaSettings.namingStrategy(config);
-        return new Result(new CodeBase(roots, settings, new LazyCodeReader(root, roots, migrations, naming)),
+        return new Result(new CodeBase(roots, settings, new LazyCodeReader(root, roots, migrations, naming,
+                MigrationClasses.named(histories))),
                 sources, problems);
     }
 
