@@ -47,7 +47,7 @@ class ReleaseArchiveIT {
             installed = top.findFirst().orElseThrow();
         }
         assertTrue(installed.getFileName().toString().matches("lifeguard-\\d+\\.\\d+\\.\\d+.*"), installed.toString());
-        for (String file : List.of("bin/lifeguard", "lib/lifeguard.jar", "licenses/THIRD-PARTY.txt", "README.md",
+        for (String file : List.of("bin/lifeguard", "lib/lifeguard.jar", "licenses/THIRD-PARTY.txt", "LICENSE", "README.md",
                 "docs/rules/rename-column.md")) {
             assertTrue(Files.exists(installed.resolve(file)), file + " in the archive");
         }

@@ -19,6 +19,8 @@ import java.util.Map;
  * one file. Moving a statement down by adding lines above it keeps its fingerprint.
  */
 public final class Fingerprints {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private Fingerprints() {
     }
 
@@ -48,7 +50,7 @@ public final class Fingerprints {
             }
             text = sb.toString();
         }
-        return text.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(text).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
     }
 
     private static String sha256(String s) {
