@@ -37,7 +37,8 @@ final class LintRunner {
         Project load(LoadOptions options) throws LoadException;
     }
 
-    static final Loader PROJECT_LOADER = options -> new ProjectLoader().load(options);
+    /** Reads the project, and notes for the launcher's start-up cache whether it holds changelogs. */
+    static final Loader PROJECT_LOADER = options -> StartupCacheMarker.note(new ProjectLoader().load(options));
 
     private final Streams streams;
     private final Environment environment;
