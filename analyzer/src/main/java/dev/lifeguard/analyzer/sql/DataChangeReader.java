@@ -23,18 +23,17 @@ final class DataChangeReader {
 
     /**
      * The plain shapes of a data change, read without JSqlParser, which costs a data-heavy history most of its
-     * parse time: {@code UPDATE t [[AS] a] SET ...}, {@code DELETE FROM t [[AS] a] [USING|WHERE|RETURNING ...]},
+     * parse time: {@code DELETE FROM t [[AS] a] [USING|WHERE|RETURNING ...]},
      * {@code INSERT INTO t [(columns)] VALUES|SELECT|DEFAULT VALUES ...}. The result is what reading the statement
      * with JSqlParser gives (its table, and a WHERE of the statement itself; an INSERT has none), or what
      * {@link #read} gives where JSqlParser cannot read it: {@code DataChangeReaderTest} checks both on every data
-     * change of the corpus. Null for any other shape, which JSqlParser then reads.
+     * change of the corpus. Null for any other shape, which JSqlParser then reads; an UPDATE too, whose assignments
+     * are kept as JSqlParser writes their expressions.
      */
     static Operation readPlain(TokenCursor c, SourceSpan span) {
         try {
             DataChangeKind kind;
-            if (c.accept("UPDATE")) {
-                kind = DataChangeKind.UPDATE;
-            } else if (c.accept("DELETE", "FROM")) {
+            if (c.accept("DELETE", "FROM")) {
                 kind = DataChangeKind.DELETE;
             } else if (c.accept("INSERT", "INTO")) {
                 kind = DataChangeKind.INSERT;
@@ -51,19 +50,15 @@ final class DataChangeReader {
                 }
                 return null;
             }
-            // an alias, then SET (UPDATE) or the end, USING, WHERE or RETURNING (DELETE)
-            if (kind == DataChangeKind.UPDATE ? !c.isWord("SET") : !deleteGoesOn(c)) {
+            // an alias, then the end, USING, WHERE or RETURNING
+            if (!deleteGoesOn(c)) {
                 c.accept("AS");
                 if (c.atEnd() || c.peek().isSymbol("(") || NOT_A_TABLE.contains(c.peek().upper())) {
                     return null;
                 }
                 c.identifier();
             }
-            if (kind == DataChangeKind.UPDATE) {
-                if (!c.accept("SET")) {
-                    return null;
-                }
-            } else if (!deleteGoesOn(c)) {
+            if (!deleteGoesOn(c)) {
                 return null;
             }
             boolean where = false;
