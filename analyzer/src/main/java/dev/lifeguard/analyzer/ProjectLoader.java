@@ -36,6 +36,17 @@ import java.util.Set;
  * SQL migration.
  */
 public final class ProjectLoader {
+    private final LoadCache cache;
+
+    /** A loader that reads everything from the disk, once (the command line). */
+    public ProjectLoader() {
+        this(LoadCache.NONE);
+    }
+
+    /** A loader that reuses what {@code cache} kept from earlier loads (an editor's warm project). */
+    public ProjectLoader(LoadCache cache) {
+        this.cache = cache;
+    }
 
     /**
      * @throws LoadException for usage errors (a path that does not exist or lies outside the root); files
@@ -44,20 +55,27 @@ public final class ProjectLoader {
     public Project load(LoadOptions options) throws LoadException {
         ProjectRoot root = new ProjectRoot(options.root(), options.excludes());
         List<String> paths = options.paths().isEmpty() ? List.of(".") : options.paths();
-        PathCollector.Collected collected = new PathCollector(root).collect(paths);
-        DialectChoice choice = dialect(options, root, collected.files());
+        PathCollector.Collected collected = cache.collect(paths, () -> new PathCollector(root).collect(paths));
+        DialectChoice choice = options.dialect() == null && cache.dialect().isPresent() ? cache.dialect().get()
+                : dialect(options, root, collected.files());
         Dialect dialect = choice.dialect();
         SqlParser parser = new SqlParser(dialect);
-        DiskMigrationFiles files = new DiskMigrationFiles(root, options.overlay());
+        DiskMigrationFiles files = new DiskMigrationFiles(root, options.overlay(), cache.files());
 
         List<History> histories = new ArrayList<>();
         Map<Path, SourceFile> sources = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>(collected.problems());
 
-        List<Path> changelogs = new ChangelogCandidates(root, files).find(collected.files());
+        // a structured candidate is peeked at on the disk, past the files seen by discover: such a run is not kept
+        boolean sqlOnly = collected.files().stream().allMatch(f -> f.getFileName().toString()
+                .toLowerCase(java.util.Locale.ROOT).endsWith(".sql"));
+        List<Path> changelogs = sqlOnly
+                ? cache.discover(List.of("changelogs", collected.files()), files,
+                        f -> new ChangelogCandidates(root, f).find(collected.files()))
+                : new ChangelogCandidates(root, files).find(collected.files());
         Set<Path> readByLiquibase = new HashSet<>(changelogs);
         if (!changelogs.isEmpty()) {
-            loadLiquibase(root, dialect, parser, changelogs, options.overlay(), histories, sources, problems);
+            loadLiquibase(root, dialect, parser, changelogs, options.overlay(), cache, histories, sources, problems);
             readByLiquibase.addAll(sources.keySet());
         }
 
@@ -65,9 +83,10 @@ public final class ProjectLoader {
                 .filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
                 .filter(f -> !readByLiquibase.contains(f))
                 .toList();
-        LayoutDetector.Plan plan = new LayoutDetector().plan(sqlFiles, files, dialect);
+        LayoutDetector.Plan plan = cache.discover(List.of("plan", sqlFiles, dialect), files,
+                f -> new LayoutDetector().plan(sqlFiles, f, dialect));
         Map<Dialect, HistoryAssembler> assemblers = new LinkedHashMap<>();
-        assemblers.put(dialect, new HistoryAssembler(parser, files));
+        assemblers.put(dialect, new HistoryAssembler(parser, files, cache::parse, cache.checkpoint()));
         List<String> byPath = new ArrayList<>();
         for (PlannedHistory planned : plan.histories()) {
             Dialect own = choice.source() == DialectChoice.Source.GIVEN ? dialect
@@ -75,8 +94,8 @@ public final class ProjectLoader {
             if (own != dialect) {
                 byPath.add(planned.location().toString().replace('\\', '/') + " as " + own.id());
             }
-            histories.add(assemblers.computeIfAbsent(own, d -> new HistoryAssembler(new SqlParser(d), files))
-                    .assemble(planned, own));
+            histories.add(assemblers.computeIfAbsent(own, d -> new HistoryAssembler(new SqlParser(d), files, cache::parse,
+                    cache.checkpoint())).assemble(planned, own));
         }
         for (HistoryAssembler assembler : assemblers.values()) {
             assembler.sources().forEach(sources::putIfAbsent);
@@ -84,7 +103,8 @@ public final class ProjectLoader {
         }
         problems.addAll(files.problems());
         problems.addAll(plan.problems());
-        CodeBaseLoader.Result code = CodeBaseLoader.load(root, options.code(), histories, sources.keySet());
+        CodeBaseLoader.Result code = cache.code().isPresent() ? cache.code().get()
+                : CodeBaseLoader.load(root, options.code(), histories, sources.keySet());
         code.sources().forEach(sources::putIfAbsent);
         problems.addAll(code.problems());
         if (!byPath.isEmpty()) {
@@ -106,11 +126,13 @@ public final class ProjectLoader {
     }
 
     private static void loadLiquibase(ProjectRoot root, Dialect dialect, SqlParser parser, List<Path> changelogs,
-                                      Map<Path, String> overlay, List<History> histories, Map<Path, SourceFile> sources,
-                                      List<LoadProblem> problems) {
+                                      Map<Path, String> overlay, LoadCache cache, List<History> histories,
+                                      Map<Path, SourceFile> sources, List<LoadProblem> problems) {
         List<Path> absolute = changelogs.stream().map(root::absolute).toList();
         try {
-            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser, overlay).load(absolute);
+            cache.changelogs().checkpoint(cache.checkpoint());
+            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser, overlay, cache.files(),
+                    cache.changelogs()).load(absolute);
             histories.addAll(result.histories());
             sources.putAll(result.sources());
             problems.addAll(result.problems());

@@ -30,23 +30,30 @@ final class CodeIndexer {
     private final ProjectRoot root;
     private final NamingStrategy naming;
     private final Map<Path, SourceFile> read;
+    private final CodeIndexCache cache;
 
     CodeIndexer(ProjectRoot root, NamingStrategy naming, Map<Path, SourceFile> read) {
+        this(root, naming, read, CodeIndexCache.NONE);
+    }
+
+    /** @param cache where files come from and what was parsed of them before (an editor's warm project) */
+    CodeIndexer(ProjectRoot root, NamingStrategy naming, Map<Path, SourceFile> read, CodeIndexCache cache) {
         this.root = root;
         this.naming = naming;
         this.read = read;
+        this.cache = cache;
     }
 
     CodeIndex build(CodeFiles.Listing files) {
         JpaMappings.References refs = new JpaMappings.References();
         List<JpaClass> classes = java.util.Collections.synchronizedList(new ArrayList<>());
         files.java().parallelStream().forEach(p -> file(p).ifPresent(f -> {
-            JavaSources.Result r = JavaSources.read(f);
+            JavaSources.Result r = cache.read(f, JavaSources::read);
             classes.addAll(r.classes());
             r.sql().forEach(piece -> sql(piece, f, refs, CodeReference.Kind.SQL_IN_CODE));
         }));
         files.kotlin().parallelStream().forEach(p -> file(p).ifPresent(f -> {
-            JavaSources.Result r = KotlinSources.read(f);
+            JavaSources.Result r = cache.read(f, KotlinSources::read);
             classes.addAll(r.classes());
             r.sql().forEach(piece -> sql(piece, f, refs, CodeReference.Kind.SQL_IN_CODE));
         }));
@@ -67,7 +74,7 @@ final class CodeIndexer {
         if (cached != null) {
             return Optional.of(cached);
         }
-        SourceReader.Result r = new SourceReader(root).read(rel);
+        SourceReader.Result r = cache.source().read(root, rel);
         if (r.file() != null) {
             read.put(rel, r.file());
         }

@@ -1,7 +1,6 @@
 package dev.lifeguard.analyzer.code;
 
 import dev.lifeguard.analyzer.discovery.ProjectRoot;
-import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.CodeBase;
 import dev.lifeguard.analyzer.model.CodeIndex;
 import dev.lifeguard.analyzer.model.SchemaChangeInCode;
@@ -23,12 +22,18 @@ final class LazyCodeReader implements CodeBase.Reader {
     private final List<Path> roots;
     private final Set<Path> migrations;
     private final NamingStrategy naming;
+    private final CodeIndexCache cache;
     private final Map<Path, SourceFile> read = CodeIndexer.cache();
     private CodeFiles.Listing listing;
     private CodeIndex index;
     private List<SchemaChangeInCode> ddl;
 
     LazyCodeReader(ProjectRoot root, List<Path> roots, Set<Path> migrations, NamingStrategy naming) {
+        this(root, roots, migrations, naming, CodeIndexCache.NONE);
+    }
+
+    LazyCodeReader(ProjectRoot root, List<Path> roots, Set<Path> migrations, NamingStrategy naming, CodeIndexCache cache) {
+        this.cache = cache;
         this.root = root;
         this.roots = List.copyOf(roots);
         this.migrations = Set.copyOf(migrations);
@@ -38,7 +43,7 @@ final class LazyCodeReader implements CodeBase.Reader {
     @Override
     public synchronized CodeIndex index() {
         if (index == null) {
-            index = new CodeIndexer(root, naming, read).build(listing());
+            index = new CodeIndexer(root, naming, read, cache).build(listing());
         }
         return index;
     }
@@ -78,7 +83,7 @@ final class LazyCodeReader implements CodeBase.Reader {
         if (cached != null) {
             return Optional.of(cached);
         }
-        SourceFile f = new SourceReader(root).read(rel).file();
+        SourceFile f = cache.source().read(root, rel).file();
         if (f != null) {
             read.put(rel, f);
         }

@@ -36,9 +36,9 @@ public final class ChangelogCandidates {
         for (Path file : collected) {
             String extension = PathCollector.extension(file);
             if (extension.equals("sql")) {
-                files.read(file).filter(source -> isFormattedSql(source.text()))
-                        .filter(source -> isChangelog(file, source.text()))
-                        .ifPresent(source -> changelogs.add(file));
+                if (files.probe(file, text -> isFormattedSql(text) && isChangelog(file, text)).orElse(false)) {
+                    changelogs.add(file);
+                }
             } else if (STRUCTURED.contains(extension)) {
                 String text = peek(file);
                 if (text != null && text.toLowerCase(Locale.ROOT).contains("databasechangelog")

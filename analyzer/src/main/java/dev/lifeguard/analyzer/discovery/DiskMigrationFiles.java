@@ -3,8 +3,6 @@ package dev.lifeguard.analyzer.discovery;
 import dev.lifeguard.analyzer.model.LoadProblem;
 import dev.lifeguard.analyzer.model.SourceFile;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** {@link MigrationFiles} on disk, inside the root only; each file is read once. */
 public final class DiskMigrationFiles implements MigrationFiles {
     private final ProjectRoot root;
-    private final SourceReader reader;
+    private final FileSource source;
     private final Map<Path, String> overlay;
     private final Map<Path, Optional<SourceFile>> read = new HashMap<>();
     private final Map<Path, List<Path>> listings = new HashMap<>();
@@ -30,9 +27,14 @@ public final class DiskMigrationFiles implements MigrationFiles {
 
     /** @param overlay text that replaces a file's content on disk, by root-relative path (see LoadOptions) */
     public DiskMigrationFiles(ProjectRoot root, Map<Path, String> overlay) {
+        this(root, overlay, FileSource.DISK);
+    }
+
+    /** @param source where texts and listings come from when not overlaid (the disk, or an editor's warm cache) */
+    public DiskMigrationFiles(ProjectRoot root, Map<Path, String> overlay, FileSource source) {
         this.root = root;
         this.overlay = Map.copyOf(overlay);
-        this.reader = new SourceReader(root, overlay);
+        this.source = source;
     }
 
     @Override
@@ -42,19 +44,7 @@ public final class DiskMigrationFiles implements MigrationFiles {
 
     @Override
     public List<Path> list(Path directory) {
-        return listings.computeIfAbsent(directory, this::listOnDisk);
-    }
-
-    private List<Path> listOnDisk(Path directory) {
-        Path absolute = root.absolute(directory);
-        if (!Files.isDirectory(absolute) || !root.isInside(absolute)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(absolute)) {
-            return entries.map(root::relative).filter(root::isReadableFile).sorted().toList();
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
+        return listings.computeIfAbsent(directory, d -> source.list(root, d));
     }
 
     @Override
@@ -65,7 +55,8 @@ public final class DiskMigrationFiles implements MigrationFiles {
     @Override
     public Optional<SourceFile> read(Path file) {
         return read.computeIfAbsent(file, f -> {
-            SourceReader.Result result = reader.read(f);
+            String replaced = overlay.get(f.normalize());
+            SourceReader.Result result = replaced != null ? new SourceReader(root, overlay).read(f) : source.read(root, f);
             if (result.problem() != null) {
                 problems.add(result.problem());
             }

@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.discovery;
 
+import dev.lifeguard.analyzer.Checkpoint;
 import dev.lifeguard.analyzer.discovery.PlannedMigration.PlannedReverse;
 import dev.lifeguard.analyzer.discovery.PlannedMigration.Region;
 import dev.lifeguard.analyzer.model.Dialect;
@@ -24,17 +25,32 @@ import java.util.Set;
 public final class HistoryAssembler {
     private final SqlParser parser;
     private final MigrationFiles files;
+    private final Parse parse;
+    private final Checkpoint checkpoint;
     private final Map<Path, SourceFile> sources = new LinkedHashMap<>();
     private final List<LoadProblem> problems = new ArrayList<>();
 
+    /** Parses a region of a file (or remembers how it parsed before: see {@code LoadCache}). */
+    @FunctionalInterface
+    public interface Parse {
+        List<Operation> parse(SqlParser parser, SourceFile file, int start, int end);
+    }
+
     public HistoryAssembler(SqlParser parser, MigrationFiles files) {
+        this(parser, files, SqlParser::parse, Checkpoint.NONE);
+    }
+
+    public HistoryAssembler(SqlParser parser, MigrationFiles files, Parse parse, Checkpoint checkpoint) {
         this.parser = parser;
         this.files = files;
+        this.parse = parse;
+        this.checkpoint = checkpoint;
     }
 
     public History assemble(PlannedHistory plan, Dialect dialect) {
         List<Migration> migrations = new ArrayList<>();
         for (PlannedMigration planned : plan.migrations()) {
+            checkpoint.check();
             Optional<SourceFile> file = files.read(planned.file());
             if (file.isEmpty()) {
                 continue; // the reader has recorded why
@@ -80,7 +96,7 @@ public final class HistoryAssembler {
 
     private List<Operation> parse(SourceFile source, Region region) {
         try {
-            return parser.parse(source, region.start(), region.endIn(source.text()));
+            return parse.parse(parser, source, region.start(), region.endIn(source.text()));
         } catch (RuntimeException e) {
             // the parser promises not to throw; if it does, one file is lost, not the whole run
             problems.add(new LoadProblem(SourceSpan.startOf(source.path()),

@@ -63,7 +63,7 @@ public final class SourceReader {
     }
 
     /** Decodes strictly, dropping a byte order mark, so offsets and columns count characters of the text. */
-    static Result decode(Path relative, byte[] bytes) {
+    public static Result decode(Path relative, byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
                 && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

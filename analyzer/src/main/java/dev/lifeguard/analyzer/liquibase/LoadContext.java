@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.liquibase;
 
+import dev.lifeguard.analyzer.discovery.FileSource;
 import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.LoadProblem;
@@ -8,7 +9,6 @@ import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.sql.SqlParser;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,17 +25,35 @@ final class LoadContext {
     final List<LoadProblem> problems = new ArrayList<>();
 
     private final Map<Path, String> overlay;
+    final FileSource files;
+    final ChangelogCache cache;
+    /** The files read while one changelog is being loaded, for {@link ChangelogCache} (null otherwise). */
+    private Map<Path, SourceFile> recording;
 
     LoadContext(ProjectRoot root, Dialect dialect, SqlParser sql, LiquibaseRuntime runtime) {
         this(root, dialect, sql, runtime, Map.of());
     }
 
     LoadContext(ProjectRoot root, Dialect dialect, SqlParser sql, LiquibaseRuntime runtime, Map<Path, String> overlay) {
+        this(root, dialect, sql, runtime, overlay, FileSource.DISK, ChangelogCache.NONE);
+    }
+
+    LoadContext(ProjectRoot root, Dialect dialect, SqlParser sql, LiquibaseRuntime runtime, Map<Path, String> overlay,
+                FileSource files, ChangelogCache cache) {
         this.root = root;
         this.dialect = dialect;
         this.sql = sql;
         this.runtime = runtime;
         this.overlay = overlay;
+        this.files = files;
+        this.cache = cache;
+    }
+
+    /** Starts recording the files read (a changelog's own and its sqlFile targets); returns the previous recording. */
+    Map<Path, SourceFile> record(Map<Path, SourceFile> into) {
+        Map<Path, SourceFile> previous = recording;
+        recording = into;
+        return previous;
     }
 
     /** Reads a file inside the root once (UTF-8, falling back to Latin-1; BOM dropped) and records it. */
@@ -43,19 +61,21 @@ final class LoadContext {
         Path rel = root.relativize(absolute);
         SourceFile known = sources.get(rel);
         if (known != null) {
+            if (recording != null) {
+                recording.put(rel, known);
+            }
             return known;
         }
         if (!root.contains(absolute)) {
             throw new IOException(rel + " is outside the project root");
         }
         String replaced = overlay.get(rel);
-        if (replaced != null) {
-            SourceFile file = new SourceFile(rel, SourceReader.withoutBom(replaced));
-            sources.put(rel, file);
-            return file;
-        }
-        SourceFile file = new SourceFile(rel, SourceReader.withoutBom(SourceReader.lenient(Files.readAllBytes(absolute))));
+        SourceFile file = replaced != null ? new SourceFile(rel, SourceReader.withoutBom(replaced))
+                : files.readLenient(absolute, rel);
         sources.put(rel, file);
+        if (recording != null) {
+            recording.put(rel, file);
+        }
         return file;
     }
 

@@ -1,5 +1,6 @@
 package dev.lifeguard.cli.lsp;
 
+import dev.lifeguard.rules.editor.ProjectModel;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.SourceFile;
@@ -26,7 +27,7 @@ final class Diagnostics {
         this.links = links;
     }
 
-    List<Diagnostic> of(ProjectSession.Linted linted, Path root) {
+    List<Diagnostic> of(ProjectModel.Linted linted, Path root) {
         DocumentText text = new DocumentText(linted.source());
         List<Diagnostic> out = new ArrayList<>();
         for (Finding f : linted.findings()) {

@@ -1,5 +1,6 @@
 package dev.lifeguard.cli.lsp;
 
+import dev.lifeguard.rules.editor.ProjectModel;
 import dev.lifeguard.rules.Finding;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
@@ -19,7 +20,7 @@ final class Hovers {
     }
 
     /** The hover at a position, or null where no finding is (LSP's "no hover"). */
-    Hover at(ProjectSession.Linted linted, Position position) {
+    Hover at(ProjectModel.Linted linted, Position position) {
         DocumentText text = new DocumentText(linted.source());
         List<String> parts = new ArrayList<>();
         Range first = null;

@@ -16,6 +16,9 @@ final class MigrationKeys {
     private static final Pattern DIALECT_IN_NAME = Pattern.compile(
             "\\.(postgres|postgresql|mysql|mariadb|sqlite3?|cockroach|mssql|sqlserver|oracle|h2)\\.", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern SEPARATOR = Pattern.compile("[._]");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
     private MigrationKeys() {
     }
 
@@ -45,8 +48,8 @@ final class MigrationKeys {
      */
     static String normalizedVersion(String version) {
         List<String> parts = new ArrayList<>();
-        for (String p : version.trim().split("[._]")) {
-            parts.add(p.matches("\\d+") ? new BigInteger(p).toString() : p.toLowerCase(Locale.ROOT));
+        for (String p : SEPARATOR.split(version.trim())) {
+            parts.add(DIGITS.matcher(p).matches() ? new BigInteger(p).toString() : p.toLowerCase(Locale.ROOT));
         }
         while (parts.size() > 1 && parts.get(parts.size() - 1).equals("0")) {
             parts.remove(parts.size() - 1);

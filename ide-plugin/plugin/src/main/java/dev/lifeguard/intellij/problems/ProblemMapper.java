@@ -34,10 +34,8 @@ public final class ProblemMapper {
                 continue;
             }
             int[] range = range(f.span());
-            List<EditPlan> fixes = new ArrayList<>();
-            fix(f.fix()).ifPresent(fixes::add);
-            SuppressionComments.plan(source, f).ifPresent(fixes::add);
-            out.add(new EditorProblem(range[0], range[1], description(f), Highlight.of(f.severity()), f.ruleId(), fixes));
+            out.add(new EditorProblem(range[0], range[1], description(f), Highlight.of(f.severity()), f.ruleId(),
+                    RulePages.url(f.rule()), fix(f.fix()).orElse(null), SuppressionComments.plan(source, f).orElse(null)));
         }
         return out;
     }
@@ -68,15 +66,11 @@ public final class ProblemMapper {
         return i;
     }
 
-    /**
-     * The tooltip. IntelliJ expands {@code #ref} and {@code #loc} in a problem's text; a zero-width space
-     * keeps a message that happens to contain them literal.
-     */
+    /** The finding in words: the rule's message and its help (the rule id and link are added by {@link EditorProblem#html}). */
     static String description(Finding f) {
         String message = sentence(f.message());
         String help = f.help() == null || f.help().isBlank() ? "" : " " + sentence(f.help());
-        String text = message + help + " [" + f.ruleId() + "]";
-        return text.replace("#ref", "#\u200Bref").replace("#loc", "#\u200Bloc");
+        return message + help;
     }
 
     private static String sentence(String s) {
@@ -100,11 +94,10 @@ public final class ProblemMapper {
             if (!s.file().equals(source.path()) || !s.hasOffsets() || s.endOffset() > text.length()) {
                 return Optional.empty();
             }
-            edits.add(new TextEdit(s.startOffset(), s.endOffset(), text.substring(s.startOffset(), s.endOffset()),
-                    e.replacement()));
+            edits.add(TextEdit.of(text, s.startOffset(), s.endOffset(), e.replacement()));
         }
         try {
-            return Optional.of(new EditPlan("Lifeguard: " + fix.description(), edits));
+            return Optional.of(new EditPlan(fix.description(), edits));
         } catch (IllegalArgumentException overlapping) {
             return Optional.empty();
         }
