@@ -2,6 +2,7 @@ package dev.lifeguard.analyzer;
 
 import dev.lifeguard.analyzer.code.CodeBaseLoader;
 import dev.lifeguard.analyzer.dialect.DialectDetector;
+import dev.lifeguard.analyzer.dialect.SessionDefaultsInConfig;
 import dev.lifeguard.analyzer.discovery.ChangelogCandidates;
 import dev.lifeguard.analyzer.discovery.DiskMigrationFiles;
 import dev.lifeguard.analyzer.discovery.HistoryAssembler;
@@ -15,6 +16,7 @@ import dev.lifeguard.analyzer.model.DialectChoice;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.LoadProblem;
 import dev.lifeguard.analyzer.model.Project;
+import dev.lifeguard.analyzer.model.SessionDefaults;
 import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.sql.SqlParser;
@@ -110,7 +112,10 @@ public final class ProjectLoader {
         if (!byPath.isEmpty()) {
             choice = choice.withNote("by their path: " + String.join(", ", byPath));
         }
-        return new Project(root.path(), histories, sources, problems, code.code(), choice);
+        // read only when a rule asks (missing-lock-timeout about to report): it walks the tree
+        SessionDefaults sessionDefaults = SessionDefaults.memoized(
+                () -> SessionDefaultsInConfig.find(root.path(), root::isExcluded));
+        return new Project(root.path(), histories, sources, problems, code.code(), choice, sessionDefaults);
     }
 
     /**

@@ -72,8 +72,9 @@ final class InitCommand implements Callable<Integer> {
     private int addPreCommitHook(Path file, PrintStream out) throws IOException, UsageException {
         if (!Files.exists(file)) {
             write(file, PreCommitConfig.NEW_FILE);
-            out.println("wrote " + PRE_COMMIT_FILE + ": set repo: and rev: to your copy of Lifeguard, then run"
-                    + " 'pre-commit install'");
+            out.println("wrote " + PRE_COMMIT_FILE + ": a local hook running '" + PreCommitConfig.ENTRY + "'; run"
+                    + " 'pre-commit install' to use it");
+            warnUnlessOnPath();
             return ExitCode.CLEAN;
         }
         String existing = Files.readString(file, StandardCharsets.UTF_8);
@@ -89,9 +90,23 @@ final class InitCommand implements Callable<Integer> {
             return ExitCode.USAGE_OR_TOOL_ERROR;
         }
         write(file, updated.get());
-        out.println("added the " + PreCommitConfig.HOOK_ID + " hook to " + PRE_COMMIT_FILE
-                + ": set repo: and rev: to your copy of Lifeguard");
+        out.println("added the " + PreCommitConfig.HOOK_ID + " hook to " + PRE_COMMIT_FILE + ": a local hook running '"
+                + PreCommitConfig.ENTRY + "'");
+        warnUnlessOnPath();
         return ExitCode.CLEAN;
+    }
+
+    /** The hook runs the lifeguard command found on the PATH: say so now if there is none, not at the first commit. */
+    private void warnUnlessOnPath() {
+        String path = environment.variables().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir).resolve("lifeguard"))) {
+                return;
+            }
+        }
+        streams.err().println("lifeguard: note: no lifeguard command on the PATH; the hook needs one: put the release's"
+                + " bin/ on the PATH (README: Install), or link bin/lifeguard into a directory on it");
+        streams.err().flush();
     }
 
     private static void write(Path file, String text) throws UsageException {

@@ -4,6 +4,8 @@ import dev.lifeguard.analyzer.LoadException;
 import dev.lifeguard.analyzer.model.Dialect;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +44,10 @@ final class LifeguardCommand implements Callable<Integer> {
         cl.addSubcommand("explain", new ExplainCommand(streams));
         cl.addSubcommand("init", new InitCommand(streams, environment, loader));
         cl.addSubcommand("lsp", new LspCommand(streams));
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.registerConverter(Dialect.class, Options::dialect);
+        // The last of a repeated option wins: a hook's args: or a plugin's options can override the defaults before them.
+        cl.setOverwrittenOptionsAllowed(true);
         cl.setOut(new PrintWriter(streams.out(), true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(streams.err(), true, StandardCharsets.UTF_8));
         cl.setParameterExceptionHandler((ex, args) -> usageError(ex.getCommandLine(), messageOf(ex), null));
@@ -50,10 +55,13 @@ final class LifeguardCommand implements Callable<Integer> {
         return cl;
     }
 
-    /** Without a subcommand there is nothing to do: show how to call it. */
+    @Spec
+    CommandSpec spec;
+
+    /** Without a subcommand there is nothing to do: show how to call it, with the commands there are. */
     @Override
     public Integer call() {
-        CommandLine.usage(this, streams.err());
+        spec.commandLine().usage(streams.err());
         return ExitCode.USAGE_OR_TOOL_ERROR;
     }
 
@@ -72,10 +80,14 @@ final class LifeguardCommand implements Callable<Integer> {
     }
 
     private static int failure(CommandLine command, Exception ex, Environment environment) {
+        return failure(command.getErr(), command.getCommandSpec().qualifiedName(), ex, environment);
+    }
+
+    /** How a command's failure is told: one line (and a hint) for usage errors, a stack trace only when debugging. */
+    static int failure(PrintWriter err, String commandName, Exception ex, Environment environment) {
         if (ex instanceof UsageException usage) {
-            return usageError(command, usage.getMessage(), usage.hint());
+            return usageError(err, commandName, usage.getMessage(), usage.hint());
         }
-        PrintWriter err = command.getErr();
         if (ex instanceof LoadException) {
             err.println("lifeguard: " + ex.getMessage());
         } else {
@@ -92,9 +104,12 @@ final class LifeguardCommand implements Callable<Integer> {
     }
 
     private static int usageError(CommandLine command, String message, String hint) {
-        PrintWriter err = command.getErr();
+        return usageError(command.getErr(), command.getCommandSpec().qualifiedName(), message, hint);
+    }
+
+    private static int usageError(PrintWriter err, String commandName, String message, String hint) {
         err.println("lifeguard: " + message);
-        err.println(hint != null ? hint : "try '" + command.getCommandSpec().qualifiedName() + " --help'");
+        err.println(hint != null ? hint : "try '" + commandName + " --help'");
         err.flush();
         return ExitCode.USAGE_OR_TOOL_ERROR;
     }

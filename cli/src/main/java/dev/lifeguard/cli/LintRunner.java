@@ -5,6 +5,7 @@ import dev.lifeguard.analyzer.LoadOptions;
 import dev.lifeguard.analyzer.ProjectLoader;
 import dev.lifeguard.analyzer.model.DialectChoice;
 import dev.lifeguard.analyzer.model.Project;
+import dev.lifeguard.cli.report.DocsSite;
 import dev.lifeguard.cli.report.GithubReporter;
 import dev.lifeguard.cli.report.JsonReporter;
 import dev.lifeguard.cli.report.ReportContext;
@@ -56,8 +57,11 @@ final class LintRunner {
         if (baseline != null) {
             result = baseline.filter(result);
         }
-        ReportContext context = new ReportContext(Version.current(), rules.stream().map(Rule::metadata).toList(),
-                config.workingDirectory(), config.output() == null && environment.colour());
+        String version = Version.current();
+        DocsSite docs = DocsSite.choose(config.settings().docsUrl(), environment.variables().get("LIFEGUARD_DOCS_URL"),
+                version);
+        ReportContext context = new ReportContext(version, rules.stream().map(Rule::metadata).toList(),
+                config.workingDirectory(), config.output() == null && environment.colour(), docs);
         write(reporter(config, context), result, config);
         return config.failOn().failsOn(result.findings()) ? ExitCode.FINDINGS : ExitCode.CLEAN;
     }
@@ -84,7 +88,7 @@ final class LintRunner {
             case TEXT -> new TextReporter(context);
             case JSON -> new JsonReporter(context);
             case SARIF -> new SarifReporter(context, config.category());
-            case GITHUB -> new GithubReporter();
+            case GITHUB -> new GithubReporter(context.docs());
         };
     }
 

@@ -8,7 +8,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        System.out.flush();
+        System.err.flush();
+        // halt, not exit: Lifeguard registers no shutdown hook, and System.exit would start the JDK's logging
+        // machinery (Runtime.exit is logged through System.Logger), a cost every short run would pay
+        Runtime.getRuntime().halt(code);
     }
 
     public static int run(String[] args) {
@@ -22,6 +27,9 @@ public final class Main {
 
     /** As {@link #run(String[], PrintStream, PrintStream)}, in a given working directory and environment. */
     public static int run(String[] args, PrintStream out, PrintStream err, Environment environment) {
-        return LifeguardCommand.commandLine(new Streams(out, err), environment).execute(args);
+        Streams streams = new Streams(out, err);
+        // 'lint' with plain options skips picocli's start-up cost; everything else (and every mistake) goes to picocli
+        return QuickLint.run(args, streams, environment, LintRunner.PROJECT_LOADER)
+                .orElseGet(() -> LifeguardCommand.commandLine(streams, environment).execute(args));
     }
 }

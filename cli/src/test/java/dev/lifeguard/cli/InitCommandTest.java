@@ -107,10 +107,17 @@ class InitCommandTest {
                     rev: v4.6.0
                     hooks:
                     -   id: trailing-whitespace   # keep this comment
-                - repo: https://github.com/YOUR-ORG/lifeguard   # your copy of this repository
-                  rev: v0.1.0                                   # a tag or commit of it
+                - repo: local
                   hooks:
                     - id: lifeguard
+                      name: lifeguard (migration safety)
+                      # the lifeguard command on the PATH: fails the commit on errors, shows warnings
+                      entry: lifeguard lint --staged --fail-on error
+                      language: system
+                      pass_filenames: false
+                      verbose: true
+                      require_serial: true
+                      files: '(?i)(\\.sql$|(^|/)(db|migrations?|changelogs?|liquibase)/.*\\.(xml|ya?ml|json)$|changelog[^/]*\\.(xml|ya?ml|json)$)'
 
                 ci:
                     autofix_prs: false

@@ -53,6 +53,59 @@ class MainTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("Usage: lifeguard"), r.err());
         assertEquals("", r.out());
+        for (String command : List.of("lint", "baseline", "rules", "explain", "init", "lsp", "help")) {
+            assertTrue(r.err().lines().anyMatch(l -> l.strip().startsWith(command + " ")), command + " in " + r.err());
+        }
+    }
+
+    @Test
+    void helpListsTheCommandsAndHelpOnACommandItsOptions() {
+        CliRun all = run("help");
+        assertEquals(0, all.exitCode(), all.err());
+        assertTrue(all.out().contains("Commands:") && all.out().contains("explain"), all.out());
+        CliRun lint = run("help", "lint");
+        assertEquals(0, lint.exitCode(), lint.err());
+        assertTrue(lint.out().contains("Usage: lifeguard lint") && lint.out().contains("--fail-on"), lint.out());
+        CliRun unknown = run("help", "lnt");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("lnt"), unknown.err());
+    }
+
+    @Test
+    void lifeguardYmlSaysTheDeploymentSetsTheLockTimeout() throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("db/migration"));
+        Files.writeString(migrations.resolve("V1__users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        Files.writeString(migrations.resolve("V2__phone.sql"), "ALTER TABLE users ADD COLUMN phone text;\n");
+        CliRun without = runWith(LintRunner.PROJECT_LOADER, Map.of(), "lint", ".", "--dialect", "postgresql");
+        assertEquals(1, without.exitCode(), without.err());
+        assertTrue(without.out().contains("warning[missing-lock-timeout]"), without.out());
+        assertTrue(without.out().contains("lock-timeout: 2s in lifeguard.yml"), without.out());
+        Files.writeString(dir.resolve("lifeguard.yml"), "lock-timeout: 5s\n");
+        CliRun stated = runWith(LintRunner.PROJECT_LOADER, Map.of(), "lint", ".", "--dialect", "postgresql");
+        assertEquals(0, stated.exitCode(), stated.out() + stated.err());
+        Files.writeString(dir.resolve("lifeguard.yml"), "lock-timeout: soon\n");
+        CliRun bad = runWith(LintRunner.PROJECT_LOADER, Map.of(), "lint", ".");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("lifeguard.yml:1: lock-timeout: expected a duration such as 5s"), bad.err());
+    }
+
+    @Test
+    void textFindingsLinkTheirPageAndNameExplain() throws Exception {
+        CliRun r = run("lint", ".");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().contains("docs: https://github.com/lifeguard-dev/lifeguard/blob/")
+                && r.out().contains("/docs/rules/rename-column.md (or: lifeguard explain rename-column)"), r.out());
+        Files.writeString(dir.resolve("lifeguard.yml"), "docs-url: https://wiki.example.com/lifeguard/\n");
+        CliRun configured = run("lint", ".");
+        assertTrue(configured.out().contains("docs: https://wiki.example.com/lifeguard/rename-column.md"), configured.out());
+        Files.writeString(dir.resolve("lifeguard.yml"), "docs-url: wiki\n");
+        CliRun bad = run("lint", ".");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("lifeguard.yml:1: docs-url: expected an http(s):// or file:// address"), bad.err());
+        Files.delete(dir.resolve("lifeguard.yml"));
+        CliRun env = runWith(o -> TestProjects.flywayRename(o.root()), Map.of("LIFEGUARD_DOCS_URL", "https://env.example.com"),
+                "lint", ".");
+        assertTrue(env.out().contains("docs: https://env.example.com/rename-column.md"), env.out());
     }
 
     @Test

@@ -23,11 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The pre-commit hook, tried with the real {@code pre-commit} and {@code git commit}: a repository adds
- * Lifeguard with the README's snippet (its URL pointed at a local repository holding this checkout's
- * {@code .pre-commit-hooks.yaml} and launcher, so nothing is downloaded), a staged dangerous migration is
- * refused with the finding printed, and a safe one is committed.
- * The launcher runs the classes of this build (LIFEGUARD_CLASSPATH) rather than building its own jar.
+ * The pre-commit hook, tried with the real {@code pre-commit} and {@code git commit}, through the README's two
+ * snippets as a new user would paste them:
+ * <ul>
+ *   <li>the {@code repo: local} entry for an installed Lifeguard (also what {@code lifeguard init --pre-commit}
+ *       writes), with {@code lifeguard} on the PATH;</li>
+ *   <li>the entry naming Lifeguard's repository, its URL pointed at a local repository holding this checkout's
+ *       {@code .pre-commit-hooks.yaml} and launcher, so nothing is downloaded.</li>
+ * </ul>
+ * In both, a safe migration commits with its warning shown, and a dangerous one is refused with the finding
+ * printed. The launcher runs the classes of this build (LIFEGUARD_CLASSPATH) rather than building its own jar.
  */
 class PreCommitHookTest {
     static final String README_SECTION = "## Pre-commit";
@@ -38,15 +43,49 @@ class PreCommitHookTest {
     private Map<String, String> env;
 
     @Test
+    void theInstalledEntryCommitsASafeChangeWithItsWarningAndRefusesADangerousOne() throws Exception {
+        requireTools();
+        env = isolatedEnvironment();
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("lifeguard"), RepositoryFiles.root().resolve("lifeguard"));
+        env.put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+        Path app = Files.createDirectories(dir.resolve("app"));
+        git(app, "init", "-q");
+        Files.writeString(app.resolve(".pre-commit-config.yaml"), readmeSnippets().get(0));
+        commitsSafeAndRefusesDangerous(app);
+    }
+
+    @Test
     void aStagedDangerousMigrationIsRefusedAndASafeOneIsCommitted() throws Exception {
-        ExternalTools.require("git", "apt-get install git");
-        ExternalTools.require("pre-commit", ".ci/run installs it: apt-get install pre-commit");
+        requireTools();
         env = isolatedEnvironment();
 
         String rev = hookRepository(dir.resolve("lifeguard"));
         Path app = Files.createDirectories(dir.resolve("app"));
         git(app, "init", "-q");
         Files.writeString(app.resolve(".pre-commit-config.yaml"), configFromReadme(dir.resolve("lifeguard"), rev));
+        commitsSafeAndRefusesDangerous(app);
+
+        // The staged change itself is checked: a migration already committed must not be edited.
+        Path migrations = app.resolve("db/migration");
+        Files.writeString(migrations.resolve("V1__create_users.sql"),
+                "CREATE TABLE users (id bigint PRIMARY KEY, name text, email text);\n");
+        git(app, "add", migrations.resolve("V1__create_users.sql").toString());
+        ExternalTools.Run edited = run(app, "git", "commit", "-q", "-m", "edit V1");
+        assertNotEquals(0, edited.exitCode(), edited.output());
+        assertTrue(edited.output().contains("error[edited-applied-migration]"), edited.output());
+    }
+
+    private static void requireTools() {
+        ExternalTools.require("git", "apt-get install git");
+        ExternalTools.require("pre-commit", ".ci/run installs it: apt-get install pre-commit");
+    }
+
+    /**
+     * The issue's first hour: the textbook safe ADD COLUMN commits, and its lock_timeout warning is on screen;
+     * a rename is refused with the error and its help; an unstaged dangerous file is none of the commit's business.
+     */
+    private void commitsSafeAndRefusesDangerous(Path app) throws Exception {
         ExternalTools.Run install = run(app, "pre-commit", "install");
         assertEquals(0, install.exitCode(), install.output());
 
@@ -57,44 +96,54 @@ class PreCommitHookTest {
         assertEquals(0, first.exitCode(), first.output());
         assertTrue(first.output().contains("lifeguard (migration safety)") && first.output().contains("Passed"), first.output());
 
-        Path v2 = migrations.resolve("V2__rename_name.sql");
-        Files.writeString(v2, "SET lock_timeout = '2s';\nALTER TABLE users RENAME COLUMN name TO full_name;\n");
-        ExternalTools.Run refused = commit(app, "rename name");
+        Path v2 = migrations.resolve("V2__add_phone.sql");
+        Files.writeString(v2, "ALTER TABLE users ADD COLUMN phone text;\n");
+        ExternalTools.Run safe = commit(app, "add phone");
+        assertEquals(0, safe.exitCode(), safe.output());
+        assertTrue(safe.output().contains("Passed"), safe.output());
+        assertTrue(safe.output().contains("db/migration/V2__add_phone.sql:1:19: warning[missing-lock-timeout]"), safe.output());
+        assertTrue(safe.output().contains("SET lock_timeout"), safe.output());
+        assertEquals("2", git(app, "rev-list", "--count", "HEAD").output().strip());
+
+        Path v3 = migrations.resolve("V3__rename_name.sql");
+        Files.writeString(v3, "SET lock_timeout = '2s';\nALTER TABLE users RENAME COLUMN name TO full_name;\n");
+        Files.writeString(migrations.resolve("V4__not_staged.sql"), "ALTER TABLE users RENAME TO people;\n");
+        git(app, "add", v3.toString());
+        ExternalTools.Run refused = run(app, "git", "commit", "-q", "-m", "rename name");
         assertNotEquals(0, refused.exitCode(), refused.output());
         assertTrue(refused.output().contains("Failed"), refused.output());
-        assertTrue(refused.output().contains("db/migration/V2__rename_name.sql:2:19: error[rename-column]"), refused.output());
+        assertTrue(refused.output().contains("db/migration/V3__rename_name.sql:2:19: error[rename-column]"), refused.output());
         // The staged file is judged with the history as context: the help knows name's type from V1.
         assertTrue(refused.output().contains("ADD COLUMN full_name text;"), refused.output());
         assertTrue(refused.output().contains("1 error in "), refused.output());
-        assertEquals("1", git(app, "rev-list", "--count", "HEAD").output().strip(), "nothing was committed");
-
-        // The safe alternative passes; a dangerous file that is not staged is none of this commit's business.
-        Files.writeString(v2, "SET lock_timeout = '2s';\nALTER TABLE users ADD COLUMN full_name text;\n");
-        Files.writeString(migrations.resolve("V3__not_staged.sql"), "ALTER TABLE users RENAME TO people;\n");
-        git(app, "add", v2.toString());
-        ExternalTools.Run passed = run(app, "git", "commit", "-q", "-m", "add full_name");
-        assertEquals(0, passed.exitCode(), passed.output());
-        assertTrue(passed.output().contains("Passed"), passed.output());
-        assertEquals("2", git(app, "rev-list", "--count", "HEAD").output().strip());
-
-        // The staged change itself is checked: a migration already committed must not be edited.
-        Files.writeString(migrations.resolve("V1__create_users.sql"),
-                "CREATE TABLE users (id bigint PRIMARY KEY, name text, email text);\n");
-        git(app, "add", migrations.resolve("V1__create_users.sql").toString());
-        ExternalTools.Run edited = run(app, "git", "commit", "-q", "-m", "edit V1");
-        assertNotEquals(0, edited.exitCode(), edited.output());
-        assertTrue(edited.output().contains("error[edited-applied-migration]"), edited.output());
+        assertFalse(refused.output().contains("V4__not_staged"), refused.output());
+        assertEquals("2", git(app, "rev-list", "--count", "HEAD").output().strip(), "nothing was committed");
+        Files.delete(migrations.resolve("V4__not_staged.sql"));
+        git(app, "reset", "-q");
+        Files.delete(v3);
     }
 
     /** The hook's file filter (a Python regex, here also valid Java) lets migrations through and little else. */
     @Test
     void theHookRunsOnMigrationFilesOnly() throws IOException {
         JsonNode hooks = new ObjectMapper(new YAMLFactory()).readTree(RepositoryFiles.root().resolve(".pre-commit-hooks.yaml").toFile());
-        assertEquals(1, hooks.size());
+        assertEquals(2, hooks.size());
         JsonNode hook = hooks.get(0);
         assertEquals("lifeguard", hook.path("id").asText());
         assertEquals("script", hook.path("language").asText());
         assertTrue(Files.isExecutable(RepositoryFiles.root().resolve(hook.path("entry").asText().split(" ")[0])));
+        JsonNode system = hooks.get(1);
+        assertEquals("lifeguard-system", system.path("id").asText());
+        assertEquals("system", system.path("language").asText());
+        // init's local entry, the installed hook and the source hook agree on what runs, when, and what shows
+        JsonNode local = new ObjectMapper(new YAMLFactory()).readTree(dev.lifeguard.cli.init.PreCommitConfig.NEW_FILE)
+                .at("/repos/0/hooks/0");
+        for (JsonNode h : List.of(hook, system, local)) {
+            assertEquals(dev.lifeguard.cli.init.PreCommitConfig.ENTRY, h.path("entry").asText());
+            assertEquals(dev.lifeguard.cli.init.PreCommitConfig.FILES, h.path("files").asText());
+            assertTrue(h.path("verbose").asBoolean() && h.path("require_serial").asBoolean(), h.toString());
+            assertFalse(h.path("pass_filenames").asBoolean(true), h.toString());
+        }
         Pattern files = Pattern.compile(hook.path("files").asText());
         for (String path : List.of("db/migration/V1__users.sql", "V2__X.SQL", "src/main/resources/db/changelog/db.changelog-master.yaml",
                 "liquibase/changes/001.json", "migrations/20240101_add.xml", "changelog-2.yml")) {
@@ -105,22 +154,32 @@ class PreCommitHookTest {
         }
     }
 
-    /** The README's snippet, with its URL and rev pointed at the local hook repository. */
+    /** The README's snippet naming Lifeguard's repository, with its URL and rev pointed at the local hook repository. */
     private static String configFromReadme(Path repository, String rev) throws IOException {
-        String config = readmeSnippet();
+        String config = readmeSnippets().get(1);
         assertTrue(config.contains("- id: lifeguard"), config);
         config = replaceOnce(config, "(?m)^(\\s*- repo:\\s*)\\S+", repository.toString());
         return replaceOnce(config, "(?m)^(\\s*rev:\\s*)\\S+", rev);
     }
 
-    /** The first yaml block of the README's pre-commit section. */
+    /** The first yaml block of the README's pre-commit section: the entry for an installed Lifeguard. */
     static String readmeSnippet() throws IOException {
+        return readmeSnippets().get(0);
+    }
+
+    /** The yaml blocks of the README's pre-commit section. */
+    static List<String> readmeSnippets() throws IOException {
         String readme = Files.readString(RepositoryFiles.root().resolve("README.md"));
         int section = readme.indexOf("\n" + README_SECTION + "\n");
         assertTrue(section >= 0, "README.md has no '" + README_SECTION + "' section");
-        Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertTrue(m.find(section), "no yaml block in the README's pre-commit section");
-        return m.group(1);
+        int end = readme.indexOf("\n## ", section + 1);
+        Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(readme.substring(section, end));
+        List<String> blocks = new ArrayList<>();
+        while (m.find()) {
+            blocks.add(m.group(1));
+        }
+        assertEquals(2, blocks.size(), "the README's pre-commit section shows two entries");
+        return blocks;
     }
 
     private static String replaceOnce(String text, String regex, String value) {
@@ -133,7 +192,8 @@ class PreCommitHookTest {
     private String hookRepository(Path repo) throws Exception {
         Files.createDirectories(repo);
         Path checkout = RepositoryFiles.root();
-        for (String file : List.of(".pre-commit-hooks.yaml", "lifeguard")) {
+        for (String file : List.of(".pre-commit-hooks.yaml", "lifeguard", "cli/src/main/dist/bin/lifeguard")) {
+            Files.createDirectories(repo.resolve(file).getParent());
             Files.copy(checkout.resolve(file), repo.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
         }
         git(repo, "init", "-q");

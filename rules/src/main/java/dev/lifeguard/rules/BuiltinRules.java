@@ -16,6 +16,7 @@ import dev.lifeguard.rules.data.UnboundedDmlRule;
 import dev.lifeguard.rules.input.InvalidMigrationRule;
 import dev.lifeguard.rules.input.ParseErrorRule;
 import dev.lifeguard.rules.integrity.DuplicateVersionRule;
+import dev.lifeguard.rules.integrity.InlineReferencesIgnoredRule;
 import dev.lifeguard.rules.locking.AddUniqueConstraintRule;
 import dev.lifeguard.rules.locking.ConstraintWithoutNotValidRule;
 import dev.lifeguard.rules.locking.MissingLockTimeoutRule;
@@ -23,6 +24,7 @@ import dev.lifeguard.rules.locking.NonConcurrentIndexRule;
 import dev.lifeguard.rules.locking.SetNotNullRule;
 import dev.lifeguard.rules.locking.TableRewriteRule;
 import dev.lifeguard.rules.reversibility.MissingReverseRule;
+import dev.lifeguard.rules.reversibility.ReverseMissingObjectRule;
 import dev.lifeguard.rules.suppress.SuppressionWithoutReasonRule;
 import dev.lifeguard.rules.suppress.UnusedSuppressionRule;
 import dev.lifeguard.rules.transactions.ConcurrentlyInTransactionRule;
@@ -47,6 +49,7 @@ public final class BuiltinRules {
                 new DropTableRule(),
                 new DuplicateVersionRule(),
                 new EditedAppliedMigrationRule(),
+                new InlineReferencesIgnoredRule(),
                 new InvalidMigrationRule(),
                 new MissingLockTimeoutRule(),
                 new MissingReverseRule(),
@@ -57,6 +60,7 @@ public final class BuiltinRules {
                 new ReferencedByCodeRule(),
                 new RenameColumnRule(),
                 new RenameTableRule(),
+                new ReverseMissingObjectRule(),
                 new SchemaAndDataMixedRule(),
                 new SetNotNullRule(),
                 new SuppressionWithoutReasonRule(),

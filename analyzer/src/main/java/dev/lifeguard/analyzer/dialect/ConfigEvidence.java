@@ -4,14 +4,10 @@ import dev.lifeguard.analyzer.model.Dialect;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -24,15 +20,7 @@ import java.util.regex.Pattern;
  * use (H2), not the one deployed to. Commented-out lines are left out too.
  */
 final class ConfigEvidence {
-    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "build", "node_modules", ".idea",
-            "test", "tests", "it", "testFixtures");
-    private static final Pattern CONFIG_NAME = Pattern.compile(
-            "application[-\\w.]*\\.(properties|ya?ml)|flyway\\.(conf|toml)|liquibase\\.properties",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern JDBC = Pattern.compile("jdbc:(?:tc:)?(postgresql|mysql|mariadb|oracle|sqlserver|h2):");
-    /** Enough for any real repository; a pathological tree is not walked to its end. */
-    private static final int MAX_ENTRIES = 200_000;
-    private static final long MAX_FILE_SIZE = 1_000_000;
 
     private ConfigEvidence() {
     }
@@ -40,40 +28,7 @@ final class ConfigEvidence {
     /** The databases named, each with the first file (root-relative) naming it, in name order. */
     static Map<Dialect, Path> find(Path root, Predicate<Path> excluded) {
         Map<Dialect, Path> found = new TreeMap<>();
-        int[] entries = {0};
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (++entries[0] > MAX_ENTRIES) {
-                        return FileVisitResult.TERMINATE;
-                    }
-                    boolean skip = !dir.equals(root) && (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
-                            || excluded.test(root.relativize(dir)));
-                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (++entries[0] > MAX_ENTRIES) {
-                        return FileVisitResult.TERMINATE;
-                    }
-                    if (attrs.isRegularFile() && attrs.size() < MAX_FILE_SIZE
-                            && CONFIG_NAME.matcher(file.getFileName().toString()).matches()
-                            && !excluded.test(root.relativize(file))) {
-                        scan(file, root.relativize(file), found);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // detection is a convenience: an unreadable tree means nothing was detected from it
-        }
+        ConfigFiles.forEach(root, excluded, (file, relative) -> scan(file, relative, found));
         return found;
     }
 

@@ -48,16 +48,24 @@ public final class HistoryAssembler {
     }
 
     public History assemble(PlannedHistory plan, Dialect dialect) {
-        List<Migration> migrations = new ArrayList<>();
+        List<PlannedMigration> readable = new ArrayList<>();
+        List<SourceFile> texts = new ArrayList<>();
         for (PlannedMigration planned : plan.migrations()) {
             checkpoint.check();
             Optional<SourceFile> file = files.read(planned.file());
             if (file.isEmpty()) {
                 continue; // the reader has recorded why
             }
-            SourceFile source = file.get();
+            readable.add(planned);
+            texts.add(file.get());
+        }
+        List<List<Operation>> parsed = parseAll(readable, texts);
+        List<Migration> migrations = new ArrayList<>();
+        for (int i = 0; i < readable.size(); i++) {
+            PlannedMigration planned = readable.get(i);
+            SourceFile source = texts.get(i);
             sources.put(source.path(), source);
-            List<Operation> operations = parse(source, planned.region());
+            List<Operation> operations = parsed.get(i);
             migrations.add(new Migration(planned.id(), planned.version(), planned.description(), plan.framework(),
                     planned.kind(), source.span(0, source.text().length()), inTransaction(planned, operations),
                     Set.of(), Set.of(), Set.of(), planned.kind() == Migration.Kind.REPEATABLE, operations,
@@ -98,11 +106,44 @@ public final class HistoryAssembler {
         try {
             return parse.parse(parser, source, region.start(), region.endIn(source.text()));
         } catch (RuntimeException e) {
-            // the parser promises not to throw; if it does, one file is lost, not the whole run
-            problems.add(new LoadProblem(SourceSpan.startOf(source.path()),
-                    "could not read the SQL of this file (" + e.getClass().getSimpleName() + "): not checked"));
+            problems.add(unreadable(source, e));
             return List.of();
         }
+    }
+
+    /** The parser promises not to throw; if it does, one file is lost, not the whole run. */
+    private static LoadProblem unreadable(SourceFile source, RuntimeException e) {
+        return new LoadProblem(SourceSpan.startOf(source.path()),
+                "could not read the SQL of this file (" + e.getClass().getSimpleName() + "): not checked");
+    }
+
+    /** Files are parsed independently (the parser keeps no state between calls): a long history on all cores. */
+    private static final int PARALLEL_FROM = 32;
+
+    private List<List<Operation>> parseAll(List<PlannedMigration> planned, List<SourceFile> texts) {
+        Object[] results = new Object[texts.size()];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, texts.size());
+        (texts.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
+            SourceFile source = texts.get(i);
+            Region region = planned.get(i).region();
+            try {
+                results[i] = parser.parse(source, region.start(), region.endIn(source.text()));
+            } catch (RuntimeException e) {
+                results[i] = e;
+            }
+        });
+        List<List<Operation>> out = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] instanceof RuntimeException e) {
+                problems.add(unreadable(texts.get(i), e)); // in file order, whatever the threads' order
+                out.add(List.of());
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Operation> ops = (List<Operation>) results[i];
+                out.add(ops);
+            }
+        }
+        return out;
     }
 
     private static boolean inTransaction(PlannedMigration planned, List<Operation> operations) {

@@ -79,7 +79,9 @@ final class AlterTableReader {
         }
         span = statementSpan;
         if (algorithm != null || lock != null) {
-            ops.add(new Operation.OnlineDdlOptions(span, table, algorithm, lock));
+            // one statement with its clauses: rules group operations by the statement they start in
+            SourceSpan whole = span.hasOffsets() ? span.withinStatementAt(span.startOffset()) : span;
+            ops.add(new Operation.OnlineDdlOptions(whole, table, algorithm, lock));
         }
         return ops;
     }

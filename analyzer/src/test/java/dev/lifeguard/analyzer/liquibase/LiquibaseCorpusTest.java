@@ -21,11 +21,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Asserts the shape (root histories, no problems) and the hand-checked lines of EXPECTATIONS.tsv.
  */
 class LiquibaseCorpusTest {
-    private static final Path CORPUS = Path.of("/work/shared/corpus");
 
     private static LiquibaseLoader.Result load(String corpus, Dialect dialect) {
-        Path root = CORPUS.resolve(corpus);
-        assumeTrue(Files.isDirectory(root), "corpus not present");
+        Path root = dev.lifeguard.analyzer.SharedFiles.require("corpus/" + corpus);
         long start = System.nanoTime();
         LiquibaseLoader.Result r = LoadFixtures.load(root, dialect);
         System.out.printf("%s: %d histories, %d migrations, %d files, %d problems, %d ms%n", corpus, r.histories().size(),

@@ -24,23 +24,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * inside the file. Prints the statements left unparsed per corpus, the figure to drive down.
  */
 class SqlCorpusTest {
-    private static final Path CORPUS = Path.of("/work/shared/corpus");
 
     @Test
     void readsEveryCorpusFile() throws IOException {
-        assumeTrue(Files.isDirectory(CORPUS), "shared corpus not present");
+        Path corpusRoot = dev.lifeguard.analyzer.SharedFiles.require("corpus");
         Map<String, int[]> counts = new TreeMap<>();
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(CORPUS)) {
+        try (Stream<Path> walk = Files.walk(corpusRoot)) {
             files = walk.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
         }
         assertFalse(files.isEmpty());
         boolean verbose = Boolean.getBoolean("lifeguard.corpus.verbose");
         Map<String, Integer> kinds = new TreeMap<>();
         for (Path path : files) {
-            String corpus = CORPUS.relativize(path).getName(0).toString();
+            String corpus = corpusRoot.relativize(path).getName(0).toString();
             String text = Files.readString(path, StandardCharsets.UTF_8);
-            SourceFile file = new SourceFile(CORPUS.relativize(path), text);
+            SourceFile file = new SourceFile(corpusRoot.relativize(path), text);
             List<Operation> ops = new SqlParser(dialectOf(path)).parse(file);
             int previous = -1;
             int[] count = counts.computeIfAbsent(corpus, k -> new int[2]);

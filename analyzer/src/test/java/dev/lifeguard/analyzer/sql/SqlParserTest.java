@@ -282,8 +282,7 @@ class SqlParserTest {
 
     @Test
     void acceptanceParseErrorDoesNotHide() throws Exception {
-        Path file = Path.of("/work/shared/acceptance/parse-error-does-not-hide/db/migration/V2__mixed.sql");
-        assumeTrue(Files.exists(file));
+        Path file = dev.lifeguard.analyzer.SharedFiles.require("acceptance/parse-error-does-not-hide/db/migration/V2__mixed.sql");
         List<Operation> ops = pg(Files.readString(file));
         assertInstanceOf(Unparsed.class, ops.get(0));
         assertEquals(1, ops.get(0).span().startLine());

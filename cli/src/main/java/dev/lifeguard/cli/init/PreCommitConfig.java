@@ -16,11 +16,20 @@ import java.util.stream.Stream;
  * Lifeguard's entry in a repository's {@code .pre-commit-config.yaml}: the whole file for a repository
  * without one, else the file with the entry added at the end of its {@code repos:} list, in that list's
  * indentation, and the rest of the file, comments included, untouched. The README shows {@link #NEW_FILE}.
+ * <p>
+ * The entry is a {@code repo: local} hook that runs the {@code lifeguard} command on the PATH (the installed
+ * release): it resolves as written, with no repository URL or rev to fill in and no Maven on the machine. It
+ * is the {@code lifeguard-system} hook of Lifeguard's {@code .pre-commit-hooks.yaml}, spelled out: it fails the
+ * commit on errors and shows warnings without failing it ({@code verbose}: pre-commit hides a passing hook's
+ * output otherwise).
  */
 public final class PreCommitConfig {
-    public static final String REPOSITORY = "https://github.com/YOUR-ORG/lifeguard";
-    public static final String REV = "v0.1.0";
     public static final String HOOK_ID = "lifeguard";
+    /** The command the hook runs. */
+    public static final String ENTRY = "lifeguard lint --staged --fail-on error";
+    /** Which staged files make the hook run: SQL, and changelogs by their directory or name. */
+    public static final String FILES = "(?i)(\\.sql$|(^|/)(db|migrations?|changelogs?|liquibase)/.*\\.(xml|ya?ml|json)$"
+            + "|changelog[^/]*\\.(xml|ya?ml|json)$)";
 
     /** The file for a repository that has none (also the README's snippet). */
     public static final String NEW_FILE = "repos:\n" + entry("  ");
@@ -34,18 +43,23 @@ public final class PreCommitConfig {
 
     private static String entry(String indent) {
         String in = indent + "  ";
-        String repo = indent + "- repo: " + REPOSITORY;
-        String rev = in + "rev: " + REV;
-        int column = Math.max(repo.length(), rev.length()) + 3;
-        return repo + " ".repeat(column - repo.length()) + "# your copy of this repository\n"
-                + rev + " ".repeat(column - rev.length()) + "# a tag or commit of it\n"
+        String hook = in + "    ";
+        return indent + "- repo: local\n"
                 + in + "hooks:\n"
-                + in + "  - id: " + HOOK_ID + "\n";
+                + in + "  - id: " + HOOK_ID + "\n"
+                + hook + "name: lifeguard (migration safety)\n"
+                + hook + "# the lifeguard command on the PATH: fails the commit on errors, shows warnings\n"
+                + hook + "entry: " + ENTRY + "\n"
+                + hook + "language: system\n"
+                + hook + "pass_filenames: false\n"
+                + hook + "verbose: true\n"
+                + hook + "require_serial: true\n"
+                + hook + "files: '" + FILES + "'\n";
     }
 
     /** Whether the file already runs Lifeguard's hook. */
     public static boolean hasLifeguard(String existing) {
-        return hookIds(existing).map(ids -> ids.contains(HOOK_ID)).orElse(false);
+        return hookIds(existing).map(ids -> ids.contains(HOOK_ID) || ids.contains(HOOK_ID + "-system")).orElse(false);
     }
 
     /**

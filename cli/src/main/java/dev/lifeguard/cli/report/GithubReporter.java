@@ -19,18 +19,32 @@ import java.util.List;
  * Paths are relative to the project root, which is the repository root in a checkout, as GitHub expects.
  */
 public final class GithubReporter implements Reporter {
+    private final DocsSite docs;
+
+    /** Links rule pages at the default address for this build. */
+    public GithubReporter() {
+        this(DocsSite.forVersion(null));
+    }
+
+    public GithubReporter(DocsSite docs) {
+        this.docs = docs;
+    }
 
     @Override
     public void write(LintResult result, Writer out) throws IOException {
         Project project = result.project();
         for (Finding f : result.findings()) {
             Region region = Region.of(f.span(), project.source(f.span().file()).orElse(null));
-            out.write(annotation(f, region) + "\n");
+            out.write(annotation(f, region, docs) + "\n");
         }
         out.write(Summary.of(result).line() + "\n");
     }
 
     static String annotation(Finding f, Region region) {
+        return annotation(f, region, DocsSite.forVersion(null));
+    }
+
+    static String annotation(Finding f, Region region, DocsSite docs) {
         List<String> properties = new ArrayList<>();
         properties.add("file=" + escapeProperty(Uris.slashed(f.span().file())));
         properties.add("line=" + region.startLine());
@@ -43,11 +57,11 @@ public final class GithubReporter implements Reporter {
             properties.add("endLine=" + region.endLine());
         }
         properties.add("title=" + escapeProperty("lifeguard " + f.ruleId()));
-        return "::" + command(f.severity()) + " " + String.join(",", properties) + "::" + escapeData(message(f));
+        return "::" + command(f.severity()) + " " + String.join(",", properties) + "::" + escapeData(message(f, docs));
     }
 
     /** The message, then the help and the docs page on lines of their own (GitHub shows them in the annotation). */
-    private static String message(Finding f) {
+    private static String message(Finding f, DocsSite docs) {
         StringBuilder sb = new StringBuilder(f.message());
         if (f.help() != null && !f.help().isBlank()) {
             sb.append("\nhelp: ").append(f.help());
@@ -55,7 +69,7 @@ public final class GithubReporter implements Reporter {
         if (f.fix() != null) {
             sb.append("\nfix: ").append(f.fix().description());
         }
-        sb.append("\ndocs: ").append(f.rule().docsPath());
+        sb.append("\ndocs: ").append(docs.page(f.rule()));
         return sb.toString();
     }
 

@@ -56,7 +56,7 @@ public final class JsonReporter implements Reporter {
             g.writeEndObject();
             g.writeArrayFieldStart("findings");
             for (Finding f : result.findings()) {
-                writeFinding(g, project, f);
+                writeFinding(g, project, f, context.docs());
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -64,13 +64,14 @@ public final class JsonReporter implements Reporter {
         out.write('\n');
     }
 
-    private static void writeFinding(JsonGenerator g, Project project, Finding f) throws IOException {
+    private static void writeFinding(JsonGenerator g, Project project, Finding f, DocsSite docs) throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.ruleId());
         g.writeStringField("severity", f.severity().id());
         g.writeStringField("message", f.message());
         g.writeStringField("help", f.help());
         g.writeStringField("docs", f.rule().docsPath());
+        g.writeStringField("docsUrl", docs.page(f.rule()));
         g.writeStringField("fingerprint", f.fingerprint());
         g.writeBooleanField("suppressed", f.isSuppressed());
         g.writeFieldName("location");

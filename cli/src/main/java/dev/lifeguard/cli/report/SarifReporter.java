@@ -96,8 +96,9 @@ public final class SarifReporter implements Reporter {
                 .withName("Lifeguard")
                 .withVersion(context.toolVersion())
                 .withSemanticVersion(context.toolVersion())
+                .withInformationUri(URI.create(DocsSite.REPOSITORY))
                 // The SDK models rules as a Set: an insertion-ordered one keeps ruleIndex pointing at the right rule.
-                .withRules(new LinkedHashSet<>(rules.stream().map(SarifRules::descriptor).toList()));
+                .withRules(new LinkedHashSet<>(rules.stream().map(r -> SarifRules.descriptor(r, context.docs())).toList()));
         Run run = new Run()
                 .withTool(new Tool().withDriver(driver))
                 .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,

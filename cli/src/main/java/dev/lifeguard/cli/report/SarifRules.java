@@ -16,13 +16,14 @@ final class SarifRules {
     private SarifRules() {
     }
 
-    static ReportingDescriptor descriptor(RuleMetadata rule) {
+    static ReportingDescriptor descriptor(RuleMetadata rule, DocsSite docs) {
         ReportingDescriptor d = new ReportingDescriptor()
                 .withId(rule.id())
                 .withName(pascalCase(rule.id()))
                 .withShortDescription(new MultiformatMessageString().withText(sentence(rule.summary())))
                 .withFullDescription(new MultiformatMessageString()
                         .withText(sentence(rule.summary()) + " " + sentence(rule.help())))
+                .withHelpUri(java.net.URI.create(docs.page(rule)))
                 .withHelp(new MultiformatMessageString().withText(RuleDocs.plainText(rule)).withMarkdown(RulePages.markdown(rule)))
                 .withDefaultConfiguration(new ReportingConfiguration()
                         .withLevel(SarifReporter.configurationLevel(rule.severity()))

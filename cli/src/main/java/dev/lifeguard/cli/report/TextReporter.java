@@ -19,7 +19,7 @@ import java.nio.file.Path;
  *    2 | ALTER TABLE users RENAME COLUMN name TO full_name;
  *      | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
  *   help: Add the new column, write both and backfill, ...
- *   docs: docs/rules/rename-column.md
+ *   docs: https://github.com/lifeguard-dev/lifeguard/blob/main/docs/rules/rename-column.md (or: lifeguard explain rename-column)
  * </pre>
  * then one summary line. Suppressed findings are not shown, only counted in the summary.
  */
@@ -56,7 +56,8 @@ public final class TextReporter implements Reporter {
             if (f.fix() != null) {
                 out.write("  " + ansi.cyan("fix:") + " " + f.fix().description() + "\n");
             }
-            out.write("  " + ansi.cyan("docs:") + " " + f.rule().docsPath() + "\n\n");
+            out.write("  " + ansi.cyan("docs:") + " " + context.docs().page(f.rule()) + " (or: lifeguard explain "
+                    + f.ruleId() + ")\n\n");
         }
         out.write(ansi.bold(Summary.of(result).line()) + "\n");
     }

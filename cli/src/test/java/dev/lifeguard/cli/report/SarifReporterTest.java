@@ -179,6 +179,21 @@ class SarifReporterTest {
     }
 
     @Test
+    void rulesLinkTheirPageAndTheDriverItsHome() throws IOException {
+        JsonNode driver = log().at("/runs/0/tool/driver");
+        assertEquals(DocsSite.REPOSITORY, driver.path("informationUri").asText());
+        for (JsonNode d : driver.path("rules")) {
+            assertEquals("https://github.com/lifeguard-dev/lifeguard/blob/main/docs/rules/" + d.path("id").asText() + ".md",
+                    d.path("helpUri").asText());
+        }
+        StringWriter out = new StringWriter();
+        new SarifReporter(new ReportContext("0.2.0-SNAPSHOT", manyRules(), root, false,
+                new DocsSite("https://wiki.example.com/lint"))).write(TestProjects.mixedResult(TestProjects.flywayRename(root)), out);
+        JsonNode rule = new ObjectMapper().readTree(out.toString()).at("/runs/0/tool/driver/rules/0");
+        assertEquals("https://wiki.example.com/lint/" + rule.path("id").asText() + ".md", rule.path("helpUri").asText());
+    }
+
+    @Test
     void theRunsCategoryNamesItsDialectUnlessOneIsGiven() throws IOException {
         assertEquals("lifeguard/postgresql/", log().at("/runs/0/automationDetails/id").asText());
         LintResult result = TestProjects.mixedResult(TestProjects.flywayRename(root));

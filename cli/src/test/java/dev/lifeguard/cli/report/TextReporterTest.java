@@ -45,21 +45,21 @@ class TextReporterTest {
                 db/migration/V1__create_users.sql:2:1: note[parse-error] not checked: statement could not be parsed
                    2 |     id bigint PRIMARY KEY,
                      | ^^^^^^^^^^^^^^^^^^^^^^^^^^
-                  docs: docs/rules/parse-error.md
+                  docs: https://github.com/lifeguard-dev/lifeguard/blob/v0.1.0/docs/rules/parse-error.md (or: lifeguard explain parse-error)
 
                 db/migration/V1__create_users.sql:3:5: warning[table-rewrite] the table is rewritten
                    3 |     name text
                      |     ^^^^^^^^^
                   help: Rewrite it in batches
                   fix: make name nullable
-                  docs: docs/rules/table-rewrite.md
+                  docs: https://github.com/lifeguard-dev/lifeguard/blob/v0.1.0/docs/rules/table-rewrite.md (or: lifeguard explain table-rewrite)
 
                 db/migration/V2__rename_name.sql:2:1: error[rename-column] column users.name is renamed to full_name in place
                    2 | ALTER TABLE users RENAME COLUMN name TO full_name;
                      | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
                   note: db/migration/V1__create_users.sql:1:1: users is created here
                   help: Add the new column first
-                  docs: docs/rules/rename-column.md
+                  docs: https://github.com/lifeguard-dev/lifeguard/blob/v0.1.0/docs/rules/rename-column.md (or: lifeguard explain rename-column)
 
                 1 error, 1 warning, 1 note in 2 files; 2 migrations checked
                 """, text);

@@ -8,6 +8,7 @@ import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
 import dev.lifeguard.rules.engine.OperationContext;
+import dev.lifeguard.rules.mysql.MySqlOnlineDdl;
 import dev.lifeguard.rules.postgres.PgTypeChange;
 
 import java.util.List;
@@ -40,6 +41,18 @@ public final class ColumnTypeChangeRule implements Rule {
             return; // a change PostgreSQL makes in the catalog only (measured: see PgLockKnowledge)
         }
         String column = a.table() + "." + a.column();
+        MySqlOnlineDdl.Verdict mysql = dialect.isMySqlFamily() && from != null
+                ? MySqlOnlineDdl.judge(ctx).orElse(null) : null;
+        if (mysql != null && mysql.outcome() == MySqlOnlineDdl.Outcome.ONLINE) {
+            return; // a widening the server makes in place, without a copy (VARCHAR in its length class, ENUM/SET appended)
+        }
+        if (mysql != null && mysql.outcome() == MySqlOnlineDdl.Outcome.REFUSED) {
+            ctx.report(a.span(), "column " + column + " changes type from " + from + " to " + to + ": " + mysql.refusal(),
+                    "Expand and contract instead: add a column of the new type, backfill it in batches, move reads to"
+                    + " it, and drop the old one in a later release (or run the change with gh-ost or"
+                    + " pt-online-schema-change)", null, List.of());
+            return;
+        }
         String change = from == null ? "changes type to " + to + " (its previous type is not in the migrations read)"
                 : "changes type from " + from + " to " + to;
         String help = "Expand: ALTER TABLE " + a.table() + " ADD COLUMN " + a.column() + "_new " + a.definition().type()
@@ -47,7 +60,10 @@ public final class ColumnTypeChangeRule implements Rule {
                 + " reads to it; contract in a later release by dropping " + a.column()
                 + (dialect.isMySqlFamily() ? " (or run the change with an online schema change tool such as gh-ost"
                    + " or pt-online-schema-change)" : "");
-        ctx.report(a.span(), "column " + column + " " + change + ": " + consequence(dialect, from, to), help, null, List.of());
+        String consequence = mysql != null ? "on " + DialectNames.of(dialect) + ", " + mysql.effect().note()
+                + "; the application version still running may not read or write the new type"
+                : consequence(dialect, from, to);
+        ctx.report(a.span(), "column " + column + " " + change + ": " + consequence, help, null, List.of());
     }
 
     private static String consequence(Dialect dialect, SqlType from, SqlType to) {
@@ -57,14 +73,10 @@ public final class ColumnTypeChangeRule implements Rule {
                     + " (reads and writes wait)" + running;
         }
         if (dialect.isMySqlFamily()) {
-            String inplace = from != null && from.name().equals("varchar") && to.name().equals("varchar")
-                    && to.intArg(0) >= from.intArg(0)
-                    ? " (widening a VARCHAR within the same length-byte class, up to 255 bytes or from 256 bytes on,"
-                      + " can run INPLACE: it depends on the character set, so state ALGORITHM=INPLACE, LOCK=NONE"
-                      + " to have the server refuse a copy)"
-                    : "";
-            return DialectNames.of(dialect) + " rebuilds the table with the COPY algorithm, blocking writes for the whole copy"
-                    + inplace + running;
+            return DialectNames.of(dialect) + " rebuilds the table with the COPY algorithm, blocking writes for the whole"
+                    + " copy, unless the change is a widening it makes in place (a VARCHAR within its length-byte class,"
+                    + " ENUM/SET values appended): state ALGORITHM=INPLACE, LOCK=NONE to have the server refuse a copy"
+                    + running;
         }
         return "most databases rewrite the table under an exclusive lock" + running;
     }

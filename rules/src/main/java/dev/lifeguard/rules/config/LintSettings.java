@@ -80,7 +80,8 @@ public record LintSettings(Path root, ProjectConfig file, Dialect dialect, Strin
         TargetVersion target = targetVersion == null ? null : TargetVersion.parse(targetVersion, linted).orElse(null);
         return new EngineOptions(file.severities(), file.disabled(), Set.of())
                 .withTargetVersion(target)
-                .withStartAfter(file.startAfter());
+                .withStartAfter(file.startAfter())
+                .withLockTimeout(file.lockTimeout());
     }
 
     /** The file's exclude globs, made relative to the project root (they are written relative to the file). */

@@ -22,10 +22,13 @@ import java.util.Set;
  * @param disabled      {@code rules:} ids turned off
  * @param exclude       {@code exclude:} globs of files to leave out
  * @param startAfter    {@code start-after:} (or {@code since:}): migrations up to it are deployed
+ * @param docsUrl       {@code docs-url:} where findings link rule pages ({@code <docs-url>/<rule-id>.md}), or null
+ * @param lockTimeout   {@code lock-timeout:} the lock_timeout the deployment sets for every migration's session
+ *                      (in its connection or runner settings, which Lifeguard cannot see), or null
  */
 public record ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                             Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
-                            StartAfter startAfter) {
+                            StartAfter startAfter, String docsUrl, String lockTimeout) {
 
     public ProjectConfig {
         migrations = List.copyOf(migrations);
@@ -33,6 +36,13 @@ public record ProjectConfig(Path file, Dialect dialect, String targetVersion, Li
         severities = Map.copyOf(severities);
         disabled = Set.copyOf(disabled);
         exclude = List.copyOf(exclude);
+    }
+
+    /** Without the docs and deployment settings. */
+    public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
+                         Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
+                         StartAfter startAfter) {
+        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, null, null);
     }
 
     /** No file: nothing configured. */

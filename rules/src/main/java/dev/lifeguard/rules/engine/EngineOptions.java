@@ -28,9 +28,11 @@ import java.util.Set;
  *                      oldest version still supported upstream ({@link TargetVersion#defaultFor})
  * @param startAfter    migrations at or before this point are already deployed: replayed for context but
  *                      not reported on; null to lint them all
+ * @param lockTimeout   the lock_timeout the deployment sets for every migration, as lifeguard.yml's
+ *                      {@code lock-timeout:} states it ({@code 5s}), or null when it says nothing
  */
 public record EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles,
-                            Change change, TargetVersion targetVersion, StartAfter startAfter) {
+                            Change change, TargetVersion targetVersion, StartAfter startAfter, String lockTimeout) {
 
     public EngineOptions {
         severities = Map.copyOf(severities);
@@ -39,7 +41,12 @@ public record EngineOptions(Map<String, Severity> severities, Set<String> disabl
     }
 
     public EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles) {
-        this(severities, disabled, newFiles, null, null, null);
+        this(severities, disabled, newFiles, null, null, null, null);
+    }
+
+    public EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles, Change change,
+                         TargetVersion targetVersion, StartAfter startAfter) {
+        this(severities, disabled, newFiles, change, targetVersion, startAfter, null);
     }
 
     public static EngineOptions defaults() {
@@ -50,7 +57,7 @@ public record EngineOptions(Map<String, Severity> severities, Set<String> disabl
     public EngineOptions withChange(Change change) {
         Set<Path> added = new HashSet<>(newFiles);
         added.addAll(change.addedFiles());
-        return new EngineOptions(severities, disabled, added, change, targetVersion, startAfter);
+        return new EngineOptions(severities, disabled, added, change, targetVersion, startAfter, lockTimeout);
     }
 
     /** The change under review, when there is one. */
@@ -59,11 +66,16 @@ public record EngineOptions(Map<String, Severity> severities, Set<String> disabl
     }
 
     public EngineOptions withTargetVersion(TargetVersion target) {
-        return new EngineOptions(severities, disabled, newFiles, change, target, startAfter);
+        return new EngineOptions(severities, disabled, newFiles, change, target, startAfter, lockTimeout);
     }
 
     public EngineOptions withStartAfter(StartAfter point) {
-        return new EngineOptions(severities, disabled, newFiles, change, targetVersion, point);
+        return new EngineOptions(severities, disabled, newFiles, change, targetVersion, point, lockTimeout);
+    }
+
+    /** These options with the lock_timeout the deployment states it sets (lifeguard.yml's lock-timeout:). */
+    public EngineOptions withLockTimeout(String timeout) {
+        return new EngineOptions(severities, disabled, newFiles, change, targetVersion, startAfter, timeout);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.lifeguard.rules.locking;
 
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Framework;
+import dev.lifeguard.analyzer.model.History;
+import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.TableName;
@@ -16,8 +18,10 @@ import dev.lifeguard.rules.postgres.PgLockKnowledge;
 import dev.lifeguard.rules.postgres.PgLockMode;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,6 +42,8 @@ public final class MissingLockTimeoutRule implements Rule {
     static final String SETTING = "SET lock_timeout = '2s';";
 
     private final PgLockKnowledge knowledge = PgLockKnowledge.oldestSupported();
+    /** What earlier migrations set for the role or database, per history: see {@link ExternalLockTimeout}. */
+    private final Map<History, Map<Migration, String>> setByEarlier = new IdentityHashMap<>();
 
     @Override
     public void visitMigration(MigrationContext ctx) {
@@ -57,7 +63,9 @@ public final class MissingLockTimeoutRule implements Rule {
                     : tables.stream().filter(t -> !createdHere.contains(t.name()) && !ctx.isNewTable(t)).findFirst()
                     .map(t -> "existing table " + t);
             if (existing.isPresent()) {
-                report(ctx, op, lock.get(), existing.get());
+                if (ExternalLockTimeout.of(ctx, setByEarlier).isEmpty()) {
+                    report(ctx, op, lock.get(), existing.get());
+                }
                 return;
             }
         }
@@ -104,8 +112,13 @@ public final class MissingLockTimeoutRule implements Rule {
                 + " the statement gives up instead of stalling " + blocked + " behind a long-running query; retry the"
                 + " deploy when it times out";
         if (ctx.migration().framework() == Framework.LIQUIBASE) {
-            help += ". Liquibase: <sql>SET lock_timeout = '2s'</sql> as the first change of the changeSet";
+            // scoped to PostgreSQL, so that the H2 or other database a project develops against skips it
+            help += ". Liquibase: <sql dbms=\"postgresql\">SET lock_timeout = '2s'</sql> as the first change of the"
+                    + " changeSet";
         }
+        help += ". If the deployment sets lock_timeout for every migration (Flyway initSql, the JDBC URL's"
+                + " options=-c lock_timeout=2s), Lifeguard reads it from the configuration, or say so with"
+                + " lock-timeout: 2s in lifeguard.yml";
         ctx.report(op.span(), "this statement waits for " + lock.sqlName() + " on " + table + " with no lock_timeout"
                 + " set earlier in the migration: while it waits behind a long-running query, " + blocked + " of the"
                 + " table queues behind it", help, fix(ctx, op), List.of());

@@ -1,13 +1,17 @@
 package dev.lifeguard.rules.locking;
 
 import dev.lifeguard.analyzer.model.ColumnDef;
+import dev.lifeguard.analyzer.model.ConstraintDef;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.RuleInfo;
+import dev.lifeguard.rules.Statements;
 import dev.lifeguard.rules.engine.OperationContext;
+import dev.lifeguard.rules.mysql.MySqlDdlEffect;
 import dev.lifeguard.rules.mysql.MySqlOnlineDdl;
 import dev.lifeguard.rules.postgres.PgLockEffect;
 import dev.lifeguard.rules.postgres.PgLockKnowledge;
@@ -31,6 +35,10 @@ public final class TableRewriteRule implements Rule {
 
     @Override
     public void visitOperation(OperationContext ctx) {
+        if (ctx.dialect().isMySqlFamily()) {
+            mysql(ctx);
+            return;
+        }
         Operation op = ctx.operation();
         String what = describe(op);
         if (what == null) {
@@ -40,27 +48,116 @@ public final class TableRewriteRule implements Rule {
         if (table != null && ctx.isNewTable(table)) {
             return;
         }
-        if (ctx.dialect().isMySqlFamily()) {
-            if (op instanceof Operation.AddColumn add) {
-                MySqlOnlineDdl.addColumnRebuild(add.column(), ctx.targetVersion()).ifPresent(why -> ctx.report(
-                        op.span(), what + ": " + why, mysqlHelp(add), null, List.of()));
-            }
-            return;
-        }
         PgLockKnowledge.forTarget(ctx.targetVersion()).effect(op).filter(PgLockEffect::rewritesTable)
                 .ifPresent(effect -> ctx.report(op.span(),
                         what + ": " + effect.note() + "; reads and writes on the table wait until it is done",
                         help(op, table), null, List.of()));
     }
 
-    private static String mysqlHelp(Operation.AddColumn add) {
-        if (add.column().generated() == ColumnDef.Generated.STORED) {
-            return "Add it as a VIRTUAL generated column (instant), or run the change with gh-ost or"
-                    + " pt-online-schema-change";
+    /**
+     * MySQL / MariaDB: a statement that states ALGORITHM=COPY or LOCK=SHARED|EXCLUSIVE (reported once, at
+     * its clauses, unless it only changes indexes: non-concurrent-index says so), and the clauses no other
+     * rule owns that the server runs as a table copy, an in-place rebuild, or without concurrent writes.
+     * Type changes, foreign keys and checks, and indexes have rules of their own.
+     */
+    private static void mysql(OperationContext ctx) {
+        Operation op = ctx.operation();
+        List<Operation> statement = Statements.siblings(op, ctx.migration().operations());
+        if (op instanceof Operation.OnlineDdlOptions o) {
+            MySqlOnlineDdl.Stated stated = MySqlOnlineDdl.stated(op, ctx.migration().operations());
+            if (stated.forcesBlocking() && !ctx.isNewTable(o.table())
+                    && !statement.stream().allMatch(s -> s == op || isIndexChange(s))) {
+                String how = "COPY".equals(stated.algorithm()) ? "ALGORITHM=COPY copies every row into a new table,"
+                        + " blocking writes for the whole copy" : "LOCK=" + stated.lock() + " blocks "
+                        + ("SHARED".equals(stated.lock()) ? "writes" : "reads and writes") + " for the whole change";
+                ctx.report(firstClause(statement, op), "ALTER TABLE " + o.table() + " asks for the blocking form: "
+                        + how + ", where " + DialectNames.of(ctx.dialect()) + " would pick the least blocking one itself",
+                        "Drop the clause, or write ALGORITHM=INPLACE, LOCK=NONE (or ALGORITHM=INSTANT) so the server"
+                        + " refuses the statement instead of blocking when it cannot do it online", null, List.of());
+            }
+            return;
         }
-        return "Run the change with gh-ost or pt-online-schema-change, or off-peak; on MySQL 8.0.12+ / MariaDB"
-                + " 10.3.2+ write ALTER TABLE " + add.table() + " ADD COLUMN ..., ALGORITHM=INSTANT (set"
-                + " --target-version to the version you run)";
+        TableName table = mysqlTable(op);
+        if (table == null || ctx.isNewTable(table)
+                || MySqlOnlineDdl.stated(op, ctx.migration().operations()).forcesBlocking()) {
+            return;
+        }
+        MySqlOnlineDdl.judge(ctx).ifPresent(v -> {
+            String what = mysqlDescribe(op);
+            if (v.outcome() == MySqlOnlineDdl.Outcome.REFUSED) {
+                ctx.report(op.span(), what + ": " + v.refusal(), "Drop the ALGORITHM= / LOCK= clause and run the"
+                        + " change with gh-ost or pt-online-schema-change, or off-peak", null, List.of());
+            } else if (v.outcome() == MySqlOnlineDdl.Outcome.HAZARD && (!v.effect().permitsWrites()
+                    || v.effect().algorithm() == MySqlDdlEffect.Algorithm.COPY
+                    || op instanceof Operation.AddColumn || op instanceof Operation.DropColumn)) {
+                // an in-place rebuild that lets writes go on is reported only where an instant change was
+                // expected (ADD / DROP COLUMN); a new primary key is known to rebuild
+                ctx.report(op.span(), what + " on existing table " + table + ": on " + DialectNames.of(ctx.dialect())
+                        + ", " + v.effect().note(), mysqlHelp(op), null, List.of());
+            }
+        });
+    }
+
+    /** The table of a clause this rule judges on MySQL / MariaDB; null for the clauses other rules own. */
+    private static TableName mysqlTable(Operation op) {
+        if (op instanceof Operation.AddColumn a) {
+            return a.table();
+        } else if (op instanceof Operation.DropColumn d) {
+            return d.table();
+        } else if (op instanceof Operation.DropConstraint d && "primary".equals(d.name())) {
+            return d.table();
+        } else if (op instanceof Operation.AddConstraint a && a.constraint().kind() == ConstraintDef.Kind.PRIMARY_KEY) {
+            return a.table();
+        } else if (op instanceof Operation.Other o && o.kind() != null && o.kind().startsWith("ALTER TABLE CONVERT")) {
+            return o.table();
+        }
+        return null;
+    }
+
+    private static String mysqlDescribe(Operation op) {
+        if (op instanceof Operation.AddColumn a) {
+            return "adding column " + a.table() + "." + a.column().name();
+        } else if (op instanceof Operation.DropColumn d) {
+            return "dropping column " + d.table() + "." + d.column();
+        } else if (op instanceof Operation.DropConstraint d) {
+            return "dropping the primary key";
+        } else if (op instanceof Operation.AddConstraint a) {
+            return "adding a primary key";
+        }
+        return "converting the character set";
+    }
+
+    private static String mysqlHelp(Operation op) {
+        if (op instanceof Operation.AddColumn add) {
+            ColumnDef c = add.column();
+            if (c.generated() == ColumnDef.Generated.STORED) {
+                return "Add it as a VIRTUAL generated column (instant), or run the change with gh-ost or"
+                        + " pt-online-schema-change";
+            }
+            if (c.generated() == ColumnDef.Generated.IDENTITY) {
+                return "Run the change with gh-ost or pt-online-schema-change (they copy the table while writes go"
+                        + " on), or in a maintenance window";
+            }
+            if (c.hasDefault()) {
+                return "ALTER TABLE " + add.table() + " ADD COLUMN " + c.name() + " " + (c.type() == null ? "<type>"
+                        : c.type()) + " NULL; then fill existing rows in batches; then set the default for new rows";
+            }
+            return "Run the change with gh-ost or pt-online-schema-change, or off-peak; on MySQL 8.0.12+ / MariaDB"
+                    + " 10.3.2+ write ALTER TABLE " + add.table() + " ADD COLUMN ..., ALGORITHM=INSTANT (set"
+                    + " --target-version to the version you run)";
+        }
+        return "Run the change with gh-ost or pt-online-schema-change (they copy the table while writes go on), or in"
+                + " a maintenance window";
+    }
+
+    private static boolean isIndexChange(Operation op) {
+        return op instanceof Operation.CreateIndex || op instanceof Operation.DropIndex
+                || op instanceof Operation.AddConstraint a && a.constraint().kind() == ConstraintDef.Kind.UNIQUE;
+    }
+
+    /** The first clause of the statement, where a finding about the whole statement starts. */
+    private static dev.lifeguard.analyzer.model.SourceSpan firstClause(List<Operation> statement, Operation fallback) {
+        return statement.isEmpty() ? fallback.span() : statement.get(0).span();
     }
 
     /** What the statement is, for the statements this rule judges; null for the others. */

@@ -8,11 +8,13 @@ import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
 import dev.lifeguard.rules.Statements;
+import dev.lifeguard.rules.engine.MigrationContext;
 import dev.lifeguard.rules.engine.OperationContext;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 @RuleInfo(
         id = "concurrently-in-transaction",
@@ -27,6 +29,10 @@ public final class ConcurrentlyInTransactionRule implements Rule {
      * CONCURRENTLY does on every version, and moves out of the transaction the same way: reported here.
      */
     private static final String ADD_VALUE = "ALTER TYPE ADD VALUE";
+    /** Atlas's file directive that runs the file outside a transaction. */
+    private static final Pattern DBMATE_DOWN_NO_TX =
+            Pattern.compile("(?m)^--\\s*migrate:down\\b[^\\n]*\\btransaction\\s*:\\s*false\\b");
+    private static final Pattern ATLAS_NO_TX = Pattern.compile("(?im)^\\s*--\\s*atlas:txmode\\s+none\\b");
 
     @Override
     public void visitOperation(OperationContext ctx) {
@@ -42,6 +48,80 @@ public final class ConcurrentlyInTransactionRule implements Rule {
                 + " cannot run inside a transaction block" + when + ", and " + why + ": the deploy fails with \""
                 + error + " cannot run inside a transaction block\"", help(ctx.migration().framework(), statement(op)),
                 null, List.of()));
+    }
+
+    /**
+     * Reverse scripts run as their migration's direction does: a Flyway undo file by Flyway's statement rule,
+     * a golang-migrate down file as one multi-statement query, diesel's down.sql under the same metadata.toml,
+     * a dbmate down section in a transaction unless {@code -- migrate:down transaction:false}, a Liquibase
+     * rollback as its changeSet. A CONCURRENTLY that fails there fails the rollback, when it is needed most.
+     */
+    @Override
+    public void visitMigration(MigrationContext ctx) {
+        Migration m = ctx.migration();
+        List<Operation> reverse = m.reverse().operations();
+        for (int i = 0; i < reverse.size(); i++) {
+            Operation op = reverse.get(i);
+            if (isConcurrently(op)) {
+                reverseInTransaction(ctx, m, reverse, i).ifPresent(why -> ctx.report(op.span(), statement(op)
+                        + " in the reverse of " + m.id() + " cannot run inside a transaction block, and " + why
+                        + ": the rollback fails with \"" + statement(op) + " cannot run inside a transaction block\"",
+                        reverseHelp(m.framework()), null, List.of()));
+            }
+        }
+    }
+
+    private static Optional<String> reverseInTransaction(MigrationContext ctx, Migration m, List<Operation> reverse,
+                                                         int index) {
+        if (openedByBegin(reverse.subList(0, index))) {
+            return Optional.of("an explicit BEGIN earlier in the reverse opens one");
+        }
+        switch (m.framework()) {
+            case FLYWAY: {
+                Operation ordinary = reverse.stream().filter(o -> !flywayNonTransactional(o)).findFirst().orElse(null);
+                return ordinary == null ? Optional.empty() : Optional.of("the undo script also holds a statement"
+                        + " that runs in a transaction (line " + ordinary.span().startLine() + "), so Flyway runs it in"
+                        + " one or refuses to mix them");
+            }
+            case GOLANG_MIGRATE: {
+                int statements = Statements.of(reverse).size();
+                if (statements > 1) {
+                    return Optional.of("golang-migrate sends the down file's " + statements + " statements as one"
+                            + " multi-statement query, which PostgreSQL runs as one implicit transaction");
+                }
+                return m.inTransaction() ? Optional.of("the down migration runs in a transaction like its up"
+                        + " migration (name both *.autocommit.*)") : Optional.empty();
+            }
+            case DIESEL:
+                return m.inTransaction() ? Optional.of("diesel runs down.sql in a transaction unless the migration's"
+                        + " metadata.toml says run_in_transaction = false") : Optional.empty();
+            case DBMATE: {
+                boolean noTransaction = ctx.project().source(m.file())
+                        .map(f -> DBMATE_DOWN_NO_TX.matcher(f.text()).find()).orElse(false);
+                return noTransaction ? Optional.empty() : Optional.of("dbmate runs the migrate:down section in a"
+                        + " transaction unless it is marked -- migrate:down transaction:false");
+            }
+            case LIQUIBASE:
+                return m.inTransaction() ? Optional.of("the rollback runs in the changeSet's transaction (Liquibase's"
+                        + " default without runInTransaction=\"false\")") : Optional.empty();
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static String reverseHelp(Framework framework) {
+        return switch (framework) {
+            case FLYWAY -> "Keep the CONCURRENTLY statement alone in the undo file (Flyway then runs it outside a"
+                    + " transaction), or set executeInTransaction=false in its .sql.conf";
+            case GOLANG_MIGRATE -> "Give the down file that single statement, with no BEGIN (ory/popx: name it"
+                    + " *.autocommit.down.sql)";
+            case DIESEL -> "Set run_in_transaction = false in the migration's metadata.toml (it covers down.sql too),"
+                    + " and keep the CONCURRENTLY statement the only one";
+            case DBMATE -> "Mark the section -- migrate:down transaction:false";
+            case LIQUIBASE -> "Give the changeSet runInTransaction=\"false\", or drop the index without CONCURRENTLY"
+                    + " in the rollback if a short lock is acceptable there";
+            default -> "Remove the surrounding BEGIN / COMMIT";
+        };
     }
 
     static boolean isConcurrently(Operation op) {
@@ -66,6 +146,9 @@ public final class ConcurrentlyInTransactionRule implements Rule {
                         + " multi-statement query, which PostgreSQL runs as one implicit transaction");
             }
             return m.inTransaction() ? Optional.of("the migration runs in a transaction") : Optional.empty();
+        }
+        if (m.framework() == Framework.PLAIN_SQL && !m.inTransaction()) {
+            return plainFile(ctx, m, enumValuesNonTransactional);
         }
         if (!m.inTransaction()) {
             return Optional.empty();
@@ -102,6 +185,37 @@ public final class ConcurrentlyInTransactionRule implements Rule {
         return Optional.of("the file also holds a statement that runs in a transaction (line "
                 + ordinary.span().startLine() + "): Flyway refuses to mix them (\"Detected both transactional and"
                 + " non-transactional statements\"), and with flyway.mixed=true runs none of the file atomically");
+    }
+
+    /**
+     * A plain .sql file names no runner, and every common runner runs a file that mixes CONCURRENTLY with
+     * other statements as one unit: Atlas ({@code migrate apply --tx-mode file}, its default) and dbmate wrap
+     * the file in a transaction; golang-migrate (unless {@code x-multi-statement=true}) and Prisma send it as
+     * one multi-statement query, which PostgreSQL runs as one implicit transaction; Flyway refuses the mix.
+     * Only a file that runs statement by statement (psql -f, golang-migrate with x-multi-statement) gets
+     * through. A file marked {@code -- atlas:txmode none}, one that says BEGIN / COMMIT itself, or one holding
+     * CONCURRENTLY statements only, is left alone: the runner decides, and the common ones run it.
+     */
+    private static Optional<String> plainFile(OperationContext ctx, Migration m, boolean enumValuesNonTransactional) {
+        boolean noTransaction = ctx.project().source(m.file())
+                .map(f -> ATLAS_NO_TX.matcher(f.text()).find()).orElse(false);
+        if (noTransaction || m.operations().stream().anyMatch(o -> o instanceof Operation.TransactionControl)) {
+            return Optional.empty(); // the file manages its transactions itself: it is run statement by statement
+        }
+        Operation ordinary = m.operations().stream()
+                .filter(o -> !isConcurrently(o) && !flywayNonTransactional(o)
+                        && !(enumValuesNonTransactional && isAddValue(o)))
+                .findFirst().orElse(null);
+        if (ordinary == null) {
+            return Optional.empty();
+        }
+        return Optional.of("the file also holds an ordinary statement (line " + ordinary.span().startLine()
+                + "), and the runners that take a plain .sql file run it as one unit: Atlas wraps each file in a"
+                + " transaction (unless it starts with -- atlas:txmode none), dbmate too (unless -- migrate:up"
+                + " transaction:false), golang-migrate and Prisma send the whole file as one multi-statement query,"
+                + " which PostgreSQL runs as one implicit transaction, and Flyway refuses to mix the two kinds;"
+                + " only a runner that sends the statements one at a time outside a transaction (psql -f,"
+                + " golang-migrate with x-multi-statement=true) runs it");
     }
 
     /** The statements Flyway's PostgreSQL parser marks as unable to run in a transaction. */
@@ -173,6 +287,8 @@ public final class ConcurrentlyInTransactionRule implements Rule {
                     + " (ory/popx: name it *.autocommit.up.sql)";
             case DIESEL -> "Put it in its own migration whose metadata.toml says run_in_transaction = false";
             case DBMATE -> "Put it in its own migration marked -- migrate:up transaction:false";
+            case PLAIN_SQL -> "Put the CONCURRENTLY statement alone in its own migration file, with no BEGIN;"
+                    + " under Atlas start that file with -- atlas:txmode none";
             default -> "Remove the surrounding BEGIN / COMMIT, or move the statement to a migration the tool runs"
                     + " outside a transaction";
         };

@@ -73,11 +73,23 @@ class ColumnTypeChangeRuleTest {
     @Test
     void mySqlModifyWithUnknownOrDifferentTypeIsFlagged() {
         assertEquals(1, flyway(Dialect.MYSQL).version("2", modify("u", "n", col("n", "bigint"))).lint(rule).size());
-        List<Finding> f = flyway(Dialect.MYSQL).version("1", create("u", col("s", "varchar(20)")))
-                .version("2", modify("u", "s", col("s", "varchar(40)"))).lint(rule);
+        List<Finding> f = flyway(Dialect.MYSQL).version("1", create("u", col("s", "varchar(63)")))
+                .version("2", modify("u", "s", col("s", "varchar(64)"))).lint(rule);
         assertEquals(1, f.size());
         assertTrue(f.get(0).message().contains("COPY"), f.get(0).message());
-        assertTrue(f.get(0).message().contains("INPLACE"), f.get(0).message());
+        assertTrue(f.get(0).message().contains("length prefix"), f.get(0).message());
+    }
+
+    @Test
+    void mySqlWideningsMadeInPlaceAreFine() {
+        assertTrue(flyway(Dialect.MYSQL).version("1", create("u", col("s", "varchar(20)")))
+                .version("2", modify("u", "s", col("s", "varchar(40)"))).lint(rule).isEmpty());
+        assertTrue(flyway(Dialect.MARIADB).version("1", create("u", col("e", "enum('a','b')")))
+                .version("2", modify("u", "e", col("e", "enum('a','b','c')"))).lint(rule).isEmpty());
+        assertEquals(1, flyway(Dialect.MARIADB).version("1", create("u", col("e", "enum('a','b')")))
+                .version("2", modify("u", "e", col("e", "enum('c','a','b')"))).lint(rule).size());
+        assertEquals(1, flyway(Dialect.MYSQL).version("1", create("u", col("s", "varchar(20) character set latin1")))
+                .version("2", modify("u", "s", col("s", "varchar(300) character set latin1"))).lint(rule).size());
     }
 
     @Test

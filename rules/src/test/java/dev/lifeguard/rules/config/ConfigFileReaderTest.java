@@ -68,7 +68,7 @@ class ConfigFileReaderTest {
     @Test
     void unknownKeysAndRuleIdsAreErrorsWithTheirLine() {
         assertEquals("lifeguard.yml:3: unknown key 'rulez' (known: dialect, target-version, migrations, code, exclude,"
-                + " start-after, rules)", error("dialect: mysql\n\nrulez:\n  drop-column: off\n"));
+                + " start-after, rules, lock-timeout, docs-url)", error("dialect: mysql\n\nrulez:\n  drop-column: off\n"));
         assertEquals("lifeguard.yml:3: unknown rule id 'drop-colum' (lifeguard rules lists them)",
                 error("rules:\n  drop-column: off\n  drop-colum: off\n"));
         assertEquals("lifeguard.yml:2: unknown key 'level' for rule drop-column (severity or enabled)",

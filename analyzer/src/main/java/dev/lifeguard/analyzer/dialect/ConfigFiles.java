@@ -1,0 +1,74 @@
+package dev.lifeguard.analyzer.dialect;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The files that configure the application or the migration tool, anywhere under the project root: Spring's
+ * {@code application*.properties} / {@code application*.yml}, {@code flyway.conf}, {@code flyway.toml},
+ * {@code liquibase.properties}. Test resources are left out: they configure the database the tests use (H2),
+ * not the one deployed to; so are build output and tool directories.
+ */
+public final class ConfigFiles {
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "build", "node_modules", ".idea",
+            "test", "tests", "it", "testFixtures");
+    private static final Pattern CONFIG_NAME = Pattern.compile(
+            "application[-\\w.]*\\.(properties|ya?ml)|flyway\\.(conf|toml)|liquibase\\.properties",
+            Pattern.CASE_INSENSITIVE);
+    /** Enough for any real repository; a pathological tree is not walked to its end. */
+    private static final int MAX_ENTRIES = 200_000;
+    private static final long MAX_FILE_SIZE = 1_000_000;
+
+    private ConfigFiles() {
+    }
+
+    /**
+     * Calls {@code visit} with each configuration file (absolute, and relative to the root), in walk order.
+     *
+     * @param excluded whether a root-relative path is excluded by the user
+     */
+    public static void forEach(Path root, Predicate<Path> excluded, BiConsumer<Path, Path> visit) {
+        int[] entries = {0};
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (++entries[0] > MAX_ENTRIES) {
+                        return FileVisitResult.TERMINATE;
+                    }
+                    boolean skip = !dir.equals(root) && (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
+                            || excluded.test(root.relativize(dir)));
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (++entries[0] > MAX_ENTRIES) {
+                        return FileVisitResult.TERMINATE;
+                    }
+                    if (attrs.isRegularFile() && attrs.size() < MAX_FILE_SIZE
+                            && CONFIG_NAME.matcher(file.getFileName().toString()).matches()
+                            && !excluded.test(root.relativize(file))) {
+                        visit.accept(file, root.relativize(file));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // reading configuration is a convenience: an unreadable tree means nothing was learnt from it
+        }
+    }
+}

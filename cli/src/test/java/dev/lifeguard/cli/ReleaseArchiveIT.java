@@ -1,0 +1,173 @@
+package dev.lifeguard.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The release archive as a user gets it ({@code mvn package} builds it before this runs, in the
+ * integration-test phase): unpacked into a temporary directory, its {@code bin/lifeguard} is run through a symlink
+ * on the PATH from an example project copied elsewhere, with no repository around either, and a PATH holding only
+ * what the launcher needs (no Maven, no git). It lints; it records its start-up cache in the user's cache
+ * directory (in the foreground at install time, else in the background) and uses it on the next run; it runs on
+ * every installed JDK 17 or newer.
+ */
+class ReleaseArchiveIT {
+    /** What bin/lifeguard may call: bash builtins aside, these and java. */
+    private static final List<String> TOOLS = List.of("bash", "readlink", "dirname", "stat", "mkdir", "nice", "flock",
+            "mv", "rm", "sh");
+
+    @TempDir
+    static Path dir;
+
+    private static Path installed;
+    private static Path example;
+    private static Path pathDir;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        Path archive = Path.of(System.getProperty("lifeguard.release.archive", "target/missing.tar.gz"));
+        assertTrue(Files.isRegularFile(archive), archive + " was not built by mvn package");
+        Path opt = Files.createDirectories(dir.resolve("opt"));
+        ExternalTools.Run untar = ExternalTools.run(opt, Map.of(), List.of("tar", "xzf", archive.toString()));
+        assertEquals(0, untar.exitCode(), untar.output());
+        try (Stream<Path> top = Files.list(opt)) {
+            installed = top.findFirst().orElseThrow();
+        }
+        assertTrue(installed.getFileName().toString().matches("lifeguard-\\d+\\.\\d+\\.\\d+.*"), installed.toString());
+        for (String file : List.of("bin/lifeguard", "lib/lifeguard.jar", "licenses/THIRD-PARTY.txt", "README.md",
+                "docs/rules/rename-column.md")) {
+            assertTrue(Files.exists(installed.resolve(file)), file + " in the archive");
+        }
+        assertTrue(Files.isExecutable(installed.resolve("bin/lifeguard")));
+
+        pathDir = Files.createDirectories(dir.resolve("path"));
+        Files.createSymbolicLink(pathDir.resolve("lifeguard"), installed.resolve("bin/lifeguard"));
+        for (String tool : TOOLS) {
+            Path found = ExternalTools.require(tool, "a standard Unix tool");
+            Files.createSymbolicLink(pathDir.resolve(tool), found.toRealPath());
+        }
+        example = dir.resolve("work/shop");
+        copy(RepositoryFiles.root().resolve("examples/flyway-shop"), example);
+    }
+
+    @Test
+    void lintsAnExampleFromAnyDirectoryWithOnlyAJava() throws Exception {
+        Map<String, String> env = environment(dir.resolve("cache-a"));
+        ExternalTools.Run run = lifeguard(env, "lint", ".");
+        assertEquals(1, run.exitCode(), run.output());
+        assertTrue(run.output().contains("db/migration/V4__rename_customer_name.sql:3:23: error[rename-column]"), run.output());
+        assertTrue(run.output().contains("3 errors, 5 warnings in 19 files; 10 migrations checked"), run.output());
+        ExternalTools.Run version = lifeguard(env, "--version");
+        assertEquals(0, version.exitCode(), version.output());
+        assertTrue(version.output().startsWith("lifeguard "), version.output());
+        ExternalTools.Run help = lifeguard(env);
+        assertEquals(2, help.exitCode());
+        assertTrue(help.output().contains("Commands:"), help.output());
+    }
+
+    @Test
+    void recordsItsStartUpCacheAtInstallTimeAndUsesIt() throws Exception {
+        Path cache = dir.resolve("cache-b");
+        Map<String, String> env = environment(cache);
+        Map<String, String> install = new HashMap<>(env);
+        install.put("LIFEGUARD_CACHE", "record");
+        ExternalTools.Run recorded = lifeguard(install, "lint", ".", "--format", "json");
+        assertEquals(1, recorded.exitCode(), recorded.output());
+        List<Path> files = cacheFiles(cache.resolve("lifeguard"));
+        assertEquals(1, files.size(), "one cache recorded in the foreground: " + files);
+        ExternalTools.Run second = lifeguard(env, "lint", ".", "--format", "json");
+        assertEquals(recorded.output(), second.output(), "same report with the cache");
+        assertEquals(files, cacheFiles(cache.resolve("lifeguard")), "no second recording");
+    }
+
+    /** The first run does not wait for the recording: it returns while it is still under way (or already done). */
+    @Test
+    void recordsItsStartUpCacheInTheBackgroundOnFirstUse() throws Exception {
+        Path cache = dir.resolve("cache-c").resolve("lifeguard");
+        ExternalTools.Run first = lifeguard(environment(dir.resolve("cache-c")), "--version");
+        assertEquals(0, first.exitCode(), first.output());
+        List<String> names = List.of();
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
+            try (Stream<Path> files = Files.list(cache)) {
+                names = files.map(f -> f.getFileName().toString()).toList();
+            }
+            if (names.stream().anyMatch(n -> n.startsWith(".recording-") || n.matches("lifeguard-.*\\.(aot|jsa)"))) {
+                return; // the JVM recording it has started (its files appear as it starts), or has finished
+            }
+        }
+        throw new AssertionError("no recording started in the background within 60 s: " + names);
+    }
+
+    @Test
+    void runsOnEveryInstalledJavaFrom17() throws Exception {
+        List<Path> homes = new ArrayList<>();
+        homes.add(Path.of(System.getProperty("java.home")));
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvms)) {
+            try (Stream<Path> all = Files.list(jvms)) {
+                all.filter(h -> Files.isExecutable(h.resolve("bin/java")) && Files.isRegularFile(h.resolve("release")))
+                        .forEach(homes::add);
+            }
+        }
+        for (Path home : homes) {
+            Map<String, String> env = environment(dir.resolve("cache-" + home.getFileName()));
+            env.put("LIFEGUARD_JAVA_HOME", home.toString());
+            ExternalTools.Run run = lifeguard(env, "lint", "db/migration/V4__rename_customer_name.sql", "--dialect", "postgresql");
+            assertEquals(1, run.exitCode(), home + ": " + run.output());
+            assertTrue(run.output().contains("error[rename-column]"), home + ": " + run.output());
+        }
+    }
+
+    private static List<Path> cacheFiles(Path cacheDir) throws IOException {
+        if (!Files.isDirectory(cacheDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            return files.filter(f -> f.getFileName().toString().matches("lifeguard-.*\\.(aot|jsa)")).toList();
+        }
+    }
+
+    private static Map<String, String> environment(Path cache) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", pathDir.toString());
+        env.put("HOME", dir.resolve("home").toString());
+        env.put("XDG_CACHE_HOME", cache.toString());
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("NO_COLOR", "1");
+        return env;
+    }
+
+    private static ExternalTools.Run lifeguard(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("env", "-i"));
+        env.forEach((k, v) -> command.add(k + "=" + v));
+        command.add("lifeguard");
+        command.addAll(List.of(args));
+        return ExternalTools.run(example, Map.of(), command);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+}
