@@ -38,6 +38,7 @@ write(os.path.join(resources, "application.properties"), "spring.jpa.hibernate.d
 tables = []          # names created so far
 columns = {}         # table -> extra columns added and not dropped
 ever = {}            # table -> every column ever added (the entities still map dropped ones)
+mapped_drops = []    # migrations that drop a column an entity maps
 
 
 def statement(i):
@@ -65,6 +66,8 @@ def statement(i):
     if kind == 7:
         return f"COMMENT ON TABLE {t} IS 'migration {i}';\n"
     if kind == 8 and columns[t]:
+        if tables.index(t) % 3 == 0:
+            mapped_drops.append(i)  # the entity of t still maps the column: referenced-by-code
         return f"SET lock_timeout = '2s';\nALTER TABLE {t} DROP COLUMN {columns[t].pop(0)};\n"
     if kind == 9:
         return f"SET lock_timeout = '2s';\nALTER TABLE {t} ALTER COLUMN status SET DEFAULT 'new';\n"
@@ -73,10 +76,13 @@ def statement(i):
 
 migrations = [statement(i) for i in range(1, n + 1)]
 
+# the file an editor benchmark edits: the one holding the mapped column drop nearest the middle of the history
+middle = min(mapped_drops, key=lambda i: abs(i - n // 2)) if mapped_drops else n // 2
 if layout == "flyway":
     mig = os.path.join(resources, "db/migration")
     for i, sql in enumerate(migrations, 1):
         write(os.path.join(mig, f"V{i}__step_{i}.sql"), f"-- migration {i}\n{sql}")
+    target = f"src/main/resources/db/migration/V{middle}__step_{middle}.sql"
 else:
     log = os.path.join(resources, "db/changelog")
     files = []
@@ -95,6 +101,7 @@ else:
     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
     xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
 """ + "\n".join(sets) + "\n</databaseChangeLog>\n")
+    target = "src/main/resources/db/changelog/" + files[(middle - 1) // per_file]
     includes = "\n".join(f'  <include file="{f}" relativeToChangelogFile="true"/>' for f in files)
     write(os.path.join(log, "db.changelog-master.xml"), """<?xml version="1.0" encoding="UTF-8"?>
 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
@@ -125,4 +132,6 @@ public class {cls} {{
 {fields}
 }}
 """)
-print(f"{n} migrations ({layout}), {len(tables)} tables, {(len(tables) + 2) // 3} entities in {out}")
+with open(os.path.join(out, "EDIT_TARGET"), "w") as f:
+    f.write(target + "\n")
+print(f"{n} migrations ({layout}), {len(tables)} tables, {(len(tables) + 2) // 3} entities in {out}; edit {target}")

@@ -127,7 +127,7 @@ public final class HistoryAssembler {
             SourceFile source = texts.get(i);
             Region region = planned.get(i).region();
             try {
-                results[i] = parser.parse(source, region.start(), region.endIn(source.text()));
+                results[i] = parse.parse(parser, source, region.start(), region.endIn(source.text()));
             } catch (RuntimeException e) {
                 results[i] = e;
             }

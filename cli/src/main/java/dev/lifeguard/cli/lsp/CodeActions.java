@@ -39,7 +39,7 @@ final class CodeActions {
             if (!overlaps(range, requested)) {
                 continue;
             }
-            Diagnostic diagnostic = diagnostics.of(f, text, linted.project(), root);
+            Diagnostic diagnostic = diagnostics.of(f, text, linted, root);
             if (f.fix() != null && f.fix().edits().stream().allMatch(e -> e.span().hasOffsets())) {
                 out.add(fix(f.fix(), text, uri, diagnostic));
             }

@@ -74,11 +74,11 @@ final class DocumentService implements TextDocumentService {
     });
     private volatile LanguageClient client;
 
-    DocumentService(Workspace workspace, RuleLinks links) {
+    DocumentService(Workspace workspace) {
         this.workspace = workspace;
-        this.diagnostics = new Diagnostics(links);
+        this.diagnostics = new Diagnostics();
         this.codeActions = new CodeActions(diagnostics);
-        this.hovers = new Hovers(links);
+        this.hovers = new Hovers();
     }
 
     void connect(LanguageClient client) {

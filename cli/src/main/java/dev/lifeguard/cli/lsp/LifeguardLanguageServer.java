@@ -52,8 +52,8 @@ public final class LifeguardLanguageServer implements LanguageServer, LanguageCl
      * @param onExit  what the {@code exit} notification does (stop listening, so the process ends)
      */
     public LifeguardLanguageServer(List<Rule> rules, String version, Runnable onExit) {
-        this.workspace = new Workspace(rules);
-        this.documents = new DocumentService(workspace, RuleLinks.forInstallation());
+        this.workspace = new Workspace(rules, version);
+        this.documents = new DocumentService(workspace);
         this.workspaceService = new WorkspaceService() {
             @Override
             public void didChangeConfiguration(DidChangeConfigurationParams params) {

@@ -20,7 +20,11 @@ final class ProjectSession {
     private final ProjectModel model;
 
     ProjectSession(Path root, List<Rule> rules) {
-        this.model = new ProjectModel(root, rules);
+        this(root, rules, null);
+    }
+
+    ProjectSession(Path root, List<Rule> rules, String version) {
+        this.model = new ProjectModel(root, rules, version);
     }
 
     Path root() {

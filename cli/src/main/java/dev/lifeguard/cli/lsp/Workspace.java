@@ -31,8 +31,16 @@ final class Workspace {
     private final List<Path> folders = new ArrayList<>();
     private final Map<Path, ProjectSession> sessions = new HashMap<>();
 
+    private final String version;
+
     Workspace(List<Rule> rules) {
+        this(rules, null);
+    }
+
+    /** @param version Lifeguard's version, whose rule pages findings link by default */
+    Workspace(List<Rule> rules, String version) {
         this.rules = List.copyOf(rules);
+        this.version = version;
     }
 
     synchronized void setFolders(List<Path> roots) {
@@ -48,7 +56,7 @@ final class Workspace {
             return Optional.empty();
         }
         Path root = rootOf(file.get());
-        ProjectSession session = sessions.computeIfAbsent(root, r -> new ProjectSession(r, rules));
+        ProjectSession session = sessions.computeIfAbsent(root, r -> new ProjectSession(r, rules, version));
         return Optional.of(new Located(session, root.relativize(file.get())));
     }
 

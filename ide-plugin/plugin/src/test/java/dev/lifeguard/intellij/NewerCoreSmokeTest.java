@@ -5,21 +5,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,8 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the intention popup and the preview UI are not exercised.
  */
 class NewerCoreSmokeTest {
-    private static NewerCoreLoader core;
-    private static Object harness;
+    private static NewerCoreSetup core;
 
     @TempDir
     static Path work;
@@ -50,86 +39,23 @@ class NewerCoreSmokeTest {
     @BeforeAll
     static void start() throws Exception {
         Path zip = ExternalInputs.pluginZip();
-        List<Path> jars = ExternalInputs.require("the newer-core smoke test",
-                "org.jetbrains.kotlin:kotlin-compiler:2.4.21", "org.jetbrains.kotlin:kotlin-stdlib:2.4.21",
-                "org.jetbrains.kotlinx:kotlinx-coroutines-core-jvm:1.8.0", "org.jetbrains:annotations:13.0");
+        List<Path> jars = ExternalInputs.require("the newer-core smoke test", NewerCoreSetup.CORE);
         Path api183 = Path.of(System.getProperty("lifeguard.intellij.api", "/usr/share/java/intellij-platform-api.jar"));
-        Path harnessClasses = compileHarness(jars, api183);
-        List<Path> classpath = new ArrayList<>(jars);
-        classpath.add(harnessClasses);
-        Path debian = api183.getParent();
-        core = new NewerCoreLoader(classpath, List.of(api183, debian.resolve("intellij-core.jar"),
-                debian.resolve("intellij-util.jar"), debian.resolve("libtrove-intellij.jar")));
         write(".git/HEAD", "ref: refs/heads/main\n"); // the project root, as ProjectRoots finds it
-        List<Path> pluginJars = unpack(zip);
-        Thread.currentThread().setContextClassLoader(core);
-        harness = core.loadClass("dev.lifeguard.intellij.harness.NewerCoreHarness").getConstructor(List.class, Path.class)
-                .newInstance(pluginJars, Files.createDirectories(work.resolve("idea-home")));
+        core = NewerCoreSetup.start(jars, api183, Path.of(System.getProperty("basedir", ".")).resolve("src/test/newer-core"),
+                zip, work);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (harness != null) {
-            call("dispose");
-        }
         if (core != null) {
-            core.close();
+            call("dispose");
+            core.loader.close();
         }
-    }
-
-    /** The harness, compiled against the newer core (first on the class path) and the inspection API of build 183. */
-    private static Path compileHarness(List<Path> jars, Path api183) throws IOException {
-        Path sources = Path.of(System.getProperty("basedir", ".")).resolve("src/test/newer-core");
-        Path out = Files.createDirectories(work.resolve("harness-classes"));
-        List<String> files;
-        try (Stream<Path> s = Files.walk(sources)) {
-            files = s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
-        }
-        StringBuilder cp = new StringBuilder();
-        for (Path jar : jars) {
-            cp.append(jar).append(java.io.File.pathSeparator);
-        }
-        cp.append(api183);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("-proc:none", "-nowarn", "--release", "17", "-cp", cp.toString(),
-                "-d", out.toString()));
-        args.addAll(files);
-        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
-        int code = javac.run(null, null, errors, args.toArray(String[]::new));
-        assertEquals(0, code, "the harness compiles against the newer core: " + errors);
-        return out;
-    }
-
-    private static List<Path> unpack(Path zip) throws IOException {
-        Path lib = Files.createDirectories(work.resolve("plugin"));
-        List<Path> jars = new ArrayList<>();
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            Enumeration<? extends ZipEntry> entries = z.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                if (e.getName().endsWith(".jar")) {
-                    Path jar = lib.resolve(Path.of(e.getName()).getFileName().toString());
-                    try (InputStream in = z.getInputStream(e)) {
-                        Files.copy(in, jar);
-                    }
-                    jars.add(jar);
-                }
-            }
-        }
-        return jars;
     }
 
     private static Object call(String name, Object... args) throws Exception {
-        for (Method m : harness.getClass().getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == args.length) {
-                try {
-                    return m.invoke(harness, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause() instanceof Exception ex ? ex : e;
-                }
-            }
-        }
-        throw new NoSuchMethodException(name);
+        return core.call(name, args);
     }
 
     private static Path write(String relative, String text) throws IOException {
@@ -162,7 +88,7 @@ class NewerCoreSmokeTest {
         if (core == null) {
             return;
         }
-        List<String> taken = core.takenFrom183.stream().sorted().toList();
+        List<String> taken = core.loader.takenFrom183.stream().sorted().toList();
         System.out.println("classes taken from Debian's build-183 jars (" + taken.size() + "): " + taken);
         for (String platform : List.of("com.intellij.psi.PsiFile", "com.intellij.psi.PsiDocumentManager",
                 "com.intellij.openapi.editor.Document", "com.intellij.openapi.progress.ProgressManager",

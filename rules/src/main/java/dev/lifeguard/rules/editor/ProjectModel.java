@@ -10,6 +10,7 @@ import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.warm.WarmProject;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Rule;
+import dev.lifeguard.rules.RulePages;
 import dev.lifeguard.rules.config.ConfigException;
 import dev.lifeguard.rules.config.ConfigLocator;
 import dev.lifeguard.rules.config.LintSettings;
@@ -36,8 +37,11 @@ import java.util.Set;
  * <p>Thread-safe; one check at a time per project.
  */
 public final class ProjectModel {
-    /** What checking one file produced: its findings and the text they were found in. */
-    public record Linted(Path file, SourceFile source, List<Finding> findings, Project project) {
+    /**
+     * What checking one file produced: its findings, the text they were found in, and where their rules' pages
+     * are (lifeguard.yml's {@code docs-url:}, else {@code LIFEGUARD_DOCS_URL}, else Lifeguard's own).
+     */
+    public record Linted(Path file, SourceFile source, List<Finding> findings, Project project, RulePages pages) {
     }
 
     /**
@@ -50,6 +54,7 @@ public final class ProjectModel {
     private final Path root;
     private final List<Rule> rules;
     private final WarmProject warm;
+    private final String version;
     private final java.util.Queue<Path> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private Settings settings;
     /** The lifeguard.yml the settings came from and when it was modified (null: none was found). */
@@ -61,9 +66,15 @@ public final class ProjectModel {
      * @param rules the rules to run
      */
     public ProjectModel(Path root, List<Rule> rules) {
+        this(root, rules, null);
+    }
+
+    /** @param version Lifeguard's version, whose rule pages the findings link by default (null: a development build) */
+    public ProjectModel(Path root, List<Rule> rules, String version) {
         this.root = root.toAbsolutePath().normalize();
         this.rules = List.copyOf(rules);
         this.warm = new WarmProject(this.root);
+        this.version = version;
     }
 
     public Path root() {
@@ -130,7 +141,8 @@ public final class ProjectModel {
         List<Finding> findings = result.findings().stream()
                 .filter(f -> f.span().file().equals(file) && !f.isSuppressed()).toList();
         SourceFile source = project.source(file).orElseGet(() -> new SourceFile(file, text));
-        return Optional.of(new Linted(file, source, findings, project));
+        RulePages pages = RulePages.choose(lint.file().docsUrl(), System.getenv(RulePages.ENVIRONMENT), version);
+        return Optional.of(new Linted(file, source, findings, project, pages));
     }
 
     /** The whole project, read as {@code lifeguard lint} run in the root reads it (warming the caches). */

@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  * the IDE's lifetime and told about changed files ({@link #changed}).
  */
 public final class FileLinter {
+    /** The plugin's version (from its jar's manifest), whose rule pages findings link by default. */
+    private static final String VERSION = FileLinter.class.getPackage().getImplementationVersion();
+
     private final ClassLoader pluginLoader;
     private final List<Rule> rules = BuiltinRules.all();
     private final Map<Path, ProjectModel> models = new ConcurrentHashMap<>();
@@ -63,11 +66,12 @@ public final class FileLinter {
         if (ConfigLocator.isConfigFile(relative)) {
             return ConfigProblems.check(absoluteRoot, relative, text, rules);
         }
-        ProjectModel model = models.computeIfAbsent(absoluteRoot, r -> new ProjectModel(r, rules));
+        ProjectModel model = models.computeIfAbsent(absoluteRoot, r -> new ProjectModel(r, rules, VERSION));
         return withContextLoader(pluginLoader, () -> {
             try {
                 return model.lint(relative, text, checkCanceled)
-                        .map(linted -> new ProblemMapper(relative, linted.source().text()).map(linted.findings()))
+                        .map(linted -> new ProblemMapper(relative, linted.source().text(), linted.pages())
+                                .map(linted.findings()))
                         .orElse(List.of());
             } catch (LoadException e) {
                 return List.of();

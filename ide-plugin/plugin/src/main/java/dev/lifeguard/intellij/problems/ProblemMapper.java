@@ -4,6 +4,7 @@ import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Fix;
+import dev.lifeguard.rules.RulePages;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,13 +18,20 @@ import java.util.Optional;
  */
 public final class ProblemMapper {
     private final SourceFile source;
+    private final RulePages pages;
 
     /**
      * @param file the file's path relative to the project root, as findings name it
      * @param text the file's text as the editor holds it (the text that was linted)
      */
     public ProblemMapper(Path file, String text) {
+        this(file, text, RulePages.forVersion(null));
+    }
+
+    /** @param pages where the findings' rule pages are (the project's docs-url:, or Lifeguard's own) */
+    public ProblemMapper(Path file, String text, RulePages pages) {
         this.source = new SourceFile(file, text);
+        this.pages = pages;
     }
 
     /** The problems of this file, in the order of the findings; findings in other files are left out. */
@@ -35,7 +43,7 @@ public final class ProblemMapper {
             }
             int[] range = range(f.span());
             out.add(new EditorProblem(range[0], range[1], description(f), Highlight.of(f.severity()), f.ruleId(),
-                    RulePages.url(f.rule()), fix(f.fix()).orElse(null), SuppressionComments.plan(source, f).orElse(null)));
+                    pages.page(f.rule()), fix(f.fix()).orElse(null), SuppressionComments.plan(source, f).orElse(null)));
         }
         return out;
     }

@@ -99,11 +99,11 @@ class ProblemMapperTest {
         EditorProblem p = new ProblemMapper(SQL, text).map(List.of(f)).get(0);
         assertEquals("message about drop-table. Do the safe thing.", p.description());
         assertEquals("drop-table", p.ruleId());
-        assertEquals(RulePages.BASE + "docs/rules/drop-table.md", p.ruleUrl());
+        assertEquals("https://github.com/lifeguard-dev/lifeguard/blob/main/docs/rules/drop-table.md", p.ruleUrl());
         // IntelliJ renders a description starting with <html> as HTML in the tooltip, and strips the tags for
         // the Problems view: "message about drop-table. Do the safe thing. [drop-table]"
-        assertEquals("<html>message about drop-table. Do the safe thing. [<a href=\"" + RulePages.BASE
-                + "docs/rules/drop-table.md\">drop-table</a>]</html>", p.html());
+        assertEquals("<html>message about drop-table. Do the safe thing. [<a href=\"" + p.ruleUrl()
+                + "\">drop-table</a>]</html>", p.html());
 
         Finding tokens = new Finding(f.rule(), f.severity(), "column #ref of <b>#loc</b>", f.span(), "", List.of(), null, "fp");
         String d = new ProblemMapper(SQL, text).map(List.of(tokens)).get(0).html();
