@@ -46,7 +46,7 @@ import java.util.function.Function;
  * only its history, with the editor's text in place of the file, and everything unchanged comes from memory:
  * re-checking an edited migration parses that migration and nothing else.
  */
-public final class WarmProject implements LoadCache {
+public final class WarmProject {
     private static final Set<String> MIGRATION_EXTENSIONS = Set.of("sql", "xml", "yaml", "yml", "json");
     private static final Set<String> STRUCTURED = Set.of("xml", "yaml", "yml", "json");
 
@@ -244,20 +244,8 @@ public final class WarmProject implements LoadCache {
         codeStale = true;
     }
 
-    // LoadCache: the hooks the loader calls while this project loads
-
-    @Override
-    public FileSource files() {
-        return store;
-    }
-
-    @Override
-    public ChangelogCache changelogs() {
-        return changelogs;
-    }
-
-    @Override
-    public List<Operation> parse(SqlParser parser, SourceFile file, int start, int end) {
+    /** The SQL parsed from a region of a file: remembered for the same text (one SourceFile per unchanged text). */
+    private List<Operation> parse(SqlParser parser, SourceFile file, int start, int end) {
         Parses known = parses.get(file.path());
         if (known == null || known.file() != file || known.dialect() != parser.dialect()) {
             known = new Parses(file, parser.dialect(), new ConcurrentHashMap<>());
@@ -274,13 +262,8 @@ public final class WarmProject implements LoadCache {
         return ops;
     }
 
-    @Override
-    public Checkpoint checkpoint() {
-        return checkpoint;
-    }
-
-    /** The hooks of a whole-project load: everything decided afresh, file work reused. */
-    private final class Whole implements LoadCache {
+    /** The hooks of a whole-project load: the file work reused, everything else decided afresh. */
+    private class Whole implements LoadCache {
         @Override
         public FileSource files() {
             return store;
@@ -294,11 +277,6 @@ public final class WarmProject implements LoadCache {
         @Override
         public List<Operation> parse(SqlParser parser, SourceFile file, int start, int end) {
             return WarmProject.this.parse(parser, file, start, end);
-        }
-
-        @Override
-        public Optional<CodeBaseLoader.Result> code() {
-            return Optional.empty();
         }
 
         @Override
@@ -307,26 +285,19 @@ public final class WarmProject implements LoadCache {
         }
     }
 
-    /** The hooks of a load of one history: the whole project's dialect and code base. */
-    private final class Part implements LoadCache {
-        @Override
-        public FileSource files() {
-            return store;
-        }
-
-        @Override
-        public ChangelogCache changelogs() {
-            return changelogs;
-        }
-
-        @Override
-        public List<Operation> parse(SqlParser parser, SourceFile file, int start, int end) {
-            return WarmProject.this.parse(parser, file, start, end);
-        }
-
+    /**
+     * The hooks of a load of one history: the whole project's dialect and code base, and the directory walks
+     * and discovery steps of earlier loads of the same history while what they looked at reads the same.
+     */
+    private final class Part extends Whole {
         @Override
         public Optional<DialectChoice> dialect() {
             return Optional.ofNullable(fixedDialect);
+        }
+
+        @Override
+        public Optional<CodeBaseLoader.Result> code() {
+            return Optional.ofNullable(fixedCode);
         }
 
         @Override
@@ -353,16 +324,6 @@ public final class WarmProject implements LoadCache {
                 discovered.put(key, new Discovered(result, recorder.probes()));
             }
             return result;
-        }
-
-        @Override
-        public Optional<CodeBaseLoader.Result> code() {
-            return Optional.ofNullable(fixedCode);
-        }
-
-        @Override
-        public Checkpoint checkpoint() {
-            return checkpoint;
         }
     }
 
