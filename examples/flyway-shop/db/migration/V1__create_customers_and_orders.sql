@@ -11,6 +11,7 @@ CREATE TABLE orders (
     total       numeric(10, 2) NOT NULL,
     note        text
 );
+CREATE INDEX orders_customer_id_idx ON orders (customer_id);
 
 CREATE TABLE legacy_invoices (
     id     bigint PRIMARY KEY,

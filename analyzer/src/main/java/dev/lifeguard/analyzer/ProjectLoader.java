@@ -68,16 +68,12 @@ public final class ProjectLoader {
         Map<Path, SourceFile> sources = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>(collected.problems());
 
-        // a structured candidate is peeked at on the disk, past the files seen by discover: such a run is not kept
-        boolean sqlOnly = collected.files().stream().allMatch(f -> f.getFileName().toString()
-                .toLowerCase(java.util.Locale.ROOT).endsWith(".sql"));
-        List<Path> changelogs = sqlOnly
-                ? cache.discover(List.of("changelogs", collected.files()), files,
-                        f -> new ChangelogCandidates(root, f).find(collected.files()))
-                : new ChangelogCandidates(root, files).find(collected.files());
+        List<Path> changelogs = cache.discover(List.of("changelogs", collected.files()), files,
+                f -> new ChangelogCandidates(root, f).find(collected.files()));
         Set<Path> readByLiquibase = new HashSet<>(changelogs);
         if (!changelogs.isEmpty()) {
-            loadLiquibase(root, dialect, parser, changelogs, options.overlay(), cache, histories, sources, problems);
+            loadLiquibase(root, dialect, parser, changelogs, options.overlay(), cache, histories, sources, problems,
+                    readByLiquibase);
             readByLiquibase.addAll(sources.keySet());
         }
 
@@ -132,7 +128,7 @@ public final class ProjectLoader {
 
     private static void loadLiquibase(ProjectRoot root, Dialect dialect, SqlParser parser, List<Path> changelogs,
                                       Map<Path, String> overlay, LoadCache cache, List<History> histories,
-                                      Map<Path, SourceFile> sources, List<LoadProblem> problems) {
+                                      Map<Path, SourceFile> sources, List<LoadProblem> problems, Set<Path> claimed) {
         List<Path> absolute = changelogs.stream().map(root::absolute).toList();
         try {
             cache.changelogs().checkpoint(cache.checkpoint());
@@ -141,11 +137,12 @@ public final class ProjectLoader {
             histories.addAll(result.histories());
             sources.putAll(result.sources());
             problems.addAll(result.problems());
-        } catch (RuntimeException | LinkageError e) {
+            claimed.addAll(result.refused()); // reported by the changelog that names them, once
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // the loader promises not to throw; if it does, the changelogs are reported, the SQL still read
             for (Path changelog : changelogs) {
                 problems.add(new LoadProblem(SourceSpan.startOf(changelog),
-                        "could not read this Liquibase changelog (" + e.getClass().getSimpleName() + "): not checked"));
+                        "could not read this Liquibase changelog (" + Failures.describe(e) + "): not checked"));
             }
         }
     }

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.engine.LintResult;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,16 +39,34 @@ final class Baseline {
     }
 
     static Baseline read(Path file) throws UsageException {
-        JsonNode root;
+        byte[] bytes;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+            bytes = SourceReader.bytes(file, SourceReader.MAX_BASELINE_BYTES);
         } catch (NoSuchFileException e) {
             throw new UsageException("baseline not found: " + file, "write one with 'lifeguard baseline'");
-        } catch (JsonProcessingException e) {
-            throw new UsageException("baseline " + file + " is not valid JSON (line " + e.getLocation().getLineNr() + ")",
-                    "write it again with 'lifeguard baseline'");
         } catch (IOException e) {
-            throw new UsageException("cannot read baseline " + file + ": " + e.getMessage(), null);
+            throw new UsageException("cannot read baseline " + file + ": " + (e instanceof SourceReader.Refused
+                    ? "it " + e.getMessage() : SourceReader.reason(e)), null);
+        }
+        return parse(bytes, file);
+    }
+
+    /** The baseline in a file's bytes; {@code file} only names it in messages. */
+    static Baseline parse(byte[] bytes, Path file) throws UsageException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UsageException("not a Lifeguard baseline: " + file + " is not text (not UTF-8)",
+                    "write it with 'lifeguard baseline'");
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new UsageException("baseline " + file + " is not valid JSON" + line + ": " + jsonReason(e),
+                    "write it again with 'lifeguard baseline'");
         }
         if (root == null || !root.path(VERSION_KEY).canConvertToInt() || !root.path("findings").isArray()) {
             throw new UsageException("not a Lifeguard baseline: " + file, "write it with 'lifeguard baseline'");
@@ -64,6 +82,17 @@ final class Baseline {
             }
         }
         return new Baseline(prints);
+    }
+
+    /** Jackson's reason without its position and source excerpt, which follow on further lines. */
+    private static String jsonReason(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return "nested or sized beyond what a baseline holds";
+        }
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        int nl = m.indexOf('\n');
+        m = (nl < 0 ? m : m.substring(0, nl)).strip();
+        return m.isEmpty() ? "unexpected content" : m;
     }
 
     /** The result without the findings this baseline holds, which are counted instead. */

@@ -1,5 +1,6 @@
 package dev.lifeguard.cli;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.LoadOptions;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.cli.init.PreCommitConfig;
@@ -77,7 +78,7 @@ final class InitCommand implements Callable<Integer> {
             warnUnlessOnPath();
             return ExitCode.CLEAN;
         }
-        String existing = Files.readString(file, StandardCharsets.UTF_8);
+        String existing = new String(SourceReader.bytes(file, SourceReader.MAX_CONFIG_BYTES), StandardCharsets.UTF_8);
         if (PreCommitConfig.hasLifeguard(existing)) {
             out.println("kept " + PRE_COMMIT_FILE + ": it already runs the " + PreCommitConfig.HOOK_ID + " hook");
             return ExitCode.CLEAN;

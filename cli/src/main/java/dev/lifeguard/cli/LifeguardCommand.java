@@ -90,17 +90,11 @@ final class LifeguardCommand implements Callable<Integer> {
         }
         if (ex instanceof LoadException) {
             err.println("lifeguard: " + ex.getMessage());
-        } else {
-            // Anything else is a bug in Lifeguard; the stack trace helps only whoever debugs it.
-            err.println("lifeguard: internal error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            if (environment.debug()) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("lifeguard: set LIFEGUARD_DEBUG=1 to see the stack trace");
-            }
+            err.flush();
+            return ExitCode.USAGE_OR_TOOL_ERROR;
         }
-        err.flush();
-        return ExitCode.USAGE_OR_TOOL_ERROR;
+        // anything else is a bug in Lifeguard, or the system failing under it (a full disk)
+        return LastResort.report(ex, err, environment.debug());
     }
 
     private static int usageError(CommandLine command, String message, String hint) {
@@ -108,8 +102,8 @@ final class LifeguardCommand implements Callable<Integer> {
     }
 
     private static int usageError(PrintWriter err, String commandName, String message, String hint) {
-        err.println("lifeguard: " + message);
-        err.println(hint != null ? hint : "try '" + commandName + " --help'");
+        // one line, as the exit codes promise: the mistake, then what to try
+        err.println("lifeguard: " + message + " (" + (hint != null ? hint : "try '" + commandName + " --help'") + ")");
         err.flush();
         return ExitCode.USAGE_OR_TOOL_ERROR;
     }

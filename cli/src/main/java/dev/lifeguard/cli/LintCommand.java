@@ -84,8 +84,16 @@ final class LintCommand implements Callable<Integer> {
         List<String> given = !project.paths.isEmpty() ? project.paths : !file.migrations().isEmpty() ? file.migrations() : List.of(".");
         List<String> absolute = new ArrayList<>();
         List<Path> searched = new ArrayList<>();
+        // lifeguard.yml comes with the pull request: its paths may not lead out of the repository (the command
+        // line's may: whoever runs it chose them)
+        List<Path> confined = project.paths.isEmpty() && !file.migrations().isEmpty()
+                ? ProjectRoot.confinement(cwd, file.directory()) : null;
         for (String p : given) {
             Path path = resolve(base, p);
+            if (confined != null && confined.stream().noneMatch(ProjectRoot.literalPrefix(path)::startsWith)) {
+                throw new UsageException(file.file().getFileName() + ": migrations path " + p + " lies outside "
+                        + confined.get(0), "lifeguard.yml may only name directories inside the repository");
+            }
             if (ProjectRoot.isGlob(p)) {
                 searched.add(ProjectRoot.literalPrefix(path));
             } else if (!Files.exists(path)) {

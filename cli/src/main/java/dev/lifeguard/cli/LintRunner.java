@@ -3,6 +3,7 @@ package dev.lifeguard.cli;
 import dev.lifeguard.analyzer.LoadException;
 import dev.lifeguard.analyzer.LoadOptions;
 import dev.lifeguard.analyzer.ProjectLoader;
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.DialectChoice;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.cli.report.DocsSite;
@@ -24,8 +25,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
@@ -107,19 +106,12 @@ final class LintRunner {
         }
         try (out) {
             reporter.write(result, out);
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + config.output() + ": " + reason(e), "the report is incomplete");
         }
     }
 
     private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof NoSuchFileException ? "no such directory" : SourceReader.reason(e);
     }
 }

@@ -31,6 +31,19 @@ final class ProjectRoot {
         return common == null ? root : common;
     }
 
+    /**
+     * Where the paths of a lifeguard.yml may lead: into the repository (the directory with .git above the working
+     * directory); outside a repository, into the working directory or the file's own directory.
+     */
+    static List<Path> confinement(Path workingDirectory, Path configDirectory) {
+        for (Path d = workingDirectory; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) {
+                return List.of(d);
+            }
+        }
+        return List.of(workingDirectory, configDirectory);
+    }
+
     private static Path repositoryOf(Path directory) {
         for (Path d = directory; d != null; d = d.getParent()) {
             if (Files.exists(d.resolve(".git"))) {

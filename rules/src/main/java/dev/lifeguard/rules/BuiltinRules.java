@@ -19,10 +19,12 @@ import dev.lifeguard.rules.integrity.DuplicateVersionRule;
 import dev.lifeguard.rules.integrity.InlineReferencesIgnoredRule;
 import dev.lifeguard.rules.locking.AddUniqueConstraintRule;
 import dev.lifeguard.rules.locking.ConstraintWithoutNotValidRule;
+import dev.lifeguard.rules.locking.ForeignKeyWithoutIndexRule;
 import dev.lifeguard.rules.locking.MissingLockTimeoutRule;
 import dev.lifeguard.rules.locking.NonConcurrentIndexRule;
 import dev.lifeguard.rules.locking.SetNotNullRule;
 import dev.lifeguard.rules.locking.TableRewriteRule;
+import dev.lifeguard.rules.locking.UniqueOnExistingDataRule;
 import dev.lifeguard.rules.reversibility.MissingReverseRule;
 import dev.lifeguard.rules.reversibility.ReverseMissingObjectRule;
 import dev.lifeguard.rules.suppress.SuppressionWithoutReasonRule;
@@ -49,6 +51,7 @@ public final class BuiltinRules {
                 new DropTableRule(),
                 new DuplicateVersionRule(),
                 new EditedAppliedMigrationRule(),
+                new ForeignKeyWithoutIndexRule(),
                 new InlineReferencesIgnoredRule(),
                 new InvalidMigrationRule(),
                 new MissingLockTimeoutRule(),
@@ -67,6 +70,7 @@ public final class BuiltinRules {
                 new TableRewriteRule(),
                 new TruncateTableRule(),
                 new UnboundedDmlRule(),
+                new UniqueOnExistingDataRule(),
                 new UnusedSuppressionRule()
         );
     }

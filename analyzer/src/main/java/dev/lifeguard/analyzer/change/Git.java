@@ -22,12 +22,16 @@ public final class Git {
 
     private final Path directory;
 
+    /** Listings (ls-tree, diff --name-status) of the largest repositories stay far below this. */
+    static final long MAX_OUTPUT = 256L * 1024 * 1024;
+    private static final long MAX_ERROR = 64 * 1024;
+
     public Git(Path directory) {
         this.directory = directory;
     }
 
     /** What one call returned. */
-    record Result(int exitCode, byte[] out, String err) {
+    record Result(int exitCode, byte[] out, String err, boolean truncated) {
         String text() {
             return new String(out, StandardCharsets.UTF_8);
         }
@@ -42,6 +46,14 @@ public final class Git {
 
     /** Runs {@code git <args>}; a non-zero exit is returned, not thrown, so callers can tell "no" from "broken". */
     Result run(String... args) throws GitException {
+        return run(MAX_OUTPUT, args);
+    }
+
+    /**
+     * As {@link #run(String...)}, keeping at most {@code limit} bytes of output ({@link Result#truncated} says
+     * when there was more): a blob read with {@code git show} is capped like a file read from disk.
+     */
+    Result run(long limit, String... args) throws GitException {
         List<String> command = new ArrayList<>();
         command.add("git");
         // no pager, no colour, no prompts for credentials: git answers or fails
@@ -60,13 +72,15 @@ public final class Git {
         }
         try {
             process.getOutputStream().close();
-            CompletableFuture<byte[]> out = drain(process.getInputStream());
-            CompletableFuture<byte[]> err = drain(process.getErrorStream());
+            boolean[] truncated = {false};
+            CompletableFuture<byte[]> out = drain(process.getInputStream(), limit, truncated);
+            CompletableFuture<byte[]> err = drain(process.getErrorStream(), MAX_ERROR, new boolean[1]);
             if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new GitException("git " + args[0] + " did not finish within " + TIMEOUT.toSeconds() + " s");
             }
-            return new Result(process.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+            byte[] bytes = out.join();
+            return new Result(process.exitValue(), bytes, new String(err.join(), StandardCharsets.UTF_8), truncated[0]);
         } catch (java.util.concurrent.CompletionException e) {
             process.destroyForcibly();
             throw new GitException("git " + args[0] + " failed: " + e.getCause().getMessage());
@@ -90,12 +104,20 @@ public final class Git {
     }
 
     /** Reads a stream on its own thread: a full stderr pipe must never block the read of stdout, or the reverse. */
-    private static CompletableFuture<byte[]> drain(InputStream in) {
+    private static CompletableFuture<byte[]> drain(InputStream in, long limit, boolean[] truncated) {
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (in) {
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-                in.transferTo(buffer);
+                byte[] chunk = new byte[64 * 1024];
+                for (int n; (n = in.read(chunk)) >= 0; ) {
+                    // past the limit the rest is read and dropped, so git never blocks on a full pipe
+                    int keep = (int) Math.max(0, Math.min(n, limit - buffer.size()));
+                    buffer.write(chunk, 0, keep);
+                    if (keep < n) {
+                        truncated[0] = true;
+                    }
+                }
                 result.complete(buffer.toByteArray());
             } catch (IOException e) {
                 result.completeExceptionally(new UncheckedIOException(e));

@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.change;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,8 +92,8 @@ public final class GitChanges {
         Map<Path, String> index = new LinkedHashMap<>();
         for (FileChange f : files) {
             if (f.present()) {
-                Git.Result r = git.run("show", ":" + toRepo(f.path()));
-                if (r.exitCode() == 0) {
+                Git.Result r = git.run(SourceReader.MAX_BYTES, "show", ":" + toRepo(f.path()));
+                if (r.exitCode() == 0 && !r.truncated()) { // a larger blob: the file on disk is read, and capped
                     index.put(f.path(), decode(r.out()));
                 }
             }
@@ -137,8 +138,8 @@ public final class GitChanges {
         Map<Path, Optional<String>> cache = new ConcurrentHashMap<>();
         return path -> cache.computeIfAbsent(path, p -> {
             try {
-                Git.Result r = git.run("show", commit + ":" + toRepo(p));
-                return r.exitCode() == 0 ? Optional.of(decode(r.out())) : Optional.empty();
+                Git.Result r = git.run(SourceReader.MAX_BYTES, "show", commit + ":" + toRepo(p));
+                return r.exitCode() == 0 && !r.truncated() ? Optional.of(decode(r.out())) : Optional.empty();
             } catch (GitException e) {
                 return Optional.empty();
             }

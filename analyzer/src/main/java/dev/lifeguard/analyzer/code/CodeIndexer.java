@@ -4,6 +4,7 @@ import dev.lifeguard.analyzer.discovery.ProjectRoot;
 import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.CodeIndex;
 import dev.lifeguard.analyzer.model.CodeReference;
+import dev.lifeguard.analyzer.model.LoadProblem;
 import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.model.TableName;
@@ -30,33 +31,33 @@ final class CodeIndexer {
     private final ProjectRoot root;
     private final NamingStrategy naming;
     private final Map<Path, SourceFile> read;
+    private final List<LoadProblem> problems;
     private final CodeIndexCache cache;
 
     CodeIndexer(ProjectRoot root, NamingStrategy naming, Map<Path, SourceFile> read) {
-        this(root, naming, read, CodeIndexCache.NONE);
+        this(root, naming, read, java.util.Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    /** @param problems where a code file that cannot be read or indexed is said (thread-safe) */
+    CodeIndexer(ProjectRoot root, NamingStrategy naming, Map<Path, SourceFile> read, List<LoadProblem> problems) {
+        this(root, naming, read, problems, CodeIndexCache.NONE);
     }
 
     /** @param cache where files come from and what was parsed of them before (an editor's warm project) */
-    CodeIndexer(ProjectRoot root, NamingStrategy naming, Map<Path, SourceFile> read, CodeIndexCache cache) {
+    CodeIndexer(ProjectRoot root, NamingStrategy naming, Map<Path, SourceFile> read, List<LoadProblem> problems,
+                CodeIndexCache cache) {
         this.root = root;
         this.naming = naming;
         this.read = read;
+        this.problems = problems;
         this.cache = cache;
     }
 
     CodeIndex build(CodeFiles.Listing files) {
         JpaMappings.References refs = new JpaMappings.References();
         List<JpaClass> classes = java.util.Collections.synchronizedList(new ArrayList<>());
-        files.java().parallelStream().forEach(p -> file(p).ifPresent(f -> {
-            JavaSources.Result r = cache.read(f, JavaSources::read);
-            classes.addAll(r.classes());
-            r.sql().forEach(piece -> sql(piece, f, refs, CodeReference.Kind.SQL_IN_CODE));
-        }));
-        files.kotlin().parallelStream().forEach(p -> file(p).ifPresent(f -> {
-            JavaSources.Result r = cache.read(f, KotlinSources::read);
-            classes.addAll(r.classes());
-            r.sql().forEach(piece -> sql(piece, f, refs, CodeReference.Kind.SQL_IN_CODE));
-        }));
+        files.java().parallelStream().forEach(p -> file(p).ifPresent(f -> source(f, JavaSources::read, classes, refs)));
+        files.kotlin().parallelStream().forEach(p -> file(p).ifPresent(f -> source(f, KotlinSources::read, classes, refs)));
         List<JpaClass> sorted = new ArrayList<>(classes);
         sorted.sort(Comparator.comparing((JpaClass c) -> c.file().toString()).thenComparingInt(JpaClass::line));
         new JpaMappings(sorted, naming, refs);
@@ -69,7 +70,38 @@ final class CodeIndexer {
         return index(refs);
     }
 
+    /** One source into classes and references; a file the reader cannot take costs that file only, and is said. */
+    private void source(SourceFile f, java.util.function.Function<SourceFile, JavaSources.Result> reader,
+                        List<JpaClass> classes, JpaMappings.References refs) {
+        JavaSources.Result r;
+        try {
+            r = cache.read(f, reader);
+        } catch (StackOverflowError e) {
+            problems.add(notIndexed(f.path(), "it nests too deeply to read"));
+            return;
+        } catch (RuntimeException e) {
+            problems.add(notIndexed(f.path(), "it could not be read"));
+            return;
+        }
+        classes.addAll(r.classes());
+        r.sql().forEach(piece -> sql(piece, f, refs, CodeReference.Kind.SQL_IN_CODE));
+    }
+
+    static LoadProblem notIndexed(Path file, String why) {
+        return new LoadProblem(dev.lifeguard.analyzer.model.SourceSpan.startOf(file),
+                "code file not indexed, references in it are not known: " + why);
+    }
+
     private Optional<SourceFile> file(Path rel) {
+        return file(root, cache, read, problems, rel);
+    }
+
+    /**
+     * A code file, read once (capped like every read, through {@code cache}'s file source: the disk, or an
+     * editor's warm store, which reads with the same cap); one that cannot be read is said, not skipped.
+     */
+    static Optional<SourceFile> file(ProjectRoot root, CodeIndexCache cache, Map<Path, SourceFile> read,
+                                     List<LoadProblem> problems, Path rel) {
         SourceFile cached = read.get(rel);
         if (cached != null) {
             return Optional.of(cached);
@@ -77,6 +109,8 @@ final class CodeIndexer {
         SourceReader.Result r = cache.source().read(root, rel);
         if (r.file() != null) {
             read.put(rel, r.file());
+        } else if (r.problem() != null) {
+            problems.add(notIndexed(rel, r.problem().message()));
         }
         return Optional.ofNullable(r.file());
     }

@@ -58,12 +58,8 @@ final class JavaSources {
         if (!WORTH_PARSING.matcher(file.text()).find()) {
             return Result.NONE;
         }
-        ParseResult<CompilationUnit> parsed;
-        try {
-            parsed = PARSER.get().parse(file.text());
-        } catch (RuntimeException | StackOverflowError e) {
-            return Result.NONE;
-        }
+        // a StackOverflowError (nesting too deep) is the caller's to report: it costs this file only
+        ParseResult<CompilationUnit> parsed = PARSER.get().parse(file.text());
         Optional<CompilationUnit> unit = parsed.getResult();
         if (unit.isEmpty()) {
             return Result.NONE;
@@ -225,20 +221,28 @@ final class JavaSources {
         return out;
     }
 
-    private static void collect(Expression e, SqlPiece piece) {
-        if (e instanceof StringLiteralExpr s) {
-            piece.add(s.asString(), line(s), false);
-        } else if (e instanceof TextBlockLiteralExpr t) {
-            piece.add(t.asString(), line(t) + 1, true);
-        } else if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
-            collect(b.getLeft(), piece);
-            collect(b.getRight(), piece);
-        } else if (e instanceof EnclosedExpr en) {
-            collect(en.getInner(), piece);
-        } else if (e instanceof ArrayInitializerExpr arr) {
-            arr.getValues().forEach(v -> collect(v, piece));
-        } else if (!piece.isEmpty()) {
-            piece.gap();
+    /** The literals of a concatenation in source order; iterative, as "a" + "b" + ... nests thousands deep. */
+    private static void collect(Expression top, SqlPiece piece) {
+        java.util.Deque<Expression> todo = new java.util.ArrayDeque<>();
+        todo.push(top);
+        while (!todo.isEmpty()) {
+            Expression e = todo.pop();
+            if (e instanceof StringLiteralExpr s) {
+                piece.add(s.asString(), line(s), false);
+            } else if (e instanceof TextBlockLiteralExpr t) {
+                piece.add(t.asString(), line(t) + 1, true);
+            } else if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
+                todo.push(b.getRight());
+                todo.push(b.getLeft());
+            } else if (e instanceof EnclosedExpr en) {
+                todo.push(en.getInner());
+            } else if (e instanceof ArrayInitializerExpr arr) {
+                for (int i = arr.getValues().size() - 1; i >= 0; i--) {
+                    todo.push(arr.getValues().get(i));
+                }
+            } else if (!piece.isEmpty()) {
+                piece.gap();
+            }
         }
     }
 

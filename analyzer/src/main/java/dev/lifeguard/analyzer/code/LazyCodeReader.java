@@ -3,6 +3,7 @@ package dev.lifeguard.analyzer.code;
 import dev.lifeguard.analyzer.discovery.ProjectRoot;
 import dev.lifeguard.analyzer.model.CodeBase;
 import dev.lifeguard.analyzer.model.CodeIndex;
+import dev.lifeguard.analyzer.model.LoadProblem;
 import dev.lifeguard.analyzer.model.SchemaChangeInCode;
 import dev.lifeguard.analyzer.model.SourceFile;
 
@@ -24,6 +25,7 @@ final class LazyCodeReader implements CodeBase.Reader {
     private final NamingStrategy naming;
     private final CodeIndexCache cache;
     private final Map<Path, SourceFile> read = CodeIndexer.cache();
+    private final List<LoadProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     private CodeFiles.Listing listing;
     private CodeIndex index;
     private List<SchemaChangeInCode> ddl;
@@ -43,7 +45,7 @@ final class LazyCodeReader implements CodeBase.Reader {
     @Override
     public synchronized CodeIndex index() {
         if (index == null) {
-            index = new CodeIndexer(root, naming, read, cache).build(listing());
+            index = new CodeIndexer(root, naming, read, problems, cache).build(listing());
         }
         return index;
     }
@@ -78,15 +80,15 @@ final class LazyCodeReader implements CodeBase.Reader {
         return listing;
     }
 
+    @Override
+    public List<LoadProblem> problems() {
+        synchronized (problems) {
+            return problems.stream().distinct()
+                    .sorted(java.util.Comparator.comparing((LoadProblem p) -> p.span().file().toString())).toList();
+        }
+    }
+
     private Optional<SourceFile> file(Path rel) {
-        SourceFile cached = read.get(rel);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        SourceFile f = cache.source().read(root, rel).file();
-        if (f != null) {
-            read.put(rel, f);
-        }
-        return Optional.ofNullable(f);
+        return CodeIndexer.file(root, cache, read, problems, rel);
     }
 }

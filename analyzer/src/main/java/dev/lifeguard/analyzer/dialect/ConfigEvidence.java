@@ -1,10 +1,9 @@
 package dev.lifeguard.analyzer.dialect;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.Dialect;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +34,7 @@ final class ConfigEvidence {
     private static void scan(Path file, Path relative, Map<Dialect, Path> found) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = SourceReader.lenient(SourceReader.bytes(file, ConfigFiles.MAX_FILE_SIZE));
         } catch (IOException | RuntimeException e) {
             return;
         }

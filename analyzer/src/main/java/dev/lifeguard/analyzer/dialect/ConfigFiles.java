@@ -25,7 +25,8 @@ public final class ConfigFiles {
             Pattern.CASE_INSENSITIVE);
     /** Enough for any real repository; a pathological tree is not walked to its end. */
     private static final int MAX_ENTRIES = 200_000;
-    private static final long MAX_FILE_SIZE = 1_000_000;
+    /** Larger files are not visited; the readers cap their reads at the same size (SourceReader). */
+    static final long MAX_FILE_SIZE = 1_000_000;
 
     private ConfigFiles() {
     }

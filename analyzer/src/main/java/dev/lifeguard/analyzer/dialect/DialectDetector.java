@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.dialect;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.DialectChoice;
 
@@ -93,10 +94,7 @@ public final class DialectDetector {
     private Optional<String> read(Path relative) {
         Path file = root.resolve(relative);
         try {
-            if (Files.size(file) > MAX_CHANGELOG_SIZE) {
-                return Optional.empty();
-            }
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            return Optional.of(SourceReader.decodeAny(SourceReader.bytes(file, MAX_CHANGELOG_SIZE)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // the loader reports unreadable files; detection just learns nothing
         }

@@ -1,12 +1,13 @@
 package dev.lifeguard.analyzer.dialect;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.SessionDefault;
 import dev.lifeguard.analyzer.model.SourceSpan;
 
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,9 @@ public final class SessionDefaultsInConfig {
         List<SessionDefault> found = new ArrayList<>();
         ConfigFiles.forEach(root, excluded, (file, relative) -> {
             try {
-                found.addAll(scan(relative, Files.readString(file, StandardCharsets.UTF_8)));
+                // through the one bounded reader, strict UTF-8 as before (a file that is not is skipped)
+                found.addAll(scan(relative, StandardCharsets.UTF_8.newDecoder()
+                        .decode(ByteBuffer.wrap(SourceReader.bytes(file, ConfigFiles.MAX_FILE_SIZE))).toString()));
             } catch (IOException | RuntimeException e) {
                 // an unreadable configuration file tells nothing
             }

@@ -2,9 +2,6 @@ package dev.lifeguard.analyzer.discovery;
 
 import dev.lifeguard.analyzer.liquibase.LiquibaseLoader;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +16,11 @@ import java.util.Set;
  */
 public final class ChangelogCandidates {
     private static final Set<String> STRUCTURED = Set.of("xml", "yaml", "yml", "json");
-    /** How much of a structured file is looked at for the root element; changelogs name it at the top. */
+    /**
+     * How much of a file is looked at (the editor's text, else the head on the disk): a changelog names its
+     * root element, top-level key or format line at the top, and a file too large to read whole is still
+     * recognised, then reported once by the loader.
+     */
     private static final int PEEK_BYTES = 64 * 1024;
 
     private final ProjectRoot root;
@@ -36,13 +37,12 @@ public final class ChangelogCandidates {
         for (Path file : collected) {
             String extension = PathCollector.extension(file);
             if (extension.equals("sql")) {
-                if (files.probe(file, text -> isFormattedSql(text) && isChangelog(file, text)).orElse(false)) {
+                if (files.peek(file, PEEK_BYTES, head -> isFormattedSql(head) && isChangelog(file, head)).orElse(false)) {
                     changelogs.add(file);
                 }
             } else if (STRUCTURED.contains(extension)) {
-                String text = peek(file);
-                if (text != null && text.toLowerCase(Locale.ROOT).contains("databasechangelog")
-                        && isChangelog(file, text)) {
+                if (files.peek(file, PEEK_BYTES, head -> head.toLowerCase(Locale.ROOT).contains("databasechangelog")
+                        && isChangelog(file, head)).orElse(false)) {
                     changelogs.add(file);
                 }
             }
@@ -65,22 +65,4 @@ public final class ChangelogCandidates {
         return text.substring(0, head).toLowerCase(Locale.ROOT).contains("liquibase formatted sql");
     }
 
-    /** The text of a structured file, or its head when it is too large to be read whole; null if unreadable. */
-    private String peek(Path file) {
-        Optional<String> unsaved = files.unsaved(file);
-        if (unsaved.isPresent()) {
-            return unsaved.get();
-        }
-        Path absolute = root.absolute(file);
-        if (!root.isInside(absolute)) {
-            return null;
-        }
-        try (InputStream in = Files.newInputStream(absolute)) {
-            boolean whole = Files.size(absolute) <= SourceReader.MAX_BYTES;
-            byte[] bytes = whole ? in.readAllBytes() : in.readNBytes(PEEK_BYTES);
-            return SourceReader.lenient(bytes);
-        } catch (IOException e) {
-            return null;
-        }
-    }
 }

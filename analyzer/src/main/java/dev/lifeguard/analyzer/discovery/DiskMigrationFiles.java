@@ -16,7 +16,9 @@ public final class DiskMigrationFiles implements MigrationFiles {
     private final ProjectRoot root;
     private final FileSource source;
     private final Map<Path, String> overlay;
-    private final Map<Path, Optional<SourceFile>> read = new HashMap<>();
+    private final Map<Path, SourceReader.Result> read = new HashMap<>();
+    /** Files whose read failure was recorded (a probe alone records nothing: the caller may read it otherwise). */
+    private final Set<Path> said = new java.util.HashSet<>();
     private final Map<Path, List<Path>> listings = new HashMap<>();
     private final Map<Path, Set<Path>> listedSets = new HashMap<>();
     private final List<LoadProblem> problems = new ArrayList<>();
@@ -54,13 +56,27 @@ public final class DiskMigrationFiles implements MigrationFiles {
 
     @Override
     public Optional<SourceFile> read(Path file) {
+        SourceReader.Result result = result(file);
+        if (result.problem() != null && said.add(file)) {
+            problems.add(result.problem());
+        }
+        return Optional.ofNullable(result.file());
+    }
+
+    @Override
+    public <T> Optional<T> probe(Path file, java.util.function.Function<String, T> look) {
+        return Optional.ofNullable(result(file).file()).map(SourceFile::text).map(look);
+    }
+
+    @Override
+    public Optional<String> head(Path file, int bytes) {
+        return Optional.ofNullable(source.head(root, file, bytes));
+    }
+
+    private SourceReader.Result result(Path file) {
         return read.computeIfAbsent(file, f -> {
             String replaced = overlay.get(f.normalize());
-            SourceReader.Result result = replaced != null ? new SourceReader(root, overlay).read(f) : source.read(root, f);
-            if (result.problem() != null) {
-                problems.add(result.problem());
-            }
-            return Optional.ofNullable(result.file());
+            return replaced != null ? new SourceReader(root, overlay).read(f) : source.read(root, f);
         });
     }
 

@@ -24,28 +24,54 @@ public interface FileSource {
 
         @Override
         public SourceFile readLenient(Path absolute, Path relative) throws IOException {
-            return new SourceFile(relative, SourceReader.withoutBom(SourceReader.lenient(Files.readAllBytes(absolute))));
+            return new SourceFile(relative, SourceReader.decodeAny(SourceReader.bytes(absolute, SourceReader.MAX_BYTES)));
         }
 
         @Override
         public List<Path> list(ProjectRoot root, Path directory) {
             return listOnDisk(root, directory);
         }
+
+        @Override
+        public String head(ProjectRoot root, Path relative, int bytes) {
+            return headOnDisk(root, relative, bytes);
+        }
     };
 
-    /** A file as strict UTF-8 text (see {@link SourceReader}), or why it cannot be read. */
+    /** A file as strict UTF-8 text, read and refused exactly as {@link SourceReader#read} does, or why not. */
     SourceReader.Result read(ProjectRoot root, Path relative);
 
     /**
-     * A file's text decoded leniently (UTF-8, else Latin-1; BOM dropped), as Liquibase's loader reads it.
+     * A file's text decoded as Liquibase's parsers decode it ({@link SourceReader#decodeAny}: UTF-16/32 by their
+     * marks, else UTF-8, else Latin-1; BOM dropped), read with the same cap as every read.
      *
      * @param absolute the file, already checked to lie inside the root
      * @param relative its root-relative path, which the returned file carries
+     * @throws SourceReader.Refused a file over {@link SourceReader#MAX_BYTES} or not a regular file
      */
     SourceFile readLenient(Path absolute, Path relative) throws IOException;
 
+    /**
+     * The first {@code bytes} bytes of a file, decoded as {@link SourceReader#decodeAny} (a look at what kind of
+     * file it is: works on a file over the cap too); null when it cannot be read or is not a regular file.
+     */
+    String head(ProjectRoot root, Path relative, int bytes);
+
     /** The readable files directly in a root-relative directory, root-relative and sorted. */
     List<Path> list(ProjectRoot root, Path directory);
+
+    /** The head of a file as read from the disk now (see {@link #head}). */
+    static String headOnDisk(ProjectRoot root, Path relative, int bytes) {
+        Path absolute = root.absolute(relative);
+        if (!root.isInside(absolute)) {
+            return null;
+        }
+        try (java.io.InputStream in = SourceReader.open(absolute, Long.MAX_VALUE)) {
+            return SourceReader.decodeAny(in.readNBytes(bytes));
+        } catch (IOException e) {
+            return null;
+        }
+    }
 
     /** The listing as read from the disk now. */
     static List<Path> listOnDisk(ProjectRoot root, Path directory) {

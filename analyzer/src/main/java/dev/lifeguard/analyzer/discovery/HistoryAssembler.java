@@ -1,6 +1,7 @@
 package dev.lifeguard.analyzer.discovery;
 
 import dev.lifeguard.analyzer.Checkpoint;
+import dev.lifeguard.analyzer.Failures;
 import dev.lifeguard.analyzer.discovery.PlannedMigration.PlannedReverse;
 import dev.lifeguard.analyzer.discovery.PlannedMigration.Region;
 import dev.lifeguard.analyzer.model.Dialect;
@@ -105,16 +106,16 @@ public final class HistoryAssembler {
     private List<Operation> parse(SourceFile source, Region region) {
         try {
             return parse.parse(parser, source, region.start(), region.endIn(source.text()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             problems.add(unreadable(source, e));
             return List.of();
         }
     }
 
     /** The parser promises not to throw; if it does, one file is lost, not the whole run. */
-    private static LoadProblem unreadable(SourceFile source, RuntimeException e) {
+    private static LoadProblem unreadable(SourceFile source, Throwable e) {
         return new LoadProblem(SourceSpan.startOf(source.path()),
-                "could not read the SQL of this file (" + e.getClass().getSimpleName() + "): not checked");
+                "could not read the SQL of this file (" + Failures.describe(e) + "): not checked");
     }
 
     /** Files are parsed independently (the parser keeps no state between calls): a long history on all cores. */
@@ -128,13 +129,13 @@ public final class HistoryAssembler {
             Region region = planned.get(i).region();
             try {
                 results[i] = parse.parse(parser, source, region.start(), region.endIn(source.text()));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 results[i] = e;
             }
         });
         List<List<Operation>> out = new ArrayList<>();
         for (int i = 0; i < results.length; i++) {
-            if (results[i] instanceof RuntimeException e) {
+            if (results[i] instanceof Throwable e) {
                 problems.add(unreadable(texts.get(i), e)); // in file order, whatever the threads' order
                 out.add(List.of());
             } else {

@@ -33,6 +33,22 @@ public interface MigrationFiles {
         return read(file).map(SourceFile::text).map(look);
     }
 
+    /**
+     * The first {@code bytes} bytes of a file, decoded as Liquibase decodes a changelog (a look at what kind of
+     * file it is, which works on a file too large to read whole); empty when it cannot be read.
+     */
+    default Optional<String> head(Path file, int bytes) {
+        return read(file).map(SourceFile::text);
+    }
+
+    /**
+     * What {@code look} finds in the text an editor holds for the file, else in its {@link #head}: as
+     * {@link #probe}, a pure function of that text, so that a cache can tell whether an edit changed the answer.
+     */
+    default <T> Optional<T> peek(Path file, int bytes, Function<String, T> look) {
+        return unsaved(file).or(() -> head(file, bytes)).map(look);
+    }
+
     default boolean exists(Path file) {
         return list(parentOf(file)).contains(file);
     }

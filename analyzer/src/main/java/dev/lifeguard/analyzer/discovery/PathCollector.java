@@ -72,7 +72,13 @@ public final class PathCollector {
             throw new LoadException("path outside the project root: " + given);
         }
         if (Files.isDirectory(absolute)) {
+            if (!Files.isReadable(absolute)) {
+                throw new LoadException("cannot read directory " + given + ": permission denied");
+            }
             walk(absolute, null);
+        } else if (!Files.isRegularFile(absolute)) {
+            // a FIFO would block the run, a device never ends: neither is a migration
+            throw new LoadException("not a regular file or directory: " + given);
         } else {
             addFile(absolute);
         }
@@ -121,8 +127,20 @@ public final class PathCollector {
 
                         @Override
                         public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            // a link loop or an unreadable entry: the rest of the tree is still worth reading
+                            // the rest of the tree is still worth reading; what could not be is said, not skipped
+                            // (a link loop is not: what it leads to is read through the real path)
+                            if (!(e instanceof FileSystemLoopException) && root.isInside(file)
+                                    && !root.isExcluded(root.relative(file))) {
+                                problems.add(new LoadProblem(SourceSpan.startOf(root.relative(file)),
+                                        "cannot read " + (Files.isDirectory(file) ? "directory" : "file") + " ("
+                                                + SourceReader.reason(e) + "): nothing in it is checked"));
+                            }
                             return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                            return e == null ? FileVisitResult.CONTINUE : visitFileFailed(dir, e);
                         }
                     });
         } catch (IOException e) {
@@ -141,11 +159,23 @@ public final class PathCollector {
     }
 
     private void addFile(Path absolute) {
+        Path relative = root.relative(absolute);
         if (!Files.isRegularFile(absolute)) {
+            if (Files.exists(absolute) && !Files.isDirectory(absolute) && isMigrationExtension(relative)
+                    && !root.isExcluded(relative)) {
+                problems.add(new LoadProblem(SourceSpan.startOf(relative),
+                        "not a regular file (a pipe, socket or device): not read"));
+            }
             return;
         }
-        Path relative = root.relative(absolute);
         if (root.isExcluded(relative)) {
+            return;
+        }
+        if (!Path.of(relative.toString()).equals(relative)) {
+            // the name's bytes are not UTF-8: any path we print or put in SARIF would name another file
+            Path dir = relative.getParent() == null ? Path.of(".") : relative.getParent();
+            problems.add(new LoadProblem(SourceSpan.startOf(dir), "a file name in this directory is not valid UTF-8 ('"
+                    + relative.getFileName() + "'): not read; rename it"));
             return;
         }
         Path real = root.realPath(absolute);
@@ -156,7 +186,10 @@ public final class PathCollector {
             }
             return;
         }
-        filesByRealPath.putIfAbsent(real, relative);
+        // a link and the file it points to are one migration, read once, under the file's own name whichever
+        // the walk meets first; two links to a file outside the walk: the first name in order
+        Path own = root.relativeReal(real);
+        filesByRealPath.merge(real, relative, (a, b) -> a.equals(own) ? a : b.equals(own) ? b : a.compareTo(b) <= 0 ? a : b);
     }
 
     static boolean isSkipped(String directoryName) {

@@ -52,6 +52,11 @@ public final class ProjectRoot {
         return real != null && real.startsWith(realPath);
     }
 
+    /** A real path inside the root as a root-relative path (the root's own links resolved), else null. */
+    Path relativeReal(Path real) {
+        return real != null && real.startsWith(realPath) ? realPath.relativize(real) : null;
+    }
+
     /** The real location of a path, or null when it does not resolve. */
     Path realPath(Path absolute) {
         try {

@@ -216,7 +216,7 @@ final class ChangeTranslator {
             }
             return ctx.sql.parseDetached(sql.toString(), at);
         } catch (Exception | LinkageError e) {
-            return cannotTranslate(change, at, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return cannotTranslate(change, at, DocumentLoader.message(e));
         }
     }
 

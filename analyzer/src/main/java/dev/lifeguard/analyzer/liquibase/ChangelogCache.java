@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -35,7 +36,8 @@ public final class ChangelogCache {
 
     /** What loading a file yielded, for one text, inheritance and set of files read. */
     private record Items(SourceFile file, ChangelogItem.Inherited inherited, Map<String, String> properties,
-                         List<ChangelogItem> items, List<LoadProblem> problems, Map<Path, SourceFile> read) {
+                         List<ChangelogItem> items, List<LoadProblem> problems, Map<Path, SourceFile> read,
+                         Set<Path> refused) {
     }
 
     private final boolean enabled;
@@ -118,9 +120,11 @@ public final class ChangelogCache {
                 && known.properties().equals(properties) && unchanged(ctx, known)) {
             known.read().forEach(ctx.sources::putIfAbsent);
             ctx.problems.addAll(known.problems());
+            ctx.refused.addAll(known.refused());
             return known.items();
         }
         int before = ctx.problems.size();
+        Set<Path> refusedBefore = Set.copyOf(ctx.refused);
         Map<Path, SourceFile> read = new LinkedHashMap<>();
         read.put(file.path(), file);
         Map<Path, SourceFile> outer = ctx.record(read);
@@ -135,7 +139,9 @@ public final class ChangelogCache {
         }
         if (!checkpoint.isCanceled()) {
             items.put(absolute, new Items(file, inherited, properties, List.copyOf(loaded),
-                    List.copyOf(ctx.problems.subList(before, ctx.problems.size())), Map.copyOf(read)));
+                    List.copyOf(ctx.problems.subList(before, ctx.problems.size())), Map.copyOf(read),
+                    ctx.refused.stream().filter(p -> !refusedBefore.contains(p)).collect(
+                            java.util.stream.Collectors.toUnmodifiableSet())));
         }
         return loaded;
     }

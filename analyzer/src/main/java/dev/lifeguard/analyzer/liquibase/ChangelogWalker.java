@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.liquibase;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.liquibase.ChangelogDocument.Entry;
 import dev.lifeguard.analyzer.liquibase.ChangelogItem.Include;
 import dev.lifeguard.analyzer.liquibase.ChangelogItem.Inherited;
@@ -150,8 +151,10 @@ final class ChangelogWalker {
         try {
             SourceFile source = ctx.read(file);
             result = ctx.cache.document(ctx, file, source, asCandidate, () -> parse(file, rel, source, asCandidate));
+        } catch (SourceReader.Refused e) {
+            ctx.problem(rel, 1, "changelog " + e.getMessage() + ": not read");
         } catch (IOException e) {
-            ctx.problem(rel, 1, "cannot read changelog: " + e.getMessage());
+            ctx.problem(rel, 1, "cannot read changelog: " + SourceReader.reason(e));
         } catch (RuntimeException | StackOverflowError e) {
             ctx.problem(rel, 1, "cannot read changelog: " + DocumentLoader.message(e));
         }
@@ -179,8 +182,8 @@ final class ChangelogWalker {
                 return Optional.of(new Parsed(format.get(), source, null));
             }
             ChangelogDocument doc = switch (format.get()) {
-                case XML -> XmlChangelogReader.read(source);
-                case YAML, JSON -> YamlChangelogReader.read(source);
+                case XML -> XmlChangelogReader.read(source, (line, message) -> ctx.problem(rel, line, message));
+                case YAML, JSON -> YamlChangelogReader.read(source, (line, message) -> ctx.problem(rel, line, message));
                 default -> null;
             };
             return Optional.of(new Parsed(format.get(), source, doc));

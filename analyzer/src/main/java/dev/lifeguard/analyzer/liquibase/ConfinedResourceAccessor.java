@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.liquibase;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import liquibase.resource.AbstractResource;
 import liquibase.resource.OpenOptions;
 import liquibase.resource.Resource;
@@ -97,7 +98,7 @@ final class ConfinedResourceAccessor implements ResourceAccessor {
             if (unsaved.isPresent()) {
                 return new java.io.ByteArrayInputStream(unsaved.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            return Files.newInputStream(file);
+            return SourceReader.open(file, SourceReader.MAX_BYTES); // capped as every read
         }
 
         @Override

@@ -19,9 +19,7 @@ import liquibase.database.DatabaseList;
 import liquibase.parser.core.ParsedNode;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -74,20 +72,19 @@ final class DocumentLoader {
     }
 
     private java.util.Optional<ChangelogItem> changeSet(Entry entry, SourceFile file, DatabaseChangeLog log, Inherited inherited) {
-        Set<ChangeSet> before = Collections.newSetFromMap(new IdentityHashMap<>());
-        before.addAll(log.getChangeSets());
+        // Liquibase appends: the new changeSet is past the ones already there (a set of those, built for every
+        // changeSet, made a changelog's load time grow with the square of its changeSets)
+        int before = log.getChangeSets().size();
         try {
             log.handleChildNodeHelper(entry.node(), ctx.runtime.accessor(), new HashMap<>());
         } catch (Exception | LinkageError e) {
             ctx.problem(entry.span(), "invalid changeSet: " + message(e));
             return java.util.Optional.empty();
         }
-        for (ChangeSet cs : log.getChangeSets()) {
-            if (!before.contains(cs)) {
-                return java.util.Optional.of(new ChangelogItem.Step(migration(cs, entry, file, log, inherited)));
-            }
-        }
-        return java.util.Optional.empty();
+        List<ChangeSet> all = log.getChangeSets();
+        return all.size() > before
+                ? java.util.Optional.of(new ChangelogItem.Step(migration(all.get(before), entry, file, log, inherited)))
+                : java.util.Optional.empty();
     }
 
     private Migration migration(ChangeSet cs, Entry entry, SourceFile file, DatabaseChangeLog log, Inherited inherited) {
@@ -185,16 +182,6 @@ final class DocumentLoader {
     }
 
     static String message(Throwable e) {
-        Throwable t = e;
-        String m = t.getMessage();
-        while ((m == null || m.isBlank()) && t.getCause() != null) {
-            t = t.getCause();
-            m = t.getMessage();
-        }
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return (nl < 0 ? m : m.substring(0, nl)).trim();
+        return dev.lifeguard.analyzer.Failures.describe(e);
     }
 }

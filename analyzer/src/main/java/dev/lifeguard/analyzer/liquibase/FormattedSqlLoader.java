@@ -36,6 +36,8 @@ final class FormattedSqlLoader {
     private static final Pattern ROLLBACK_BLOCK_START = Pattern.compile("\\s*/\\*\\s*liquibase\\s*rollback\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LINE_NUMBER = Pattern.compile("line (\\d+)");
+    /** Any line Liquibase takes for a changeSet header, well-formed or not: where one changeSet ends. */
+    private static final Pattern ANY_CHANGESET = Pattern.compile("(?i)\\s*--\\s*changeset\\b.*");
 
     private final LoadContext ctx;
 
@@ -52,13 +54,59 @@ final class FormattedSqlLoader {
             log = new FormattedSqlChangeLogParser().parse(ctx.root.logical(ctx.root.path().resolve(file.path())), params,
                     ctx.runtime.accessor());
         } catch (Exception | LinkageError e) {
-            String m = DocumentLoader.message(e);
-            Matcher line = LINE_NUMBER.matcher(String.valueOf(e.getMessage()));
-            ctx.problem(file.path(), line.find() ? Integer.parseInt(line.group(1)) : 1, "invalid formatted SQL changelog: " + m);
-            return List.of();
+            return changeSetByChangeSet(file, params, inherited, e);
+        }
+        return items(file, log.getChangeSets(), headers(file), inherited);
+    }
+
+    /**
+     * Liquibase refuses a whole file for one bad changeSet (a malformed header, an empty body): each changeSet
+     * is then given to it alone, with the file's other lines blanked so line numbers hold, and only the bad
+     * ones are reported, each at its own line with Liquibase's reason.
+     */
+    private List<ChangelogItem> changeSetByChangeSet(SourceFile file, ChangeLogParameters params, Inherited inherited,
+                                                     Throwable whole) {
+        List<Integer> starts = new ArrayList<>();
+        for (int line = 1; line <= file.lineCount(); line++) {
+            if (ANY_CHANGESET.matcher(file.line(line)).matches()) {
+                starts.add(line);
+            }
         }
         List<Header> headers = headers(file);
-        List<ChangeSet> changeSets = log.getChangeSets();
+        List<ChangelogItem> items = new ArrayList<>();
+        int problemsBefore = ctx.problems.size();
+        String logical = ctx.root.logical(ctx.root.path().resolve(file.path()));
+        for (int k = 0; k < starts.size(); k++) {
+            int from = starts.get(k);
+            int to = k + 1 < starts.size() ? starts.get(k + 1) : file.lineCount() + 1;
+            StringBuilder alone = new StringBuilder();
+            for (int line = 1; line <= file.lineCount(); line++) {
+                if (line < starts.get(0) || line >= from && line < to) {
+                    alone.append(file.line(line));
+                }
+                alone.append('\n');
+            }
+            try {
+                DatabaseChangeLog log = new FormattedSqlChangeLogParser().parse(logical, params,
+                        new ConfinedResourceAccessor(ctx.root, java.util.Map.of(file.path(), alone.toString())));
+                List<Header> own = headers.stream().filter(h -> h.line() == from).toList();
+                items.addAll(items(file, log.getChangeSets(), own, inherited));
+            } catch (Exception | LinkageError e) {
+                Matcher line = LINE_NUMBER.matcher(String.valueOf(e.getMessage()));
+                int at = line.find() ? Integer.parseInt(line.group(1)) : from;
+                ctx.problem(file.path(), at >= from && at < to ? at : from,
+                        "invalid formatted SQL changeSet: " + DocumentLoader.message(e));
+            }
+        }
+        if (ctx.problems.size() == problemsBefore) { // no changeSet alone is at fault: the file as a whole is
+            Matcher line = LINE_NUMBER.matcher(String.valueOf(whole.getMessage()));
+            ctx.problem(file.path(), line.find() ? Integer.parseInt(line.group(1)) : 1,
+                    "invalid formatted SQL changelog: " + DocumentLoader.message(whole));
+        }
+        return items;
+    }
+
+    private List<ChangelogItem> items(SourceFile file, List<ChangeSet> changeSets, List<Header> headers, Inherited inherited) {
         List<ChangelogItem> items = new ArrayList<>();
         for (int i = 0; i < changeSets.size(); i++) {
             ChangeSet cs = changeSets.get(i);
@@ -154,9 +202,17 @@ final class FormattedSqlLoader {
                 found.add(new Header(line, start, bodyStart, file.text().length(), unquote(m.group(1)), unquote(m.group(2))));
             }
         }
-        for (int i = 0; i + 1 < found.size(); i++) {
+        // a changeSet's body ends at the next header line, well-formed or not
+        for (int i = 0; i < found.size(); i++) {
             Header h = found.get(i);
-            found.set(i, new Header(h.line(), h.start(), h.bodyStart(), found.get(i + 1).start(), h.author(), h.id()));
+            int end = file.text().length();
+            for (int line = h.line() + 1; line <= file.lineCount(); line++) {
+                if (ANY_CHANGESET.matcher(file.line(line)).matches()) {
+                    end = file.offsetOf(line, 1);
+                    break;
+                }
+            }
+            found.set(i, new Header(h.line(), h.start(), h.bodyStart(), end, h.author(), h.id()));
         }
         return found;
     }

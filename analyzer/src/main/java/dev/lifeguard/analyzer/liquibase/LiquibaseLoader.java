@@ -26,7 +26,11 @@ import java.util.Map;
 public final class LiquibaseLoader {
 
     /** What loading produced: histories, the text of every file read (keyed by root-relative path), problems. */
-    public record Result(List<History> histories, Map<Path, SourceFile> sources, List<LoadProblem> problems) {
+    public record Result(List<History> histories, Map<Path, SourceFile> sources, List<LoadProblem> problems,
+                         java.util.Set<Path> refused) {
+        public Result(List<History> histories, Map<Path, SourceFile> sources, List<LoadProblem> problems) {
+            this(histories, sources, problems, java.util.Set.of());
+        }
     }
 
     private final Path root;
@@ -88,6 +92,7 @@ public final class LiquibaseLoader {
         List<LoadProblem> problems = new ArrayList<>(ctx.problems);
         problems.sort(Comparator.comparing((LoadProblem p) -> p.span().file().toString())
                 .thenComparingInt(p -> p.span().startLine()));
-        return new Result(List.copyOf(histories), new LinkedHashMap<>(ctx.sources), List.copyOf(problems));
+        return new Result(List.copyOf(histories), new LinkedHashMap<>(ctx.sources), List.copyOf(problems),
+                java.util.Set.copyOf(ctx.refused));
     }
 }

@@ -23,6 +23,8 @@ final class LoadContext {
     final LiquibaseRuntime runtime;
     final Map<Path, SourceFile> sources = new LinkedHashMap<>();
     final List<LoadProblem> problems = new ArrayList<>();
+    /** Files a changelog names that were refused (too large...): reported here, so not read again as plain SQL. */
+    final java.util.Set<Path> refused = new java.util.HashSet<>();
 
     private final Map<Path, String> overlay;
     final FileSource files;
@@ -70,8 +72,19 @@ final class LoadContext {
             throw new IOException(rel + " is outside the project root");
         }
         String replaced = overlay.get(rel);
-        SourceFile file = replaced != null ? new SourceFile(rel, SourceReader.withoutBom(replaced))
-                : files.readLenient(absolute, rel);
+        SourceFile file;
+        try {
+            if (replaced != null && replaced.length() > SourceReader.MAX_BYTES) {
+                throw new SourceReader.Refused("is larger than " + SourceReader.MAX_BYTES / (1024 * 1024) + " MB");
+            }
+            // capped like every read (FileSource reads through SourceReader.bytes); UTF-16 and UTF-32 changelogs
+            // are decoded as Liquibase decodes them
+            file = replaced != null ? new SourceFile(rel, SourceReader.withoutBom(replaced))
+                    : files.readLenient(absolute, rel);
+        } catch (SourceReader.Refused e) {
+            refused.add(rel);
+            throw e;
+        }
         sources.put(rel, file);
         if (recording != null) {
             recording.put(rel, file);
@@ -80,10 +93,19 @@ final class LoadContext {
     }
 
     void problem(SourceSpan at, String message) {
-        problems.add(new LoadProblem(at, message));
+        problems.add(new LoadProblem(at, oneLine(message)));
+    }
+
+    /** A parser's message may quote the input, line breaks included: a finding's message is one line. */
+    static String oneLine(String message) {
+        String m = message.replaceAll("\\s*\\R\\s*", " ").strip();
+        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
     }
 
     void problem(Path relativeFile, int line, String message) {
-        problems.add(new LoadProblem(SourceSpan.ofLine(relativeFile, Math.max(1, line)), message));
+        // a parser's mark may stand past the last line (the end of input after a final line break): the last line
+        SourceFile file = sources.get(relativeFile);
+        int last = file == null ? Integer.MAX_VALUE : file.lineCount();
+        problems.add(new LoadProblem(SourceSpan.ofLine(relativeFile, Math.max(1, Math.min(line, last))), oneLine(message)));
     }
 }

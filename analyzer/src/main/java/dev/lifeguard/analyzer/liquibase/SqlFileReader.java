@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.liquibase;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.liquibase.ChangelogDocument.Region;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.SourceFile;
@@ -43,8 +44,10 @@ final class SqlFileReader {
         SourceFile sql;
         try {
             sql = ctx.read(target.get());
+        } catch (SourceReader.Refused e) {
+            return refuse(at, "sqlFile " + written + " " + e.getMessage() + ": not read");
         } catch (IOException e) {
-            return refuse(at, "cannot read sqlFile " + written + ": " + e.getMessage());
+            return refuse(at, "cannot read sqlFile " + written + ": " + SourceReader.reason(e));
         }
         String executed = expanded(change, sql.text());
         if (executed.equals(sql.text())) {

@@ -107,17 +107,69 @@ final class SqlText {
             return List.of(region);
         }
         List<Region> pieces = new ArrayList<>();
-        Matcher m = delimiter.matcher(text).region(region.start(), region.end());
+        // the delimiter is a regular expression from the changelog: one that backtracks without end must not
+        // hang the run, so matching has a deadline, and past it the text is left whole
+        Matcher m = delimiter.matcher(new Deadline(text, System.nanoTime() + SPLIT_NANOS)).region(region.start(), region.end());
         int from = region.start();
-        while (m.find()) {
-            if (m.end() == m.start()) {
-                continue; // an empty match splits nothing
+        try {
+            while (m.find()) {
+                if (m.end() == m.start()) {
+                    continue; // an empty match splits nothing
+                }
+                addPiece(text, pieces, from, m.start());
+                from = m.end();
             }
-            addPiece(text, pieces, from, m.start());
-            from = m.end();
+        } catch (Deadline.Passed e) {
+            return List.of(region);
         }
         addPiece(text, pieces, from, region.end());
         return pieces;
+    }
+
+    private static final long SPLIT_NANOS = 2_000_000_000L;
+
+    /** The text, as a regular expression reads it, until a deadline: then every read throws. */
+    private static final class Deadline implements CharSequence {
+        private final String text;
+        private final long until;
+        private int reads;
+
+        Deadline(String text, long until) {
+            this.text = text;
+            this.until = until;
+        }
+
+        static final class Passed extends RuntimeException {
+            Passed() {
+                super("delimiter took too long", null, false, false);
+            }
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (++reads >= 100_000) { // the clock is read now and then: a backtracking match reads millions
+                reads = 0;
+                if (System.nanoTime() > until) {
+                    throw new Passed();
+                }
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     private static void addPiece(String text, List<Region> pieces, int start, int end) {

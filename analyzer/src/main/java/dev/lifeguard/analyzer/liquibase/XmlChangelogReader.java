@@ -34,11 +34,23 @@ final class XmlChangelogReader {
     private XmlChangelogReader() {
     }
 
+    /**
+     * Deeper than any real changelog (changeSet, rollback, preconditions nest a handful of levels); a top-level
+     * entry that goes deeper is reported and left out, and the entries around it still load.
+     */
+    static final int MAX_DEPTH = 100;
+
     private record Element(String name, Map<String, String> attributes, List<Element> children, StringBuilder text,
-                           int start, int startTagEnd, int[] endTagStart, int[] end) {
+                           int start, int startTagEnd, int[] endTagStart, int[] end, boolean[] tooDeep) {
     }
 
     static ChangelogDocument read(SourceFile file) throws ChangelogException {
+        return read(file, (line, message) -> { });
+    }
+
+    /** @param problems told of top-level entries left out (nested deeper than {@link #MAX_DEPTH}) */
+    static ChangelogDocument read(SourceFile file, java.util.function.BiConsumer<Integer, String> problems)
+            throws ChangelogException {
         Element root = parse(file);
         if (!"databaseChangeLog".equals(root.name())) {
             throw new ChangelogException("\"databaseChangeLog\" expected as root element, found \"" + root.name() + "\"",
@@ -51,7 +63,10 @@ final class XmlChangelogReader {
             }
             List<Entry> entries = new ArrayList<>();
             for (Element e : root.children()) {
-                if ("modifyChangeSets".equals(e.name())) {
+                if (e.tooDeep()[0]) {
+                    problems.accept(file.lineOf(e.start()), e.name() + " nests elements more than " + MAX_DEPTH
+                            + " levels deep: not read");
+                } else if ("modifyChangeSets".equals(e.name())) {
                     for (Element inner : e.children()) {
                         entries.add(entry(file, inner));
                     }
@@ -122,6 +137,8 @@ final class XmlChangelogReader {
         String text = file.text();
         Deque<Element> stack = new ArrayDeque<>();
         Element root = null;
+        Element entry = null; // the top-level element being read
+        int skipped = 0; // depth below MAX_DEPTH of the element being skipped
         XMLStreamReader r = null;
         try {
             r = FACTORY.createXMLStreamReader(new StringReader(text));
@@ -135,6 +152,13 @@ final class XmlChangelogReader {
                                 at >= 0 ? file.lineOf(at) : line(r.getLocation()));
                     }
                     case XMLStreamConstants.START_ELEMENT -> {
+                        if (skipped > 0 || stack.size() >= MAX_DEPTH) {
+                            skipped++;
+                            if (entry != null) {
+                                entry.tooDeep()[0] = true;
+                            }
+                            continue;
+                        }
                         int tagEnd = offset(file, r.getLocation());
                         int start = Math.max(0, text.lastIndexOf('<', Math.max(0, tagEnd - 1)));
                         Map<String, String> attrs = new LinkedHashMap<>();
@@ -142,15 +166,22 @@ final class XmlChangelogReader {
                             attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
                         }
                         Element el = new Element(r.getLocalName(), attrs, new ArrayList<>(), new StringBuilder(),
-                                start, tagEnd, new int[]{tagEnd}, new int[]{tagEnd});
+                                start, tagEnd, new int[]{tagEnd}, new int[]{tagEnd}, new boolean[1]);
                         if (stack.isEmpty()) {
                             root = el;
                         } else {
+                            if (stack.size() == 1) {
+                                entry = el;
+                            }
                             stack.peek().children().add(el);
                         }
                         stack.push(el);
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
+                        if (skipped > 0) {
+                            skipped--;
+                            continue;
+                        }
                         Element el = stack.pop();
                         int end = offset(file, r.getLocation());
                         el.end()[0] = end;
@@ -158,7 +189,7 @@ final class XmlChangelogReader {
                         el.endTagStart()[0] = selfClosing ? end : Math.max(el.startTagEnd(), text.lastIndexOf("</", end - 1));
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                        if (!stack.isEmpty()) {
+                        if (!stack.isEmpty() && skipped == 0) {
                             stack.peek().text().append(r.getText());
                         }
                     }

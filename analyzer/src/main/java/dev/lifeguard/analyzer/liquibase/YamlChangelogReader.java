@@ -36,6 +36,16 @@ import java.util.Map;
  */
 final class YamlChangelogReader {
     static final int MAX_ALIASES = 50;
+    /**
+     * SnakeYAML warns about duplicate keys through java.util.logging, on stderr with a timestamp; held strongly
+     * and silenced (the logging forgets the level of a logger nobody references): duplicates are reported as
+     * problems with their line instead.
+     */
+    private static final java.util.logging.Logger SNAKEYAML_LOGGER = java.util.logging.Logger.getLogger(Constructor.class.getName()); // SnakeYAML names it by the constructor's class
+
+    static {
+        SNAKEYAML_LOGGER.setLevel(java.util.logging.Level.OFF);
+    }
     private static final int MAX_CODE_POINTS = 20 * 1024 * 1024;
 
     private YamlChangelogReader() {
@@ -64,6 +74,12 @@ final class YamlChangelogReader {
     }
 
     static ChangelogDocument read(SourceFile file) throws ChangelogException {
+        return read(file, (line, message) -> { });
+    }
+
+    /** @param warnings told of what loads but is wrong (a key given twice, of which Liquibase keeps the last) */
+    static ChangelogDocument read(SourceFile file, java.util.function.BiConsumer<Integer, String> warnings)
+            throws ChangelogException {
         LoaderOptions options = boundedOptions();
         Constructor constructor = new Constructor(options);
         Node rootNode;
@@ -80,6 +96,7 @@ final class YamlChangelogReader {
         if (!(rootNode instanceof MappingNode root)) {
             throw new ChangelogException("no databaseChangeLog key at the top level", 1);
         }
+        duplicateKeys(rootNode, warnings);
         Node list = null;
         for (NodeTuple t : root.getValue()) {
             if ("databaseChangeLog".equals(scalar(t.getKeyNode()))) {
@@ -124,7 +141,10 @@ final class YamlChangelogReader {
                 entries.add(entry(pos, constructor, m, name, value));
             }
         } catch (ParsedNodeException | RuntimeException e) {
-            throw new ChangelogException("cannot read changelog: " + firstLine(e.getMessage()), 0);
+            throw new ChangelogException("cannot read changelog: " + (e instanceof ParsedNodeException
+                    ? firstLine(e.getMessage()) : e instanceof ClassCastException
+                    ? "a value of the wrong kind (a list, mapping, number or boolean where Liquibase expects another)"
+                    : dev.lifeguard.analyzer.Failures.describe(e)), 0);
         }
         return new ChangelogDocument(file, rootParsed, entries);
     }
@@ -220,6 +240,31 @@ final class YamlChangelogReader {
         }
     }
 
+    /** Every key written twice in one mapping, at the line of its second occurrence. */
+    private static void duplicateKeys(Node top, java.util.function.BiConsumer<Integer, String> warnings) {
+        java.util.Deque<Node> todo = new java.util.ArrayDeque<>();
+        java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        todo.push(top);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!seen.add(n)) {
+                continue; // an alias: its node was checked where it was defined
+            }
+            if (n instanceof MappingNode m) {
+                java.util.Set<String> keys = new java.util.HashSet<>();
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && !keys.add(k.getValue())) {
+                        warnings.accept(k.getStartMark().getLine() + 1, "duplicate key '" + k.getValue()
+                                + "': Liquibase uses the last value and ignores the earlier ones");
+                    }
+                    todo.push(t.getValueNode());
+                }
+            } else if (n instanceof SequenceNode s) {
+                s.getValue().forEach(todo::push);
+            }
+        }
+    }
+
     private static String scalar(Node n) {
         return n instanceof ScalarNode s ? s.getValue() : String.valueOf(n);
     }
@@ -253,8 +298,10 @@ final class YamlChangelogReader {
 
         /** From the start of {@code start} to the last character of {@code last}'s content. */
         SourceSpan span(Node start, Node last) {
-            int s = offset(start.getStartMark());
-            return file.span(s, Math.max(s + 1, contentEnd(last)));
+            int length = file.text().length();
+            int s = Math.min(offset(start.getStartMark()), length);
+            // never past the end: a mark at the end of input (no final line break) has nothing after it
+            return file.span(s, Math.min(length, Math.max(s + 1, contentEnd(last))));
         }
 
         /**

@@ -25,6 +25,11 @@ public final class CodeBase {
 
         /** Whether {@link #index()} has been built (benchmarks and tests check that it was not). */
         boolean indexBuilt();
+
+        /** The code files read so far that could not be read or indexed (too large, nested too deeply). */
+        default List<LoadProblem> problems() {
+            return List.of();
+        }
     }
 
     public static final CodeBase NONE = new CodeBase(List.of(), List.of(), new Reader() {
@@ -86,6 +91,11 @@ public final class CodeBase {
 
     public boolean indexBuilt() {
         return reader.indexBuilt();
+    }
+
+    /** Code files read so far that could not be read or indexed: what the code rules could not see. */
+    public List<LoadProblem> problems() {
+        return reader.problems();
     }
 
     Optional<SourceFile> loaded(Path file) {

@@ -11,9 +11,17 @@ package dev.lifeguard.analyzer.model;
  * @param primaryKey       declared PRIMARY KEY inline
  * @param unique           declared UNIQUE inline
  * @param references       the table of an inline REFERENCES, null when there is none
+ * @param checkExpression  the expression of an inline CHECK (the first, when several), null when there is none
  */
 public record ColumnDef(String name, String type, Boolean nullable, String defaultExpression,
-                        Generated generated, boolean primaryKey, boolean unique, TableName references) {
+                        Generated generated, boolean primaryKey, boolean unique, TableName references,
+                        String checkExpression) {
+
+    /** A column without an inline CHECK. */
+    public ColumnDef(String name, String type, Boolean nullable, String defaultExpression, Generated generated,
+                     boolean primaryKey, boolean unique, TableName references) {
+        this(name, type, nullable, defaultExpression, generated, primaryKey, unique, references, null);
+    }
 
     public enum Generated { NONE, STORED, VIRTUAL, IDENTITY }
 

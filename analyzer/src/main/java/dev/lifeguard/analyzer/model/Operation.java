@@ -103,6 +103,30 @@ public sealed interface Operation {
     record Cluster(SourceSpan span, TableName table) implements Operation {
     }
 
+    /**
+     * ALTER DOMAIN. {@code action} says what it does; {@code notValid} is true for ADD CONSTRAINT ... NOT VALID.
+     * ADD CONSTRAINT and SET NOT NULL check every column of the domain, in every table that uses it.
+     */
+    record AlterDomain(SourceSpan span, String domain, DomainAction action, boolean notValid) implements Operation {
+    }
+
+    enum DomainAction { ADD_CONSTRAINT, SET_NOT_NULL, VALIDATE_CONSTRAINT, OTHER }
+
+    /**
+     * DROP SCHEMA or DROP DATABASE ({@code database}): every table in it goes too (a schema only with CASCADE,
+     * else the statement fails while it holds any object).
+     */
+    record DropSchema(SourceSpan span, List<String> names, boolean database, boolean ifExists, boolean cascade)
+            implements Operation {
+        public DropSchema {
+            names = List.copyOf(names);
+        }
+    }
+
+    /** ALTER SCHEMA ... RENAME TO: every table in it changes its qualified name. */
+    record RenameSchema(SourceSpan span, String from, String to) implements Operation {
+    }
+
     record LockTable(SourceSpan span, List<TableName> tables, String mode) implements Operation {
         public LockTable {
             tables = List.copyOf(tables);

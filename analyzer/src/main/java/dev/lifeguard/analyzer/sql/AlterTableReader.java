@@ -288,8 +288,13 @@ final class AlterTableReader {
             return new Operation.DropDefault(span, table, column);
         }
         if (k.isWord("SET") || k.isWord("RESET") || k.isWord("ADD") || k.isWord("DROP") || k.isWord("RESTART")) {
-            k.skipRest(); // statistics, storage, identity and generation options
-            return new Operation.Other(span, "ALTER TABLE ALTER COLUMN", true, table);
+            // statistics, attribute options, storage, identity and generation options: the kind names the action
+            String action = k.next().upper();
+            if (!k.atEnd()) {
+                action += " " + (k.isSymbol("(") ? "OPTIONS" : k.peek().kind() == Token.Kind.WORD ? k.peek().upper() : "");
+            }
+            k.skipRest();
+            return new Operation.Other(span, "ALTER TABLE ALTER COLUMN " + action.trim(), true, table);
         }
         throw k.unexpected("unrecognised ALTER COLUMN action");
     }
@@ -300,6 +305,14 @@ final class AlterTableReader {
         String kind = "ALTER TABLE " + first.upper();
         if (k.size() > 1 && k.at(1).kind() == Token.Kind.WORD && TWO_WORD_CLAUSES.contains(first.upper())) {
             kind += " " + k.at(1).upper();
+        }
+        if ((first.isWord("ENABLE") || first.isWord("DISABLE")) && k.size() > 2
+                && (k.at(1).isWord("ALWAYS") || k.at(1).isWord("REPLICA")) && k.at(2).kind() == Token.Kind.WORD) {
+            kind += " " + k.at(2).upper(); // ENABLE ALWAYS TRIGGER t, ENABLE REPLICA RULE r
+        }
+        if (first.isWord("DETACH") && k.size() > 3
+                && (k.at(k.size() - 1).isWord("CONCURRENTLY") || k.at(k.size() - 1).isWord("FINALIZE"))) {
+            kind += " " + k.at(k.size() - 1).upper(); // DETACH PARTITION p CONCURRENTLY
         }
         k.skipRest();
         return new Operation.Other(span, kind, true, table);

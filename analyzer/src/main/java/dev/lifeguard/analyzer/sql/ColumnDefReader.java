@@ -33,6 +33,7 @@ final class ColumnDefReader {
         boolean primaryKey = false;
         boolean unique = false;
         TableName references = null;
+        String check = null;
         while (!c.atEnd()) {
             if (c.accept("NOT", "NULL")) {
                 nullable = Boolean.FALSE;
@@ -59,7 +60,8 @@ final class ColumnDefReader {
                 }
                 ConstraintReader.referenceOptions(c);
             } else if (c.accept("CHECK")) {
-                c.parenthesised();
+                String expression = c.parenthesised();
+                check = check == null ? expression : check;
                 c.accept("NO", "INHERIT");
             } else if (c.accept("CONSTRAINT")) {
                 c.identifier();
@@ -87,7 +89,8 @@ final class ColumnDefReader {
                 throw c.unexpected("unrecognised column attribute");
             }
         }
-        return new ColumnDef(name, type, nullable, defaultExpression, generated, primaryKey, unique, references);
+        return new ColumnDef(name, type, nullable, defaultExpression, generated, primaryKey, unique, references,
+                check);
     }
 
     private static boolean acceptFlag(TokenCursor c) {

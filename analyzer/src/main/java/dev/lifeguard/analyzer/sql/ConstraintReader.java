@@ -15,7 +15,13 @@ final class ConstraintReader {
     /** Whether the cursor is on the start of a table constraint. */
     static boolean startsConstraint(TokenCursor c) {
         return c.isWord("CONSTRAINT") || c.isWord("PRIMARY") || c.isWord("UNIQUE") || c.isWord("FOREIGN")
-                || c.isWord("CHECK") || c.isWord("EXCLUDE");
+                || c.isWord("CHECK") || c.isWord("EXCLUDE") || notNullConstraint(c);
+    }
+
+    /** PostgreSQL 18's table constraint {@code NOT NULL col} (a column can't be named NOT). */
+    private static boolean notNullConstraint(TokenCursor c) {
+        return c.isWord("NOT") && c.peek(1) != null && c.peek(1).isWord("NULL") && c.peek(2) != null
+                && c.peek(2).isIdentifier();
     }
 
     static ConstraintDef read(TokenCursor c) throws ReadException {
@@ -62,6 +68,10 @@ final class ConstraintReader {
         } else if (c.accept("CHECK")) {
             kind = ConstraintDef.Kind.CHECK;
             check = c.parenthesised();
+        } else if (notNullConstraint(c)) {
+            c.expect("NOT", "NULL");
+            kind = ConstraintDef.Kind.NOT_NULL; // PostgreSQL 18: CONSTRAINT n NOT NULL col [NO INHERIT] [NOT VALID]
+            columns = List.of(Identifiers.normalize(c.identifier()));
         } else if (c.accept("EXCLUDE")) {
             kind = ConstraintDef.Kind.EXCLUDE;
             while (!c.atEnd() && !c.isWord("NOT") && !c.isWord("DEFERRABLE") && !c.isWord("INITIALLY")) {
@@ -76,18 +86,18 @@ final class ConstraintReader {
 
     private static boolean startsKind(TokenCursor c) {
         return c.isWord("PRIMARY") || c.isWord("UNIQUE") || c.isWord("FOREIGN") || c.isWord("CHECK")
-                || c.isWord("EXCLUDE");
+                || c.isWord("EXCLUDE") || notNullConstraint(c);
     }
 
     /** The options after a constraint; returns whether NOT VALID was among them. */
     private static boolean trailingOptions(TokenCursor c) throws ReadException {
         boolean notValid = false;
         while (!c.atEnd()) {
-            if (c.accept("NOT", "VALID")) {
-                notValid = true;
+            if (c.accept("NOT", "VALID") || c.accept("NOT", "ENFORCED")) {
+                notValid = true; // NOT ENFORCED (PostgreSQL 18, MySQL 8.0.16 CHECK) checks no row either
             } else if (c.accept("NO", "INHERIT") || c.accept("DEFERRABLE") || c.accept("NOT", "DEFERRABLE")
                     || c.accept("INITIALLY", "DEFERRED") || c.accept("INITIALLY", "IMMEDIATE")
-                    || c.accept("ENFORCED") || c.accept("NOT", "ENFORCED")) {
+                    || c.accept("ENFORCED")) {
                 continue;
             } else if (c.accept("MATCH")) {
                 c.next();

@@ -32,7 +32,8 @@ final class CreateTableReader {
         if (c.isSymbol("(")) {
             int open = c.index();
             c.parenthesised();
-            for (int[] part : c.splitAtCommas(open + 1, c.index() - 1)) {
+            boolean noColumns = c.index() - 1 == open + 1; // PostgreSQL accepts CREATE TABLE t ()
+            for (int[] part : noColumns ? List.<int[]>of() : c.splitAtCommas(open + 1, c.index() - 1)) {
                 TokenCursor element = c.sub(part[0], part[1]);
                 if (element.atEnd()) {
                     throw new ReadException("empty element in CREATE TABLE");
@@ -50,10 +51,27 @@ final class CreateTableReader {
                 c.skipItem();
             }
         }
+        markNotNull(columns, constraints);
         List<Operation> ops = new ArrayList<>();
         ops.add(new Operation.CreateTable(span, table, columns, constraints, ifNotExists, asSelect));
         ops.addAll(indexes);
         return ops;
+    }
+
+    /** PostgreSQL 18's {@code CONSTRAINT n NOT NULL col} table constraint makes the column NOT NULL. */
+    private static void markNotNull(List<ColumnDef> columns, List<ConstraintDef> constraints) {
+        for (ConstraintDef k : constraints) {
+            if (k.kind() != ConstraintDef.Kind.NOT_NULL) {
+                continue;
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnDef d = columns.get(i);
+                if (k.columns().contains(d.name())) {
+                    columns.set(i, new ColumnDef(d.name(), d.type(), Boolean.FALSE, d.defaultExpression(),
+                            d.generated(), d.primaryKey(), d.unique(), d.references(), d.checkExpression()));
+                }
+            }
+        }
     }
 
     private void element(TokenCursor e, TableName table, List<ColumnDef> columns, List<ConstraintDef> constraints,

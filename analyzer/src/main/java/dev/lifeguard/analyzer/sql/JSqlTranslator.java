@@ -46,12 +46,17 @@ final class JSqlTranslator {
     }
 
     List<Operation> read(String sql, SourceSpan span) throws ReadException {
-        Statement statement = parse(sql);
+        return read(sql, span, timeoutMillis);
+    }
+
+    /** As {@link #read(String, SourceSpan)}, within a shorter time when the file's budget is nearly spent. */
+    List<Operation> read(String sql, SourceSpan span, long millis) throws ReadException {
+        Statement statement = parse(sql, Math.max(1, Math.min(timeoutMillis, millis)));
         return List.of(translate(statement, sql, span));
     }
 
-    private Statement parse(String sql) throws ReadException {
-        CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withTimeOut(timeoutMillis);
+    private Statement parse(String sql, long millis) throws ReadException {
+        CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withTimeOut(millis);
         AbstractJSqlParser.Dialect jsqlDialect = jsqlDialect();
         if (jsqlDialect != null) {
             parser = parser.withDialect(jsqlDialect);

@@ -89,7 +89,7 @@ final class MaintenanceReader {
     Operation reindex(TokenCursor c) throws ReadException {
         boolean concurrently = false;
         if (c.isSymbol("(")) {
-            concurrently = c.parenthesised().toUpperCase(Locale.ROOT).contains("CONCURRENTLY");
+            concurrently = booleanOption(c.parenthesised(), "CONCURRENTLY");
         }
         String kind = c.next().upper();
         if (!List.of("INDEX", "TABLE", "SCHEMA", "DATABASE", "SYSTEM").contains(kind)) {
@@ -99,6 +99,39 @@ final class MaintenanceReader {
         String target = c.atEnd() ? null : TableName.parse(c.qualifiedName()).toString();
         c.expectEnd();
         return new Operation.Reindex(span, kind, target, concurrently);
+    }
+
+    /**
+     * Whether a parenthesised option list ({@code CONCURRENTLY, VERBOSE false}) turns the option on: named
+     * without a value, or with true / on / 1 (PostgreSQL's boolean spellings, quoted or not).
+     */
+    static boolean booleanOption(String options, String name) {
+        for (String option : options.split(",")) {
+            String[] words = option.trim().split("\\s+", 2);
+            if (!words[0].equalsIgnoreCase(name)) {
+                continue;
+            }
+            if (words.length == 1) {
+                return true;
+            }
+            String value = words[1].trim().replaceFirst("^(?i)(E|U&)'", "'").replace("'", "").toLowerCase(Locale.ROOT);
+            return !(value.equals("false") || value.equals("off") || value.equals("0") || value.equals("no"));
+        }
+        return false;
+    }
+
+    /**
+     * PostgreSQL 19's {@code REPACK [(options)] [table [USING INDEX [index]]]}, from just after REPACK: read as
+     * {@code Other} of kind {@code REPACK} or {@code REPACK CONCURRENTLY}, naming its table.
+     */
+    Operation repack(TokenCursor c) throws ReadException {
+        boolean concurrently = c.isSymbol("(") && booleanOption(c.parenthesised(), "CONCURRENTLY");
+        TableName table = c.atEnd() ? null : TableName.parse(c.qualifiedName());
+        if (c.accept("USING", "INDEX") && !c.atEnd()) {
+            c.identifier();
+        }
+        c.expectEnd();
+        return new Operation.Other(span, concurrently ? "REPACK CONCURRENTLY" : "REPACK", false, table);
     }
 
     /** From just after {@code CLUSTER}. */

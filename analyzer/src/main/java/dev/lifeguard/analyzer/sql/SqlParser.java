@@ -16,13 +16,27 @@ import java.util.List;
 public final class SqlParser {
     /** Upper bound on JSqlParser's time for one statement; pathological input must not stall a lint run. */
     private static final long STATEMENT_TIMEOUT_MILLIS = 3_000;
+    /**
+     * Upper bound on the time spent on the statements of one file (README, "Limits"): thirty pathological
+     * statements must not cost thirty times the statement bound. Statements after it are one note.
+     */
+    public static final long FILE_BUDGET_MILLIS = 10_000;
 
     private final Dialect dialect;
     private final StatementSplitter splitter;
     private final StatementReader reader;
     private final JSqlTranslator translator;
+    /** When each file's budget runs out, from the first statement of it read (a changelog is read in pieces). */
+    private final java.util.Map<java.nio.file.Path, Long> deadlines = new java.util.concurrent.ConcurrentHashMap<>();
+    private final long budgetMillis;
 
     public SqlParser(Dialect dialect) {
+        this(dialect, FILE_BUDGET_MILLIS);
+    }
+
+    /** A parser with another time budget per file (tests of the budget). */
+    public SqlParser(Dialect dialect, long budgetMillis) {
+        this.budgetMillis = budgetMillis;
         this.dialect = dialect == null ? Dialect.GENERIC : dialect;
         this.splitter = new StatementSplitter(this.dialect);
         this.reader = new StatementReader(this.dialect);
@@ -44,11 +58,31 @@ public final class SqlParser {
         int from = Math.max(0, Math.min(start, text.length()));
         int to = Math.max(from, Math.min(end, text.length()));
         List<Operation> ops = new ArrayList<>();
-        for (Chunk chunk : splitter.split(text, from, to)) {
+        long deadline = deadline(file.path());
+        List<Chunk> chunks = splitter.split(text, from, to);
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk chunk = chunks.get(i);
+            long left = deadline - System.nanoTime() / 1_000_000;
+            if (left <= 0) {
+                ops.add(outOfTime(file, chunk, chunks.get(chunks.size() - 1), chunks.size() - i));
+                break;
+            }
             ops.addAll(read(text, chunk, file.span(chunk.statementStart(), chunk.statementEnd()),
-                    (s, e) -> file.span(s, e).withinStatementAt(chunk.statementStart())));
+                    (s, e) -> file.span(s, e).withinStatementAt(chunk.statementStart()), left));
         }
         return ops;
+    }
+
+    private long deadline(java.nio.file.Path file) {
+        return deadlines.computeIfAbsent(file, f -> System.nanoTime() / 1_000_000 + budgetMillis);
+    }
+
+    /** The statements left when a file's budget ran out: one note over all of them, not one per statement. */
+    private static Operation outOfTime(SourceFile file, Chunk first, Chunk last, int count) {
+        SourceSpan span = file.span(first.statementStart(), Math.max(first.statementStart(), last.statementEnd()));
+        return new Operation.Unparsed(span, first.text(file.text()), "the time limit for one file ("
+                + FILE_BUDGET_MILLIS / 1000 + " s) ran out before this statement"
+                + (count == 1 ? "" : " and the " + (count - 1) + " after it"));
     }
 
     /**
@@ -60,13 +94,20 @@ public final class SqlParser {
         if (sql == null) {
             return ops;
         }
+        long deadline = deadline(at.file());
         for (Chunk chunk : splitter.split(sql)) {
-            ops.addAll(read(sql, chunk, at, (s, e) -> at));
+            long left = deadline - System.nanoTime() / 1_000_000;
+            if (left <= 0) {
+                ops.add(new Operation.Unparsed(at, chunk.text(sql), "the time limit for one file ("
+                        + FILE_BUDGET_MILLIS / 1000 + " s) ran out before this statement and those after it"));
+                break;
+            }
+            ops.addAll(read(sql, chunk, at, (s, e) -> at, left));
         }
         return ops;
     }
 
-    private List<Operation> read(String text, Chunk chunk, SourceSpan span, ClauseSpans clauseSpans) {
+    private List<Operation> read(String text, Chunk chunk, SourceSpan span, ClauseSpans clauseSpans, long millisLeft) {
         String sql = chunk.text(text);
         try {
             List<Token> tokens = Lexer.tokens(text, dialect, chunk.statementStart(), chunk.statementEnd());
@@ -83,14 +124,14 @@ public final class SqlParser {
                 return ops;
             }
             try {
-                return translator.read(sql, span);
+                return translator.read(sql, span, Math.min(STATEMENT_TIMEOUT_MILLIS, millisLeft));
             } catch (ReadException e) {
                 Operation dataChange = DataChangeReader.read(new TokenCursor(text, tokens), span);
                 return List.of(dataChange != null ? dataChange : new Operation.Unparsed(span, sql, e.getMessage()));
             }
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in a reader must cost one statement, not the file.
-            return List.of(new Operation.Unparsed(span, sql, "statement not recognised (" + e.getClass().getSimpleName() + ")"));
+            return List.of(new Operation.Unparsed(span, sql, "statement not recognised (" + dev.lifeguard.analyzer.Failures.describe(e) + ")"));
         }
     }
 }

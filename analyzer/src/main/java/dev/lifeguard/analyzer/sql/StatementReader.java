@@ -75,11 +75,18 @@ final class StatementReader {
                 return List.of(new MaintenanceReader(span).reindex(c));
             case "CLUSTER":
                 return List.of(new MaintenanceReader(span).cluster(c));
+            case "REPACK":
+                return List.of(new MaintenanceReader(span).repack(c));
             case "LOCK":
                 return List.of(new MaintenanceReader(span).lock(c, dialect.isMySqlFamily()));
             case "COMMENT":
                 c.expect("ON");
                 return List.of(new Operation.Other(span, "COMMENT ON", true, ObjectKinds.commentTable(c)));
+            case "SELECT":
+                if (c.atEnd()) {
+                    return List.of(new Operation.Other(span, "SELECT", false, null)); // PostgreSQL: an empty query
+                }
+                return null;
             case "DO":
                 if (tokens.stream().noneMatch(t -> t.kind() == Token.Kind.STRING)) {
                     throw new ReadException("DO without a body");
@@ -87,6 +94,9 @@ final class StatementReader {
                 return List.of(new Operation.Other(span, "DO", true, null));
             default:
                 break;
+        }
+        if (word.equals("REFRESH")) {
+            return List.of(new SchemaObjectReader(span).refresh(c));
         }
         if (PLAIN_OTHER.contains(word)) {
             return List.of(other(c, span, word, false));
@@ -106,6 +116,12 @@ final class StatementReader {
         }
         c.reset(start);
         String kind = ObjectKinds.kind(c);
+        if ("DOMAIN".equals(kind)) {
+            return List.of(new SchemaObjectReader(span).alterDomain(c));
+        }
+        if ("SCHEMA".equals(kind) && c.peek(1) != null && c.peek(1).isWord("RENAME")) {
+            return List.of(new SchemaObjectReader(span).renameSchema(c));
+        }
         if ("TYPE".equals(kind) && addsEnumValue(c)) {
             kind = "TYPE ADD VALUE"; // cannot run inside a transaction before PostgreSQL 12
         }
@@ -150,7 +166,14 @@ final class StatementReader {
         if (kind.equals("INDEX")) {
             return new IndexReader(span).drop(c);
         }
+        if (kind.equals("SCHEMA") || kind.equals("DATABASE")) {
+            return List.of(new SchemaObjectReader(span).dropSchema(c, kind.equals("DATABASE")));
+        }
         TableName table = ObjectKinds.targetTable(c, kind);
+        if (kind.equals("VIEW") || kind.equals("MATERIALIZED VIEW")) {
+            c.accept("IF", "EXISTS");
+            table = TableName.parse(c.qualifiedName()); // the first view: locked ACCESS EXCLUSIVE while dropped
+        }
         c.skipRest();
         return List.of(new Operation.Other(span, "DROP " + kind, true, table));
     }

@@ -94,7 +94,14 @@ final class TokenCursor {
     }
 
     ReadException unexpected(String what) {
-        return new ReadException(atEnd() ? what + " at end of statement" : what + " at '" + peek().text() + "'");
+        return new ReadException(atEnd() ? what + " at end of statement" : what + " at '" + excerpt(peek().text()) + "'");
+    }
+
+    /** A token as a message quotes it: its first line, cut short (a string or quoted name may span pages). */
+    static String excerpt(String token) {
+        int nl = token.indexOf('\n');
+        String line = nl < 0 ? token : token.substring(0, nl);
+        return line.length() > 40 ? line.substring(0, 40) + "..." : nl < 0 ? line : line.stripTrailing() + "...";
     }
 
     /** One identifier, as written (quotes kept). */
@@ -121,7 +128,7 @@ final class TokenCursor {
     String parenthesised() throws ReadException {
         Token open = next();
         if (!open.isSymbol("(")) {
-            throw new ReadException("expected '(' at '" + open.text() + "'");
+            throw new ReadException("expected '(' at '" + excerpt(open.text()) + "'");
         }
         int depth = 1;
         while (depth > 0) {
@@ -158,8 +165,8 @@ final class TokenCursor {
     }
 
     /**
-     * Splits tokens [from, to) at top-level commas (outside parentheses) into index ranges
-     * {@code {start, end}}.
+     * Splits tokens [from, to) at top-level commas (outside parentheses and the brackets of PostgreSQL's
+     * {@code ARRAY['a', 'b']} and subscripts) into index ranges {@code {start, end}}.
      */
     List<int[]> splitAtCommas(int from, int to) {
         List<int[]> parts = new ArrayList<>();
@@ -167,9 +174,9 @@ final class TokenCursor {
         int partStart = from;
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
-            if (t.isSymbol("(")) {
+            if (t.isSymbol("(") || t.isSymbol("[")) {
                 depth++;
-            } else if (t.isSymbol(")")) {
+            } else if (t.isSymbol(")") || t.isSymbol("]")) {
                 depth--;
             } else if (depth == 0 && t.isSymbol(",")) {
                 parts.add(new int[] {partStart, i});

@@ -1,6 +1,7 @@
 package dev.lifeguard.analyzer.timeline;
 
 import dev.lifeguard.analyzer.model.ColumnDef;
+import dev.lifeguard.analyzer.model.ConstraintDef;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.TableName;
@@ -25,6 +26,11 @@ public final class SchemaState {
         return table(table).flatMap(t -> t.column(column));
     }
 
+    /** Every table known at this point, in no particular order. */
+    public java.util.Collection<TableState> tables() {
+        return java.util.Collections.unmodifiableCollection(tables.values());
+    }
+
     public SchemaState copy() {
         SchemaState s = new SchemaState();
         tables.forEach((k, v) -> s.tables.put(k, v.copy()));
@@ -44,6 +50,8 @@ public final class SchemaState {
             tables.put(c.table().name(), t);
         } else if (op instanceof Operation.DropTable d) {
             d.tables().forEach(name -> tables.remove(name.name()));
+        } else if (op instanceof Operation.DropSchema d) {
+            tables.values().removeIf(t -> t.name().schema() != null && d.names().contains(t.name().schema()));
         } else if (op instanceof Operation.RenameTable r) {
             TableState t = tables.remove(r.from().name());
             if (t != null) {
@@ -72,6 +80,10 @@ public final class SchemaState {
             });
         } else if (op instanceof Operation.SetNotNull s) {
             update(s.table(), s.column(), c -> new ColumnState(c.name(), c.type(), false, c.defaultExpression()));
+        } else if (op instanceof Operation.AddConstraint a && a.constraint().kind() == ConstraintDef.Kind.NOT_NULL) {
+            // PostgreSQL 18: ADD CONSTRAINT n NOT NULL col (NOT VALID still refuses new NULLs)
+            a.constraint().columns().forEach(col -> update(a.table(), col,
+                    c -> new ColumnState(c.name(), c.type(), false, c.defaultExpression())));
         } else if (op instanceof Operation.DropNotNull s) {
             update(s.table(), s.column(), c -> new ColumnState(c.name(), c.type(), true, c.defaultExpression()));
         } else if (op instanceof Operation.SetDefault s) {

@@ -47,6 +47,8 @@ public final class FileStore implements FileSource {
         final Stamp stamp;
         volatile SourceReader.Result strict;
         volatile SourceFile lenient;
+        /** The head read of a file larger than the head (a look at what kind of file it is). */
+        volatile String head;
 
         Entry(Stamp stamp) {
             this.stamp = stamp;
@@ -80,15 +82,9 @@ public final class FileStore implements FileSource {
         if (!root.isInside(absolute)) {
             result = new SourceReader.Result(null, new LoadProblem(SourceSpan.startOf(relative),
                     "file lies outside the project root: not read"));
-        } else if (e.stamp.size() > SourceReader.MAX_BYTES) {
-            result = new SourceReader(root).read(relative); // refuses it without reading
         } else {
-            try {
-                result = SourceReader.decode(relative, bytes(absolute));
-            } catch (IOException ex) {
-                result = new SourceReader.Result(null, new LoadProblem(SourceSpan.startOf(relative),
-                        "cannot read file: " + ex.getMessage()));
-            }
+            count(absolute);
+            result = SourceReader.readOnDisk(relative, absolute); // the command line's capped read, its messages
         }
         e.strict = result;
         return result;
@@ -103,16 +99,62 @@ public final class FileStore implements FileSource {
         }
         SourceReader.Result strict = e.strict;
         SourceFile file;
-        if (strict != null && strict.file() != null && strict.file().path().equals(relative)) {
-            file = strict.file(); // valid UTF-8 decodes the same either way: one instance for both readers
+        if (strict != null && strict.file() != null && strict.file().path().equals(relative)
+                && decodesAlike(strict.file().text())) {
+            file = strict.file(); // one instance for both readers: caches above recognise it
         } else {
-            byte[] bytes = bytes(absolute);
-            SourceReader.Result decoded = SourceReader.decode(relative, bytes);
-            file = decoded.file() != null ? decoded.file()
-                    : new SourceFile(relative, SourceReader.withoutBom(SourceReader.lenient(bytes)));
+            count(absolute);
+            file = new SourceFile(relative, SourceReader.decodeAny(SourceReader.bytes(absolute, SourceReader.MAX_BYTES)));
         }
         e.lenient = file;
         return file;
+    }
+
+    /**
+     * Whether valid UTF-8 text decodes the same as Liquibase's decoding would: always, unless its first
+     * characters hold the zero bytes by which {@link SourceReader#decodeAny} recognises UTF-16 without a mark.
+     */
+    private static boolean decodesAlike(String text) {
+        for (int i = 0; i < Math.min(4, text.length()); i++) {
+            if (text.charAt(i) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A file no larger than the head is read whole, once, and its head is its text (the same instance as
+     * {@link #read}'s, when it decodes alike); a larger one has its head read and kept.
+     */
+    @Override
+    public String head(ProjectRoot root, Path relative, int bytes) {
+        Path absolute = root.absolute(relative);
+        if (!root.isInside(absolute)) {
+            return null;
+        }
+        Entry e = entry(relative, absolute);
+        String known = e.head;
+        if (known != null) {
+            return known;
+        }
+        if (e.stamp.exists() && e.stamp.size() <= bytes) {
+            SourceFile strict = read(root, relative).file();
+            if (strict != null && decodesAlike(strict.text())) {
+                known = strict.text();
+            } else {
+                try {
+                    known = readLenient(absolute, relative).text();
+                } catch (IOException ex) {
+                    return null;
+                }
+            }
+        } else {
+            count(absolute);
+            known = FileSource.headOnDisk(root, relative, bytes);
+        }
+        e.head = known;
+        return known;
     }
 
     @Override
@@ -196,9 +238,8 @@ public final class FileStore implements FileSource {
         return e;
     }
 
-    private byte[] bytes(Path absolute) throws IOException {
+    private void count(Path absolute) {
         diskReads.incrementAndGet();
         readsByFile.computeIfAbsent(absolute, p -> new AtomicLong()).incrementAndGet();
-        return Files.readAllBytes(absolute);
     }
 }

@@ -48,13 +48,30 @@ final class Probes {
         }
     }
 
-    private record Probed(Path file, SourceFile read, Function<String, ?> look, Optional<?> found) implements Look {
+    /** {@code text} is the very string the file source handed out: an unchanged file gives the same instance. */
+    private record Probed(Path file, String text, Function<String, ?> look, Optional<?> found) implements Look {
         public boolean holds(MigrationFiles now) {
-            SourceFile current = now.read(file).orElse(null);
-            if (current == read) {
+            String current = now.probe(file, t -> t).orElse(null);
+            if (current == text) {
                 return true;
             }
-            Optional<?> again = current == null ? Optional.empty() : Optional.ofNullable(look.apply(current.text()));
+            Optional<?> again = current == null ? Optional.empty() : Optional.ofNullable(look.apply(current));
+            return Objects.equals(again, found);
+        }
+    }
+
+    /**
+     * As {@link Probed}, for a file's {@link MigrationFiles#head}, or for {@link MigrationFiles#peek} (the
+     * editor's text, else the head) when {@code editor}.
+     */
+    private record Peeked(Path file, int bytes, boolean editor, String text, Function<String, ?> look,
+                          Optional<?> found) implements Look {
+        public boolean holds(MigrationFiles now) {
+            String current = (editor ? now.peek(file, bytes, t -> t) : now.head(file, bytes)).orElse(null);
+            if (current == text) {
+                return true;
+            }
+            Optional<?> again = current == null ? Optional.empty() : Optional.ofNullable(look.apply(current));
             return Objects.equals(again, found);
         }
     }
@@ -111,10 +128,25 @@ final class Probes {
 
         @Override
         public <T> Optional<T> probe(Path file, Function<String, T> look) {
-            SourceFile read = files.read(file).orElse(null);
-            Optional<T> found = read == null ? Optional.empty() : Optional.ofNullable(look.apply(read.text()));
-            looks.add(new Probed(file, read, look, found));
+            String text = files.probe(file, t -> t).orElse(null); // a probe, not a read: no problem is recorded
+            Optional<T> found = text == null ? Optional.empty() : Optional.ofNullable(look.apply(text));
+            looks.add(new Probed(file, text, look, found));
             return found;
+        }
+
+        @Override
+        public <T> Optional<T> peek(Path file, int bytes, Function<String, T> look) {
+            String text = files.peek(file, bytes, t -> t).orElse(null);
+            Optional<T> found = text == null ? Optional.empty() : Optional.ofNullable(look.apply(text));
+            looks.add(new Peeked(file, bytes, true, text, look, found));
+            return found;
+        }
+
+        @Override
+        public Optional<String> head(Path file, int bytes) {
+            Optional<String> head = files.head(file, bytes);
+            looks.add(new Peeked(file, bytes, false, head.orElse(null), t -> t, head));
+            return head;
         }
 
         @Override

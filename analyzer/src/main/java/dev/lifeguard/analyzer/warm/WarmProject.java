@@ -204,6 +204,9 @@ public final class WarmProject {
             collections.clear(); // created or deleted: the walks may find other files now
         }
         Path rel = root.relativize(a);
+        // discovery steps are made again from kept texts (a probe of a file that could not be read, and cannot
+        // now either, would otherwise hold whatever the file says now)
+        discovered.clear();
         parses.remove(rel);
         if (isCode(rel)) {
             codeIndex.forget(rel);

@@ -23,7 +23,9 @@ final class LoadFixtures {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).filter(f -> {
                 try {
-                    return LiquibaseLoader.isChangelog(f, Files.readString(f));
+                    // decoded as discovery decodes them (UTF-16 changelogs included)
+                    return LiquibaseLoader.isChangelog(f,
+                            dev.lifeguard.analyzer.discovery.SourceReader.decodeAny(Files.readAllBytes(f)));
                 } catch (IOException e) {
                     return false;
                 }

@@ -328,4 +328,67 @@ class SqlParserTest {
         assertTrue(ops.get(0).span().sameStatement(ops.get(1).span()));
         assertFalse(ops.get(1).span().sameStatement(ops.get(2).span()));
     }
+
+    @Test
+    void arrayLiteralCommasStayInTheirClause() {
+        AddColumn a = only(pg("ALTER TABLE t ADD COLUMN c text[] DEFAULT array['foo', 'bar']::text[]"), AddColumn.class);
+        assertEquals("array['foo', 'bar']::text[]", a.column().defaultExpression());
+    }
+
+    @Test
+    void zeroColumnTableAndEmptySelectAreRead() {
+        CreateTable ct = only(pg("CREATE TABLE IF NOT EXISTS marker()"), CreateTable.class);
+        assertTrue(ct.columns().isEmpty());
+        Operation.Other select = only(pg("SELECT ;"), Operation.Other.class);
+        assertFalse(select.ddl());
+    }
+
+    @Test
+    void postgres18NamedNotNullConstraints() {
+        CreateTable ct = only(pg("CREATE TABLE n (a int, CONSTRAINT a_nn NOT NULL a)"), CreateTable.class);
+        assertEquals(Boolean.FALSE, ct.columns().get(0).nullable());
+        Operation.AddConstraint add = only(pg("ALTER TABLE t ADD CONSTRAINT c_nn NOT NULL c NOT VALID"),
+                Operation.AddConstraint.class);
+        assertEquals(dev.lifeguard.analyzer.model.ConstraintDef.Kind.NOT_NULL, add.constraint().kind());
+        assertEquals(List.of("c"), add.constraint().columns());
+        assertTrue(add.constraint().notValid());
+    }
+
+    @Test
+    void reindexConcurrentlyOptionHonoursItsValue() {
+        for (String value : List.of("false", "'false'", "E'false'", "U&'false'", "off", "0")) {
+            Operation.Reindex r = only(pg("REINDEX (CONCURRENTLY " + value + ") INDEX idx"), Operation.Reindex.class);
+            assertFalse(r.concurrently(), value);
+        }
+        assertTrue(only(pg("REINDEX (VERBOSE, CONCURRENTLY) INDEX idx"), Operation.Reindex.class).concurrently());
+        assertTrue(only(pg("REINDEX (CONCURRENTLY true) INDEX idx"), Operation.Reindex.class).concurrently());
+    }
+
+    @Test
+    void domainsSchemasViewsAndAlterTableFormsAreNamed() {
+        Operation.AlterDomain d = only(pg("ALTER DOMAIN d ADD CONSTRAINT c CHECK (VALUE > 0) NOT VALID"),
+                Operation.AlterDomain.class);
+        assertEquals(Operation.DomainAction.ADD_CONSTRAINT, d.action());
+        assertTrue(d.notValid());
+        assertEquals(Operation.DomainAction.SET_NOT_NULL,
+                only(pg("ALTER DOMAIN d SET NOT NULL"), Operation.AlterDomain.class).action());
+        Operation.DropSchema s = only(pg("DROP SCHEMA IF EXISTS a, b CASCADE"), Operation.DropSchema.class);
+        assertEquals(List.of("a", "b"), s.names());
+        assertTrue(s.cascade());
+        assertTrue(only(pg("DROP DATABASE x WITH (FORCE)"), Operation.DropSchema.class).database());
+        assertEquals("b", only(pg("ALTER SCHEMA a RENAME TO b"), Operation.RenameSchema.class).to());
+        assertEquals("v", only(pg("DROP VIEW IF EXISTS v CASCADE"), Operation.Other.class).table().name());
+        assertEquals("REFRESH MATERIALIZED VIEW CONCURRENTLY",
+                only(pg("REFRESH MATERIALIZED VIEW CONCURRENTLY mv"), Operation.Other.class).kind());
+        assertEquals("ALTER TABLE ALTER COLUMN SET STATISTICS",
+                only(pg("ALTER TABLE t ALTER COLUMN c SET STATISTICS 100"), Operation.Other.class).kind());
+        assertEquals("ALTER TABLE ALTER COLUMN SET OPTIONS",
+                only(pg("ALTER TABLE t ALTER COLUMN c SET (n_distinct = 5)"), Operation.Other.class).kind());
+        assertEquals("ALTER TABLE DETACH PARTITION CONCURRENTLY",
+                only(pg("ALTER TABLE t DETACH PARTITION p CONCURRENTLY"), Operation.Other.class).kind());
+        assertEquals("ALTER TABLE ENABLE ALWAYS TRIGGER",
+                only(pg("ALTER TABLE t ENABLE ALWAYS TRIGGER trg"), Operation.Other.class).kind());
+        assertEquals("x > 0", only(pg("ALTER TABLE t ADD COLUMN x int CHECK (x > 0)"), AddColumn.class)
+                .column().checkExpression());
+    }
 }

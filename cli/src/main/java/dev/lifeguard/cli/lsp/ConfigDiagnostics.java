@@ -1,5 +1,6 @@
 package dev.lifeguard.cli.lsp;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.rules.config.ConfigException;
@@ -81,7 +82,7 @@ final class ConfigDiagnostics {
 
     private static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return new String(SourceReader.bytes(file, SourceReader.MAX_CONFIG_BYTES), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return "";
         }

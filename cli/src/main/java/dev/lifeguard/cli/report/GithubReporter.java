@@ -46,7 +46,7 @@ public final class GithubReporter implements Reporter {
 
     static String annotation(Finding f, Region region, DocsSite docs) {
         List<String> properties = new ArrayList<>();
-        properties.add("file=" + escapeProperty(Uris.slashed(f.span().file())));
+        properties.add("file=" + escapeProperty(Printable.of(Uris.slashed(f.span().file()))));
         properties.add("line=" + region.startLine());
         // GitHub takes columns only on a one-line annotation, and its endColumn is the last column, inclusive.
         if (region.endLine() == region.startLine()) {
@@ -57,7 +57,8 @@ public final class GithubReporter implements Reporter {
             properties.add("endLine=" + region.endLine());
         }
         properties.add("title=" + escapeProperty("lifeguard " + f.ruleId()));
-        return "::" + command(f.severity()) + " " + String.join(",", properties) + "::" + escapeData(message(f, docs));
+        return "::" + command(f.severity()) + " " + String.join(",", properties) + "::"
+                + escapeData(Printable.lines(message(f, docs)));
     }
 
     /** The message, then the help and the docs page on lines of their own (GitHub shows them in the annotation). */

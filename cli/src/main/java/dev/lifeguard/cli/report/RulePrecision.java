@@ -26,6 +26,7 @@ public final class RulePrecision {
             Map.entry("drop-table", VERY_HIGH),
             Map.entry("duplicate-version", VERY_HIGH),
             Map.entry("edited-applied-migration", VERY_HIGH),
+            Map.entry("foreign-key-without-index", HIGH),
             Map.entry("inline-references-ignored", VERY_HIGH),
             Map.entry("invalid-migration", VERY_HIGH),
             Map.entry("missing-lock-timeout", HIGH),
@@ -44,6 +45,8 @@ public final class RulePrecision {
             Map.entry("table-rewrite", HIGH),
             Map.entry("truncate-table", VERY_HIGH),
             Map.entry("unbounded-dml", HIGH),
+            // whether it fails depends on production data: duplicates may not exist
+            Map.entry("unique-on-existing-data", MEDIUM),
             Map.entry("unused-suppression", VERY_HIGH));
 
     private RulePrecision() {

@@ -19,7 +19,7 @@ final class Snippet {
     }
 
     String render(SourceFile source, Region region) {
-        String line = source.line(region.startLine());
+        String line = Printable.of(source.line(region.startLine())); // one character for one: columns hold
         if (line.isBlank()) {
             return "";
         }

@@ -43,20 +43,21 @@ public final class TextReporter implements Reporter {
             Region region = Region.of(f.span(), source);
             out.write(ansi.bold(location(project, f.span())) + ": "
                     + ansi.severity(f.severity(), f.severity().id() + "[" + f.ruleId() + "]") + " "
-                    + ansi.bold(f.message()) + "\n");
+                    + ansi.bold(Printable.of(f.message())) + "\n");
             if (source != null) {
                 out.write(new Snippet(ansi, f.severity()).render(source, region));
             }
             for (RelatedLocation r : f.related()) {
-                out.write("  " + ansi.cyan("note:") + " " + location(project, r.span()) + ": " + r.message() + "\n");
+                out.write("  " + ansi.cyan("note:") + " " + location(project, r.span()) + ": " + Printable.of(r.message()) + "\n");
             }
             if (f.help() != null && !f.help().isBlank()) {
-                out.write("  " + ansi.cyan("help:") + " " + f.help() + "\n");
+                out.write("  " + ansi.cyan("help:") + " " + Printable.lines(f.help()) + "\n");
             }
             if (f.fix() != null) {
-                out.write("  " + ansi.cyan("fix:") + " " + f.fix().description() + "\n");
+                out.write("  " + ansi.cyan("fix:") + " " + Printable.of(f.fix().description()) + "\n");
             }
-            out.write("  " + ansi.cyan("docs:") + " " + context.docs().page(f.rule()) + " (or: lifeguard explain "
+            // the address may come from lifeguard.yml, which a pull request controls
+            out.write("  " + ansi.cyan("docs:") + " " + Printable.of(context.docs().page(f.rule())) + " (or: lifeguard explain "
                     + f.ruleId() + ")\n\n");
         }
         out.write(ansi.bold(Summary.of(result).line()) + "\n");
@@ -72,6 +73,6 @@ public final class TextReporter implements Reporter {
             shown = absolute;
         }
         String path = shown.toString().isEmpty() ? absolute.toString() : shown.toString();
-        return path + ":" + span.startLine() + ":" + span.startColumn();
+        return Printable.of(path) + ":" + span.startLine() + ":" + span.startColumn();
     }
 }

@@ -26,6 +26,16 @@ public final class RenameTableRule implements Rule {
 
     @Override
     public void visitOperation(OperationContext ctx) {
+        if (ctx.operation() instanceof Operation.RenameSchema r) {
+            ctx.report(r.span(), "schema " + r.from() + " is renamed to " + r.to() + " in place: every table in it"
+                    + " changes its qualified name, and the application version still running queries " + r.from()
+                    + ".<table> (or finds nothing on its search_path)", "Keep the old schema name until no running"
+                    + " version uses it: create schema " + r.to() + " and move tables one by one, each with a view"
+                    + " left in " + r.from() + " (ALTER TABLE " + r.from() + ".t SET SCHEMA " + r.to()
+                    + "; CREATE VIEW " + r.from() + ".t AS SELECT * FROM " + r.to() + ".t;), or put both schemas on"
+                    + " the application's search_path first", null, List.of());
+            return;
+        }
         if (!(ctx.operation() instanceof Operation.RenameTable r) || ctx.isNewTable(r.from()) || leavesView(ctx, r.from())) {
             return;
         }

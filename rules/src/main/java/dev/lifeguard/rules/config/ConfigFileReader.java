@@ -61,6 +61,13 @@ public final class ConfigFileReader {
      * @param file        the file, for {@link ProjectConfig#file()}
      * @param displayName how messages name it ({@code lifeguard.yml}, {@code config/lifeguard.yml})
      */
+    private static String firstLine(String message) {
+        String m = message == null ? "" : message.strip();
+        int nl = m.indexOf('\n');
+        m = (nl < 0 ? m : m.substring(0, nl)).strip();
+        return m.isEmpty() ? "unreadable" : m;
+    }
+
     public ProjectConfig read(Path file, String displayName, String text) throws ConfigException {
         this.name = displayName;
         Node root;
@@ -68,9 +75,9 @@ public final class ConfigFileReader {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw error(mark, "not valid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new ConfigException(displayName, 0, "not valid YAML: " + e.getMessage());
+            throw error(mark, "not valid YAML: " + firstLine(e.getProblem()));
+        } catch (RuntimeException e) { // SnakeYAML's YAMLException, and what a tag's bad escape throws
+            throw new ConfigException(displayName, 0, "not valid YAML: " + firstLine(e.getMessage()));
         }
         if (root == null) {
             return new ProjectConfig(file, null, null, List.of(), List.of(), Map.of(), Set.of(), List.of(), null);

@@ -1,5 +1,6 @@
 package dev.lifeguard.rules.config;
 
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,14 +41,16 @@ public final class ConfigLocator {
             return ProjectConfig.none();
         }
         String display = display(file, workingDirectory);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new ConfigException(display, 0, "no such file");
         }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            throw new ConfigException(display, 0, "cannot read it (" + e.getClass().getSimpleName() + ")");
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(SourceReader.bytes(file, SourceReader.MAX_CONFIG_BYTES))).toString();
+        } catch (IOException e) {
+            throw new ConfigException(display, 0, "cannot read it: " + (e instanceof SourceReader.Refused
+                    ? "it " + e.getMessage() : SourceReader.reason(e)));
         }
         return new ConfigFileReader(ruleIds).read(file, display, text);
     }

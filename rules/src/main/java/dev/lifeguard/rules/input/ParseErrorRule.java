@@ -1,11 +1,13 @@
 package dev.lifeguard.rules.input;
 
+import dev.lifeguard.analyzer.model.LoadProblem;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
 import dev.lifeguard.rules.engine.MigrationContext;
 import dev.lifeguard.rules.engine.OperationContext;
+import dev.lifeguard.rules.engine.ProjectContext;
 
 import java.util.List;
 
@@ -21,6 +23,17 @@ public final class ParseErrorRule implements Rule {
     public void visitOperation(OperationContext ctx) {
         if (ctx.operation() instanceof Operation.Unparsed u) {
             report(ctx, u, "");
+        }
+    }
+
+    /**
+     * Code files the code rules read (only when a drop or rename asked for the index) but could not index: too
+     * large, or nested too deeply. Said once each, after every rule has run.
+     */
+    @Override
+    public void visitProject(ProjectContext ctx) {
+        for (LoadProblem problem : ctx.project().code().problems()) {
+            ctx.report(problem.span(), "not checked: " + problem.message());
         }
     }
 

@@ -34,6 +34,17 @@ public final class AddUniqueConstraintRule implements Rule {
                     c.name(), c.columns(),
                     (c.kind() == ConstraintDef.Kind.PRIMARY_KEY ? "primary key " : "unique constraint ")
                     + (c.name() == null ? "" : c.name() + " ") + "is added to existing table " + add.table());
+        } else if (op instanceof Operation.AddConstraint add && add.constraint().kind() == ConstraintDef.Kind.EXCLUDE
+                && !ctx.isNewTable(add.table())) {
+            SourceSpan clause = ConstraintWithoutNotValidRule.clause(ctx, add);
+            String name = add.constraint().name();
+            ctx.report(clause == null ? add.span() : clause, "exclusion constraint " + (name == null ? "" : name + " ")
+                    + "is added to existing table " + add.table() + ": PostgreSQL builds its index under an ACCESS"
+                    + " EXCLUSIVE lock, so every read and write of " + add.table() + " waits for the whole build,"
+                    + " and there is no CONCURRENTLY or USING INDEX form for it", "Add it while the table is small or"
+                    + " in a maintenance window; or enforce the rule another way first (a unique index built"
+                    + " CONCURRENTLY where equality suffices, or a trigger), and add the exclusion constraint when"
+                    + " the lock can be afforded", null, List.of());
         } else if (op instanceof Operation.AddColumn a && (a.column().unique() || a.column().primaryKey())
                 && !ctx.isNewTable(a.table())) {
             ColumnDef col = a.column();

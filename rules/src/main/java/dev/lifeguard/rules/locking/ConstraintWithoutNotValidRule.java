@@ -32,6 +32,14 @@ public final class ConstraintWithoutNotValidRule implements Rule {
 
     @Override
     public void visitOperation(OperationContext ctx) {
+        if (ctx.operation() instanceof Operation.ValidateConstraint v) {
+            ValidateInSameTransaction.check(ctx, v);
+            return;
+        }
+        if (ctx.operation() instanceof Operation.AlterDomain d) {
+            domain(ctx, d);
+            return;
+        }
         if (!(ctx.operation() instanceof Operation.AddConstraint add) || add.constraint().notValid()
                 || ctx.isNewTable(add.table())) {
             return;
@@ -54,6 +62,20 @@ public final class ConstraintWithoutNotValidRule implements Rule {
                 + " row while it holds " + lock + " until the check ends";
         SourceSpan clause = clause(ctx, add);
         ctx.report(clause == null ? add.span() : clause, message, help(ctx, t, c), fix(ctx, add, clause), List.of());
+    }
+
+    /** ALTER DOMAIN ... ADD CONSTRAINT without NOT VALID: every column of the domain, in every table, is checked. */
+    private static void domain(OperationContext ctx, Operation.AlterDomain d) {
+        if (d.action() != Operation.DomainAction.ADD_CONSTRAINT || d.notValid()) {
+            return;
+        }
+        ctx.report(d.span(), "a constraint is added to domain " + d.domain() + " without NOT VALID: PostgreSQL checks"
+                + " every column of the domain in every table that uses it, holding SHARE on each table (writes"
+                + " wait) until the check ends", "ALTER DOMAIN " + d.domain() + " ADD CONSTRAINT ... NOT VALID;"
+                + " (new values are checked at once); validating it later still takes SHARE on each table, so"
+                + " run ALTER DOMAIN " + d.domain() + " VALIDATE CONSTRAINT ... off-peak, or put the CHECK on the"
+                + " tables' columns instead: ALTER TABLE ... ADD CONSTRAINT ... CHECK (...) NOT VALID, then"
+                + " VALIDATE CONSTRAINT in a later migration (it does not block writes)", null, List.of());
     }
 
     /**

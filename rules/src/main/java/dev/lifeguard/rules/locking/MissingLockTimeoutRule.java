@@ -48,20 +48,19 @@ public final class MissingLockTimeoutRule implements Rule {
     @Override
     public void visitMigration(MigrationContext ctx) {
         List<Operation> ops = ctx.migration().operations();
-        Set<String> createdHere = Operations.createdTables(ops);
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
             if (setsLockTimeout(op)) {
                 return;
             }
             Optional<PgLockMode> lock = strongLock(op);
-            if (lock.isEmpty()) {
-                continue;
+            if (lock.isEmpty() || isMaterializedView(op) && !lock.get().blocksReads()) {
+                continue; // nobody writes a materialized view: only a lock that blocks its readers matters
             }
-            List<TableName> tables = lockedTables(ctx, op, ops.subList(0, i));
-            Optional<String> existing = tables.isEmpty() ? Optional.of("an existing table")
-                    : tables.stream().filter(t -> !createdHere.contains(t.name()) && !ctx.isNewTable(t)).findFirst()
-                    .map(t -> "existing table " + t);
+            // only tables created before this statement are new to it: DROP TABLE k; CREATE TABLE k (...) drops an old k
+            Set<String> createdBefore = Operations.createdTables(ops.subList(0, i));
+            Optional<String> existing = lockedObject(ctx, op, ops.subList(0, i), createdBefore,
+                    Operations.createdTables(ops));
             if (existing.isPresent()) {
                 if (ExternalLockTimeout.of(ctx, setByEarlier).isEmpty()) {
                     report(ctx, op, lock.get(), existing.get());
@@ -77,7 +76,40 @@ public final class MissingLockTimeoutRule implements Rule {
                 && o.kind().toUpperCase(Locale.ROOT).startsWith("ALTER TABLE")) {
             mode = PgLockMode.ACCESS_EXCLUSIVE; // most ALTER TABLE forms without a record of their own
         }
+        if (op instanceof Operation.CreateTable) {
+            mode = knowledge.referencedTableLock(op).orElse(mode); // its foreign keys lock the referenced tables
+        }
         return mode != null && mode.atLeast(PgLockMode.SHARE) ? Optional.of(mode) : Optional.empty();
+    }
+
+    /**
+     * What the statement locks that already exists and serves traffic, as the message names it; empty when
+     * everything it locks was created earlier in this change.
+     */
+    private static boolean isMaterializedView(Operation op) {
+        return op instanceof Operation.Other o && o.kind() != null && o.kind().contains("MATERIALIZED VIEW");
+    }
+
+    private static Optional<String> lockedObject(MigrationContext ctx, Operation op, List<Operation> earlier,
+                                                 Set<String> createdBefore, Set<String> createdInMigration) {
+        if (op instanceof Operation.AlterDomain d) {
+            return Optional.of("every table using domain " + d.domain());
+        }
+        if (op instanceof Operation.DropSchema d) {
+            return Optional.of("every table in schema " + String.join(", ", d.names()));
+        }
+        if (op instanceof Operation.Other o && o.table() != null && o.kind() != null && o.kind().contains("VIEW")) {
+            return Optional.of("existing " + (o.kind().contains("MATERIALIZED") ? "materialized view " : "view ")
+                    + o.table());
+        }
+        List<TableName> tables = op instanceof Operation.CreateTable t ? PgLockKnowledge.referencedTables(t)
+                : lockedTables(ctx, op, earlier);
+        if (tables.isEmpty()) {
+            return Optional.of("an existing table");
+        }
+        return tables.stream().filter(t -> createdInMigration.contains(t.name()) ? !createdBefore.contains(t.name())
+                : !ctx.isNewTable(t)).findFirst()
+                .map(t -> "existing table " + t);
     }
 
     /** The tables the statement locks; empty means "not known", which is treated as existing. */
@@ -94,6 +126,9 @@ public final class MissingLockTimeoutRule implements Rule {
         List<TableName> tables = new ArrayList<>(Operations.tables(op));
         if (op instanceof Operation.AddConstraint a && a.constraint().referencedTable() != null) {
             tables.add(a.constraint().referencedTable()); // a foreign key locks its parent table too
+        }
+        if (op instanceof Operation.AddColumn a && a.column().references() != null) {
+            tables.add(a.column().references());
         }
         return tables;
     }
@@ -120,8 +155,8 @@ public final class MissingLockTimeoutRule implements Rule {
                 + " options=-c lock_timeout=2s), Lifeguard reads it from the configuration, or say so with"
                 + " lock-timeout: 2s in lifeguard.yml";
         ctx.report(op.span(), "this statement waits for " + lock.sqlName() + " on " + table + " with no lock_timeout"
-                + " set earlier in the migration: while it waits behind a long-running query, " + blocked + " of the"
-                + " table queues behind it", help, fix(ctx, op), List.of());
+                + " set earlier in the migration: while it waits behind a long-running query, " + blocked + " of "
+                + (table.startsWith("every") ? "them" : "it") + " queues behind it", help, fix(ctx, op), List.of());
     }
 
     /**

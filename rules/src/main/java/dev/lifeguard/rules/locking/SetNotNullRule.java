@@ -1,5 +1,6 @@
 package dev.lifeguard.rules.locking;
 
+import dev.lifeguard.analyzer.model.ConstraintDef;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
@@ -25,11 +26,19 @@ public final class SetNotNullRule implements Rule {
     public void visitOperation(OperationContext ctx) {
         Operation op = ctx.operation();
         if (op instanceof Operation.SetNotNull s && !ctx.isNewTable(s.table())) {
-            Optional<ColumnState> column = ctx.table(s.table()).flatMap(t -> t.column(s.column()));
-            boolean alreadyNotNull = column.map(c -> Boolean.FALSE.equals(c.nullable())).orElse(false);
-            if (!alreadyNotNull && !NotNullChecks.provenBefore(ctx, s.table(), s.column())) {
-                report(ctx, s.table(), s.column(), "");
+            setNotNull(ctx, s.table(), s.column(), "");
+        } else if (op instanceof Operation.AddConstraint a && a.constraint().kind() == ConstraintDef.Kind.NOT_NULL
+                && !a.constraint().notValid() && !ctx.isNewTable(a.table())) {
+            // PostgreSQL 18: ADD CONSTRAINT n NOT NULL col is SET NOT NULL with a name
+            for (String column : a.constraint().columns()) {
+                setNotNull(ctx, a.table(), column, " by ADD CONSTRAINT ... NOT NULL");
             }
+        } else if (op instanceof Operation.AlterDomain d && d.action() == Operation.DomainAction.SET_NOT_NULL) {
+            ctx.report(d.span(), "domain " + d.domain() + " is made NOT NULL: PostgreSQL checks every column of the"
+                    + " domain in every table that uses it, holding SHARE on each (writes wait), and the application"
+                    + " version still running fails if it writes NULL to any of them", "Leave the domain nullable and"
+                    + " make each column NOT NULL the safe way: ALTER TABLE ... ADD CONSTRAINT ... CHECK (col IS NOT"
+                    + " NULL) NOT VALID, VALIDATE CONSTRAINT in a later migration, then SET NOT NULL", null, List.of());
         } else if (op instanceof Operation.AlterColumnType a && a.fullRedefinition()
                 && Boolean.FALSE.equals(a.definition().nullable()) && !ctx.isNewTable(a.table())) {
             // MODIFY / CHANGE restate the whole column: only a column the history shows nullable changes here
@@ -41,12 +50,35 @@ public final class SetNotNullRule implements Rule {
         }
     }
 
+    private static void setNotNull(OperationContext ctx, TableName table, String column, String how) {
+        Optional<ColumnState> state = ctx.table(table).flatMap(t -> t.column(column));
+        boolean alreadyNotNull = state.map(c -> Boolean.FALSE.equals(c.nullable())).orElse(false);
+        // PostgreSQL uses a validated CHECK (col IS NOT NULL) to skip the scan only from version 12
+        boolean checkSkipsScan = ctx.dialect() != Dialect.POSTGRESQL || ctx.targetVersion().atLeast(12);
+        if (!alreadyNotNull && !(checkSkipsScan && NotNullChecks.provenBefore(ctx, table, column))) {
+            report(ctx, table, column, how);
+        }
+    }
+
     private static void report(OperationContext ctx, TableName table, String column, String how) {
         String c = table + "." + column;
         String check = table.name() + "_" + column + "_not_null";
         String consequence;
         String help;
-        if (ctx.dialect() == Dialect.POSTGRESQL) {
+        if (ctx.dialect() == Dialect.POSTGRESQL && ctx.targetVersion().atLeast(18)) {
+            consequence = "PostgreSQL scans every row under an ACCESS EXCLUSIVE lock (reads and writes wait)";
+            help = "PostgreSQL 18+: ALTER TABLE " + table + " ADD CONSTRAINT " + check + " NOT NULL " + column
+                    + " NOT VALID; (new rows are checked at once, no scan); then, in a later migration: ALTER TABLE "
+                    + table + " VALIDATE CONSTRAINT " + check + "; (scans under SHARE UPDATE EXCLUSIVE: reads and"
+                    + " writes go on, and the column is then NOT NULL)";
+        } else if (ctx.dialect() == Dialect.POSTGRESQL && !ctx.targetVersion().atLeast(12)) {
+            consequence = "PostgreSQL scans every row under an ACCESS EXCLUSIVE lock (reads and writes wait); before"
+                    + " version 12 a validated CHECK (" + column + " IS NOT NULL) does not spare the scan";
+            help = "On PostgreSQL " + ctx.targetVersion().major() + " there is no scan-free way: keep the column"
+                    + " nullable and enforce it with ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK ("
+                    + column + " IS NOT NULL) NOT VALID; then VALIDATE CONSTRAINT " + check + " in a later migration;"
+                    + " SET NOT NULL after upgrading to 12+, or off-peak";
+        } else if (ctx.dialect() == Dialect.POSTGRESQL) {
             consequence = "PostgreSQL scans every row under an ACCESS EXCLUSIVE lock (reads and writes wait)";
             help = "ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + column + " IS NOT NULL) NOT VALID;"
                     + " then, in a later migration: ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check + ";"

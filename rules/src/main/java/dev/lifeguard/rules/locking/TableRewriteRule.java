@@ -48,10 +48,14 @@ public final class TableRewriteRule implements Rule {
         if (table != null && ctx.isNewTable(table)) {
             return;
         }
-        PgLockKnowledge.forTarget(ctx.targetVersion()).effect(op).filter(PgLockEffect::rewritesTable)
+        PgLockKnowledge knowledge = PgLockKnowledge.forTarget(ctx.targetVersion());
+        if (op instanceof Operation.AddColumn add && add.column().hasDefault()) {
+            knowledge = knowledge.withFunctionsEvaluatedOnce(DeclaredFunctions.evaluatedOnce(ctx));
+        }
+        knowledge.effect(op).filter(PgLockEffect::rewritesTable)
                 .ifPresent(effect -> ctx.report(op.span(),
                         what + ": " + effect.note() + "; reads and writes on the table wait until it is done",
-                        help(op, table), null, List.of()));
+                        help(op, table, ctx.targetVersion().atLeast(19)), null, List.of()));
     }
 
     /**
@@ -170,6 +174,8 @@ public final class TableRewriteRule implements Rule {
             return "VACUUM FULL of " + (v.table() == null ? "every table" : "table " + v.table());
         } else if (op instanceof Operation.Cluster c) {
             return "CLUSTER of " + (c.table() == null ? "every clustered table" : "table " + c.table());
+        } else if (op instanceof Operation.Other o && "REPACK".equals(o.kind())) {
+            return "REPACK of " + (o.table() == null ? "every table" : "table " + o.table());
         }
         return null;
     }
@@ -182,11 +188,13 @@ public final class TableRewriteRule implements Rule {
             return s.table();
         } else if (op instanceof Operation.Vacuum v) {
             return v.table();
+        } else if (op instanceof Operation.Other o) {
+            return o.table();
         }
         return ((Operation.Cluster) op).table();
     }
 
-    private static String help(Operation op, TableName table) {
+    private static String help(Operation op, TableName table, boolean repack) {
         if (op instanceof Operation.AddColumn add) {
             ColumnDef c = add.column();
             if (c.generated() == ColumnDef.Generated.STORED) {
@@ -201,8 +209,14 @@ public final class TableRewriteRule implements Rule {
         if (op instanceof Operation.SetLogged) {
             return "Change persistence in a maintenance window, or create the table with the persistence it needs";
         }
+        if (repack) { // PostgreSQL 19: REPACK replaces VACUUM FULL and CLUSTER, and has a CONCURRENTLY mode
+            String index = op instanceof Operation.Cluster ? " USING INDEX" : "";
+            return "REPACK (CONCURRENTLY) " + (table == null ? "<table>" : table) + index + "; rebuilds the table"
+                    + " without blocking reads or writes (PostgreSQL 19+), with a brief lock at the end";
+        }
         return "Use pg_repack" + (table == null ? "" : " -t " + table) + " (rebuilds online, with a brief lock at"
-                + " the end), or run it in a maintenance window instead of a migration";
+                + " the end), or run it in a maintenance window instead of a migration; on PostgreSQL 19+ (set"
+                + " --target-version) REPACK (CONCURRENTLY) does it in core";
     }
 
     private static String plainType(ColumnDef c) {

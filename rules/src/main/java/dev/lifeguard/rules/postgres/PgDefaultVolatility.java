@@ -30,7 +30,7 @@ public final class PgDefaultVolatility {
             "gen_salt", "txid_current_if_assigned");
 
     /** Functions (and type names written like calls, as in 0::numeric(10,2)) evaluated once. */
-    private static final Set<String> ONCE = Set.of(
+    private static final Set<String> ONCE = Set.copyOf(java.util.List.of(
             "now", "current_timestamp", "current_date", "current_time", "localtimestamp", "localtime",
             "transaction_timestamp", "statement_timestamp", "txid_current", "current_user", "session_user",
             "current_setting", "current_schema", "lower", "upper", "trim", "btrim", "concat", "coalesce", "nullif",
@@ -38,7 +38,19 @@ public final class PgDefaultVolatility {
             "jsonb_build_object", "json_build_object", "jsonb_build_array", "json_build_array", "make_date",
             "make_interval", "date_trunc", "timezone", "abs", "round", "length", "md5",
             "numeric", "decimal", "varchar", "character", "char", "timestamp", "timestamptz", "time", "interval",
-            "bit", "varbit", "float", "precision");
+            "bit", "varbit", "float", "precision",
+            // more built-ins that are IMMUTABLE or STABLE in pg_proc (and type names written as calls)
+            "jsonb", "json", "text", "int", "int2", "int4", "int8", "integer", "bigint", "smallint", "bool",
+            "boolean", "date", "float4", "float8", "inet", "cidr", "bytea", "concat_ws", "format", "replace",
+            "substring", "substr", "left", "right", "lpad", "rpad", "split_part", "regexp_replace", "extract",
+            "date_part", "make_timestamp", "make_timestamptz", "make_time", "age", "array_fill", "string_to_array",
+            "array_to_string", "to_number", "to_tsvector", "jsonb_object", "json_object", "current_database",
+            "current_role", "current_catalog", "version", "encode", "decode", "sha256", "sha512", "digest",
+            "tstzrange", "tsrange", "daterange", "int4range", "int8range", "numrange", "point", "ceil", "floor",
+            "trunc", "mod", "power", "sqrt", "position", "strpos", "initcap", "reverse", "repeat", "chr", "ascii",
+            "jsonb_set", "to_regclass", "pg_current_xact_id", "uuid_nil", "uuid_ns_dns", "uuid_ns_url",
+            "uuid_ns_oid", "uuid_ns_x500", "uuid_generate_v3", "uuid_generate_v5", "hstore", "any", "some",
+            "exists", "in", "values"));
 
     private static final Pattern CALL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_$]*)\\s*\\(");
     private static final Pattern QUOTED = Pattern.compile("'(?:[^']|'')*'");

@@ -1,14 +1,20 @@
 package dev.lifeguard.rules.postgres;
 
 import dev.lifeguard.analyzer.model.ColumnDef;
+import dev.lifeguard.analyzer.model.ConstraintDef;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Operation;
+import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.analyzer.model.TargetVersion;
 import dev.lifeguard.rules.postgres.PgDefaultVolatility.Volatility;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static dev.lifeguard.rules.postgres.PgLockMode.ACCESS_EXCLUSIVE;
 import static dev.lifeguard.rules.postgres.PgLockMode.NONE;
@@ -35,9 +41,24 @@ public final class PgLockKnowledge {
             "smallserial", "bigserial");
 
     private final int majorVersion;
+    /** User functions the history declares IMMUTABLE or STABLE (lower case, unqualified). */
+    private final Set<String> declaredOnce;
 
     public PgLockKnowledge(int majorVersion) {
+        this(majorVersion, Set.of());
+    }
+
+    private PgLockKnowledge(int majorVersion, Set<String> declaredOnce) {
         this.majorVersion = majorVersion;
+        this.declaredOnce = Set.copyOf(declaredOnce);
+    }
+
+    /**
+     * The same knowledge, told which user functions the migrations declare IMMUTABLE or STABLE: every other
+     * function Lifeguard does not know is VOLATILE, PostgreSQL's default for CREATE FUNCTION.
+     */
+    public PgLockKnowledge withFunctionsEvaluatedOnce(Set<String> functions) {
+        return functions.isEmpty() ? this : new PgLockKnowledge(majorVersion, functions);
     }
 
     /** Knowledge for {@link #OLDEST_SUPPORTED}. */
@@ -91,9 +112,12 @@ public final class PgLockKnowledge {
         if (op instanceof Operation.DropTable) {
             return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, "the table and its data are gone"));
         }
-        if (op instanceof Operation.CreateTable) {
+        if (op instanceof Operation.CreateTable t) {
+            List<TableName> referenced = referencedTables(t);
             return Optional.of(PgLockEffect.of(NONE, false, false, "a new table: no one else sees it until "
-                    + "commit; a REFERENCES takes SHARE ROW EXCLUSIVE on the referenced table"));
+                    + "commit" + (referenced.isEmpty() ? "" : "; its foreign keys take SHARE ROW EXCLUSIVE on "
+                    + referenced.stream().map(TableName::toString).distinct().reduce((a, b) -> a + ", " + b)
+                    .orElse("") + ", whose writes wait")));
         }
         if (op instanceof Operation.AddConstraint c) {
             return Optional.of(PgConstraintLocks.addConstraint(c.constraint()));
@@ -115,7 +139,48 @@ public final class PgLockKnowledge {
         if (op instanceof Operation.Reindex r) {
             return Optional.of(PgConstraintLocks.reindex(r.concurrently()));
         }
+        if (op instanceof Operation.AlterDomain d) {
+            return Optional.of(PgConstraintLocks.alterDomain(d));
+        }
+        if (op instanceof Operation.DropSchema d) {
+            return Optional.of(PgLockEffect.of(d.database() ? NONE : ACCESS_EXCLUSIVE, false, false, d.database()
+                    ? "takes no table lock, but fails at once while any session is connected to the database"
+                    : "ACCESS EXCLUSIVE on every table it drops (with CASCADE; without, it fails while the schema"
+                    + " holds anything)"));
+        }
+        if (op instanceof Operation.RenameSchema) {
+            return Optional.of(PgLockEffect.of(NONE, false, false,
+                    "no table lock: every table in it changes its qualified name at commit"));
+        }
         return maintenanceOrData(op);
+    }
+
+    /**
+     * The lock an operation takes on the tables its foreign keys reference (besides its own table):
+     * SHARE ROW EXCLUSIVE for a new foreign key, in CREATE TABLE as in ALTER TABLE; {@link PgLockMode#NONE}
+     * when it declares none; empty when it depends on what the statement drops (DROP CONSTRAINT of a
+     * foreign key takes ACCESS EXCLUSIVE on its referenced table).
+     */
+    public Optional<PgLockMode> referencedTableLock(Operation op) {
+        if (op instanceof Operation.DropConstraint || op instanceof Operation.DropColumn
+                || op instanceof Operation.ValidateConstraint
+                || op instanceof Operation.DropTable || op instanceof Operation.DropSchema) {
+            return Optional.empty();
+        }
+        boolean declaresForeignKey = op instanceof Operation.AddConstraint a
+                && a.constraint().kind() == ConstraintDef.Kind.FOREIGN_KEY
+                || op instanceof Operation.AddColumn c && c.column().references() != null
+                || op instanceof Operation.CreateTable t && !referencedTables(t).isEmpty();
+        return Optional.of(declaresForeignKey ? SHARE_ROW_EXCLUSIVE : NONE);
+    }
+
+    /** The tables a CREATE TABLE's foreign keys reference, inline or as table constraints. */
+    public static List<TableName> referencedTables(Operation.CreateTable t) {
+        List<TableName> out = new ArrayList<>();
+        t.columns().stream().map(ColumnDef::references).filter(Objects::nonNull).forEach(out::add);
+        t.constraints().stream().filter(k -> k.kind() == ConstraintDef.Kind.FOREIGN_KEY)
+                .map(ConstraintDef::referencedTable).filter(Objects::nonNull).forEach(out::add);
+        return out;
     }
 
     private Optional<PgLockEffect> maintenanceOrData(Operation op) {
@@ -152,13 +217,40 @@ public final class PgLockKnowledge {
                     : "row locks only on the rows it touches"));
         }
         if (op instanceof Operation.Other o && o.kind() != null) {
-            return other(o.kind().toUpperCase(Locale.ROOT));
+            String kind = o.kind().toUpperCase(Locale.ROOT);
+            return kind.startsWith("ALTER TABLE") ? PgAlterTableForms.effect(kind) : other(kind);
         }
         return Optional.empty();
     }
 
     /** The few statements without a record of their own whose lock matters to a migration. */
     private static Optional<PgLockEffect> other(String kind) {
+        if (kind.equals("REPACK")) { // PostgreSQL 19 release notes: REPACK replaces VACUUM FULL and CLUSTER
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, true, true, "rewrites the table under ACCESS "
+                    + "EXCLUSIVE for the whole copy, like VACUUM FULL; REPACK (CONCURRENTLY) keeps it readable and "
+                    + "writable"));
+        }
+        if (kind.equals("REPACK CONCURRENTLY")) {
+            return Optional.of(PgLockEffect.of(SHARE_UPDATE_EXCLUSIVE, true, true, "rewrites the table without "
+                    + "blocking reads or writes, taking ACCESS EXCLUSIVE only briefly to swap the files (PostgreSQL 19)"));
+        }
+        if (kind.equals("DROP TRIGGER")) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false,
+                    "ACCESS EXCLUSIVE on the table, if only for a moment"));
+        }
+        if (kind.equals("DROP VIEW") || kind.equals("DROP MATERIALIZED VIEW")) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, "ACCESS EXCLUSIVE on the view: "
+                    + "queries reading it wait, and so does every query queued behind the drop"));
+        }
+        if (kind.equals("REFRESH MATERIALIZED VIEW")) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, true, true, "recomputes the view into a new file "
+                    + "under ACCESS EXCLUSIVE: reads of the view wait for the whole query (REFRESH MATERIALIZED VIEW "
+                    + "CONCURRENTLY keeps it readable, given a unique index)"));
+        }
+        if (kind.equals("REFRESH MATERIALIZED VIEW CONCURRENTLY")) {
+            return Optional.of(PgLockEffect.of(PgLockMode.EXCLUSIVE, false, true,
+                    "EXCLUSIVE: the view stays readable while the query runs"));
+        }
         if (kind.startsWith("CREATE TRIGGER") || kind.startsWith("CREATE OR REPLACE TRIGGER")) {
             return Optional.of(PgLockEffect.of(SHARE_ROW_EXCLUSIVE, false, false, "blocks writes while it runs"));
         }
@@ -182,6 +274,7 @@ public final class PgLockKnowledge {
         String rewriteReason = rewriteReason(column, type);
         boolean rewrites = rewriteReason != null;
         boolean buildsIndex = column.primaryKey() || column.unique();
+        boolean checks = column.checkExpression() != null;
         String note;
         if (rewrites) {
             note = rewriteReason + ": the table and every index are rewritten under ACCESS EXCLUSIVE";
@@ -197,7 +290,11 @@ public final class PgLockKnowledge {
             note = note + "; the inline " + (column.primaryKey() ? "PRIMARY KEY" : "UNIQUE")
                     + " builds its index under the same lock";
         }
-        PgLockEffect effect = PgLockEffect.of(ACCESS_EXCLUSIVE, rewrites, buildsIndex, note);
+        if (checks) {
+            note = note + "; the inline CHECK (" + column.checkExpression() + ") is checked against every row under"
+                    + " the same lock";
+        }
+        PgLockEffect effect = PgLockEffect.of(ACCESS_EXCLUSIVE, rewrites, buildsIndex || checks, note);
         return column.isNotNull() && !fills ? effect.failingOnNonEmptyTable() : effect;
     }
 
@@ -218,15 +315,17 @@ public final class PgLockKnowledge {
         if (PgDefaultVolatility.classify(column.defaultExpression()) == Volatility.VOLATILE) {
             return "the volatile default " + column.defaultExpression() + " is evaluated for every row";
         }
+        Set<String> unknown = new TreeSet<>(PgDefaultVolatility.unknownFunctions(column.defaultExpression()));
+        unknown.removeAll(declaredOnce);
+        if (!unknown.isEmpty()) {
+            return "the default calls " + String.join("(), ", unknown) + "(), which no migration declares IMMUTABLE"
+                    + " or STABLE: a function created without one is VOLATILE, so unless it is an SQL function"
+                    + " PostgreSQL inlines to a constant, the default is evaluated for every row";
+        }
         return null;
     }
 
     private static String unknownDefaultNote(String defaultExpression) {
-        Set<String> unknown = PgDefaultVolatility.unknownFunctions(defaultExpression);
-        if (!unknown.isEmpty()) {
-            return "the volatility of " + String.join("(), ", unknown) + "() is not known: a VOLATILE default "
-                    + "rewrites the table";
-        }
         if (defaultExpression != null) {
             return "the default is evaluated once and kept in the catalog (PostgreSQL 11+)";
         }

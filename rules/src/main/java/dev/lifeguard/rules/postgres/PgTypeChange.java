@@ -58,7 +58,7 @@ public record PgTypeChange(Kind kind, String reason) {
             return new PgTypeChange(Kind.REWRITE, change + " converts array elements");
         }
         if (metadataOnly(from, to)) {
-            return new PgTypeChange(Kind.METADATA_ONLY, change + " only relaxes the limit (binary-coercible)");
+            return new PgTypeChange(Kind.METADATA_ONLY, change + " keeps every stored value as it is (binary-coercible)");
         }
         if (from.base.equals("timestamp") && to.base.equals("timestamptz")) {
             return new PgTypeChange(Kind.REWRITE, change + " rewrites unless the session TimeZone is UTC "
@@ -70,17 +70,22 @@ public record PgTypeChange(Kind kind, String reason) {
     private static boolean metadataOnly(PgType from, PgType to) {
         String a = from.base;
         String b = to.base;
-        if ((a.equals("varchar") || a.equals("text")) && b.equals("text")) {
+        if ((a.equals("varchar") || a.equals("text") || a.equals("citext")) && b.equals("text")) {
             return true;
         }
-        if (a.equals("text") && b.equals("varchar")) {
+        if ((a.equals("text") || a.equals("citext")) && b.equals("varchar")) {
             return to.mods.length == 0;
+        }
+        if ((a.equals("text") || a.equals("varchar")) && b.equals("citext")) {
+            return true; // the citext extension's casts from text and varchar are WITHOUT FUNCTION
         }
         if (!a.equals(b)) {
             return a.equals("cidr") && b.equals("inet");
         }
         return switch (a) {
-            case "varchar", "varbit", "timestamp", "timestamptz" -> widens(from.mods, to.mods, 0);
+            // a longer limit, or more fractional digits of a time, keeps every stored value as it is
+            case "varchar", "varbit", "timestamp", "timestamptz", "time", "timetz", "interval" ->
+                    widens(from.mods, to.mods, 0);
             // numeric(p,s): more precision with the same scale keeps every stored value as it is
             case "numeric" -> to.mods.length == 0
                     || (from.mods.length > 0 && to.mods.length > 0 && scale(from) == scale(to)

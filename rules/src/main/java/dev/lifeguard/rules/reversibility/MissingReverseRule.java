@@ -19,12 +19,15 @@ import java.util.List;
         tags = {"reversibility"},
         help = "Write the reverse next to the migration (undo/down file or rollback block), or declare it irreversible on purpose with an empty rollback")
 public final class MissingReverseRule implements Rule {
+    /** The last history asked about, by identity: asking once per migration scanned it again each time (n²). */
+    private History lastHistory;
+    private boolean lastExpects;
 
     @Override
     public void visitMigration(MigrationContext ctx) {
         Migration m = ctx.migration();
         if (m.reverse().kind() != Reverse.Kind.NONE || m.kind() == Migration.Kind.REPEATABLE || m.runOnChange()
-                || m.operations().isEmpty() || !expectsReverse(ctx.history())) {
+                || m.operations().isEmpty() || !expectsReverseCached(ctx.history())) {
             return;
         }
         ctx.report(Spans.firstLine(m.span(), ctx.project()), "migration " + m.id() + " has no " + reverseName(m.framework())
@@ -36,6 +39,14 @@ public final class MissingReverseRule implements Rule {
      * Separate reverse files are a convention a team adopts or not: only a history that has at least one
      * of them is held to it, or a project that never wrote undo scripts would get a warning per file.
      */
+    private synchronized boolean expectsReverseCached(History history) {
+        if (history != lastHistory) {
+            lastExpects = expectsReverse(history);
+            lastHistory = history;
+        }
+        return lastExpects;
+    }
+
     static boolean expectsReverse(History history) {
         return history.framework() == Framework.LIQUIBASE || history.framework() == Framework.DBMATE
                 || history.migrations().stream().anyMatch(m -> m.reverse().exists());

@@ -51,10 +51,25 @@ class PgLockKnowledgeTest {
     }
 
     @Test
-    void unknownDefaultFunctionIsNamedInTheNote() {
+    void unknownDefaultFunctionIsVolatileAndNamedInTheNote() {
         PgLockEffect e = effect(addColumn("text", null, "make_code()"));
-        assertFalse(e.rewritesTable());
+        assertTrue(e.rewritesTable(), "CREATE FUNCTION defaults to VOLATILE");
         assertTrue(e.note().contains("make_code()"), e.note());
+        PgLockEffect declared = PgLockKnowledge.oldestSupported().withFunctionsEvaluatedOnce(java.util.Set.of("make_code"))
+                .effect(addColumn("text", null, "make_code()")).orElseThrow();
+        assertFalse(declared.rewritesTable(), "declared STABLE or IMMUTABLE in the history");
+    }
+
+    @Test
+    void storageParametersStatisticsAndClusterTakeShareUpdateExclusive() {
+        for (String kind : List.of("ALTER TABLE SET", "ALTER TABLE RESET", "ALTER TABLE CLUSTER", "ALTER TABLE SET WITHOUT",
+                "ALTER TABLE ALTER COLUMN SET STATISTICS", "ALTER TABLE ALTER COLUMN SET OPTIONS")) {
+            PgLockEffect e = effect(new Operation.Other(AT, kind, true, null));
+            assertEquals(PgLockMode.SHARE_UPDATE_EXCLUSIVE, e.tableLock(), kind);
+            assertFalse(e.blocksTraffic(), kind);
+        }
+        assertEquals(PgLockMode.SHARE_ROW_EXCLUSIVE,
+                effect(new Operation.Other(AT, "ALTER TABLE DISABLE TRIGGER", true, null)).tableLock());
     }
 
     @Test
