@@ -129,15 +129,16 @@ public final class FileStore implements FileSource {
      */
     @Override
     public String head(ProjectRoot root, Path relative, int bytes) {
+        Entry kept = files.get(relative);
+        if (kept != null && kept.head != null) {
+            return kept.head; // no path resolved, no look at the disk
+        }
         Path absolute = root.absolute(relative);
         if (!root.isInside(absolute)) {
             return null;
         }
         Entry e = entry(relative, absolute);
-        String known = e.head;
-        if (known != null) {
-            return known;
-        }
+        String known;
         if (e.stamp.exists() && e.stamp.size() <= bytes) {
             SourceFile strict = read(root, relative).file();
             if (strict != null && decodesAlike(strict.text())) {

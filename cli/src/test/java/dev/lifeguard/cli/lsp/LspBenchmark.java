@@ -33,7 +33,9 @@ import java.util.concurrent.TimeUnit;
  * client over stdin/stdout as an editor drives it. Prints the time from didOpen to the first diagnostics of a
  * migration (the whole project read cold), from each didChange to the diagnostics of that version, and from
  * didOpen of pom.xml to its (empty) diagnostics; then the warm model's own cost for the same, in this process.
- * One line per figure, in milliseconds: {@code name median p95 n}.
+ * One line per figure, in milliseconds: {@code name median p95 n cpu}, where cpu is the CPU time (all threads of
+ * the process doing the work: the server's for the protocol figures, this JVM's for the model's) per operation,
+ * which a busy machine inflates far less than wall time.
  *
  * <p>Usage: LspBenchmark LIFEGUARD_JAR PROJECT FILE [EDITS]
  */
@@ -68,14 +70,18 @@ public final class LspBenchmark {
             remote.initialized(new InitializedParams());
 
             String uri = project.resolve(relative).toUri().toString();
+            Cpu cpu = Cpu.of(server.pid());
             long start = System.nanoTime();
             remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "sql", 1, text)));
             PublishDiagnosticsParams first = client.await(uri, 1);
-            report("lsp first diagnostics after didOpen (cold project)", new long[] {System.nanoTime() - start});
+            report("lsp first diagnostics after didOpen (cold project)", new long[] {System.nanoTime() - start}, cpu.since(1));
             System.out.println("# first diagnostics: " + first.getDiagnostics().size());
 
             long[] relint = new long[edits];
             for (int i = 0; i < edits + 10; i++) {
+                if (i == 10) {
+                    cpu = Cpu.of(server.pid());
+                }
                 int version = i + 2;
                 String edited = edit(relative, text, i);
                 long s = System.nanoTime();
@@ -86,12 +92,15 @@ public final class LspBenchmark {
                     relint[i - 10] = System.nanoTime() - s;
                 }
             }
-            report("lsp diagnostics after didChange (re-lint)", relint);
+            report("lsp diagnostics after didChange (re-lint)", relint, cpu.since(edits));
 
             String pomUri = project.resolve("pom.xml").toUri().toString();
             String pom = Files.readString(project.resolve("pom.xml"));
             long[] poms = new long[50];
             for (int i = 0; i < poms.length + 10; i++) {
+                if (i == 10) {
+                    cpu = Cpu.of(server.pid());
+                }
                 long s = System.nanoTime();
                 if (i == 0) {
                     remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(pomUri, "xml", 1, pom)));
@@ -105,7 +114,7 @@ public final class LspBenchmark {
                     poms[i - 10] = System.nanoTime() - s;
                 }
             }
-            report("lsp pom.xml round trip (JSON-RPC included)", poms);
+            report("lsp pom.xml round trip (JSON-RPC included)", poms, cpu.since(poms.length));
             remote.shutdown().get(30, TimeUnit.SECONDS);
             remote.exit();
         } finally {
@@ -116,12 +125,16 @@ public final class LspBenchmark {
     /** The warm model in this process: what a check costs without the protocol around it. */
     private static void model(Path project, Path relative, String text, int edits) throws Exception {
         ProjectModel model = new ProjectModel(project, BuiltinRules.all());
+        Cpu cpu = Cpu.ofThisProcess();
         long start = System.nanoTime();
         model.lint(relative, text, () -> {
         });
-        report("model first check (cold project, this JVM)", new long[] {System.nanoTime() - start});
+        report("model first check (cold project, this JVM)", new long[] {System.nanoTime() - start}, cpu.since(1));
         long[] relint = new long[edits];
         for (int i = 0; i < edits + 10; i++) {
+            if (i == 10) {
+                cpu = Cpu.ofThisProcess();
+            }
             String edited = edit(relative, text, i);
             long s = System.nanoTime();
             model.lint(relative, edited, () -> {
@@ -130,10 +143,13 @@ public final class LspBenchmark {
                 relint[i - 10] = System.nanoTime() - s;
             }
         }
-        report("model re-check of the edited file", relint);
+        report("model re-check of the edited file", relint, cpu.since(edits));
         String pom = Files.readString(project.resolve("pom.xml"));
         long[] poms = new long[10_000];
         for (int i = 0; i < poms.length + 1000; i++) {
+            if (i == 1000) {
+                cpu = Cpu.ofThisProcess();
+            }
             long s = System.nanoTime();
             if (model.lint(Path.of("pom.xml"), pom, () -> {
             }).isPresent()) {
@@ -143,7 +159,7 @@ public final class LspBenchmark {
                 poms[i - 1000] = System.nanoTime() - s;
             }
         }
-        report("model check of pom.xml", poms);
+        report("model check of pom.xml", poms, cpu.since(poms.length));
     }
 
     static String edit(Path file, String text, int i) {
@@ -153,12 +169,45 @@ public final class LspBenchmark {
         return text + "-- edit " + i + "\n";
     }
 
-    static void report(String name, long[] nanos) {
+    /** @param cpuMillis CPU time per operation, in ms (NaN when it could not be read) */
+    static void report(String name, long[] nanos, double cpuMillis) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         double median = sorted[sorted.length / 2] / 1e6;
         double p95 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.95) - 1)] / 1e6;
-        System.out.printf("%s\t%.3f\t%.3f\t%d%n", name, median, p95, sorted.length);
+        System.out.printf(java.util.Locale.ROOT, "%s\t%.3f\t%.3f\t%d\t%.3f%n", name, median, p95, sorted.length, cpuMillis);
+    }
+
+    /** CPU time (user and system, every thread) of a process since a start. */
+    record Cpu(long pid, long startNanos) {
+        static Cpu of(long pid) {
+            return new Cpu(pid, nanos(pid));
+        }
+
+        static Cpu ofThisProcess() {
+            return of(ProcessHandle.current().pid());
+        }
+
+        /** The CPU time since the start, per operation, in ms. */
+        double since(int operations) {
+            long now = nanos(pid);
+            return now < 0 || startNanos < 0 ? Double.NaN : (now - startNanos) / 1e6 / operations;
+        }
+
+        /** From /proc (Linux): utime and stime, in clock ticks of 10 ms; -1 elsewhere. */
+        private static long nanos(long pid) {
+            if (pid == ProcessHandle.current().pid() && java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os) {
+                return os.getProcessCpuTime();
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // fields 14 and 15, USER_HZ 100
+            } catch (java.io.IOException | RuntimeException e) {
+                return -1;
+            }
+        }
     }
 
     /** Records the diagnostics the server publishes. */

@@ -10,7 +10,8 @@ import java.util.List;
  * (see {@code NewerCoreSmokeTest}) on a project on disk. Prints the first check of a migration (the whole
  * project read cold), re-checks after edits (the edited text is written to the file and its PSI read again,
  * outside the timing, since the compiler's core does not reparse; the warm model is not told), and checks of
- * the project's pom.xml. One line per figure, in milliseconds: {@code name median p95 n}.
+ * the project's pom.xml. One line per figure, in milliseconds: {@code name median p95 n cpu}, cpu being this
+ * process's CPU time (all threads) per operation.
  *
  * <p>Usage: NewerCoreBenchmark PLUGIN_ZIP PROJECT FILE [EDITS]
  */
@@ -30,29 +31,35 @@ public final class NewerCoreBenchmark {
                 Path.of(System.getProperty("harness.sources", "ide-plugin/plugin/src/test/newer-core")), zip, work);
 
         String original = Files.readString(file);
+        Object opened = setup.call("open", file);
+        long cpu = cpu();
         long start = System.nanoTime();
-        List<?> first = (List<?>) setup.call("check", setup.call("open", file));
-        report("plugin first check (cold project)", new long[] {System.nanoTime() - start});
+        List<?> first = (List<?>) setup.call("check", opened);
+        report("plugin first check (cold project)", new long[] {System.nanoTime() - start}, (cpu() - cpu) / 1e6);
         System.out.println("# first check: " + first.size() + " problems");
 
         long[] recheck = new long[edits];
+        long checkCpu = 0;
         try {
             for (int i = 0; i < edits + 10; i++) {
                 Files.writeString(file, edit(file, original, i));
                 Object psi = setup.call("open", file);
+                long c = cpu();
                 long s = System.nanoTime();
                 setup.call("check", psi);
                 if (i >= 10) { // the first ten warm the JIT
                     recheck[i - 10] = System.nanoTime() - s;
+                    checkCpu += cpu() - c;
                 }
             }
         } finally {
             Files.writeString(file, original);
         }
-        report("plugin re-check of the edited file", recheck);
+        report("plugin re-check of the edited file", recheck, checkCpu / 1e6 / edits);
 
         Object pom = setup.call("open", project.resolve("pom.xml"));
         long[] poms = new long[1000];
+        long pomCpu = cpu();
         for (int i = 0; i < poms.length; i++) {
             long s = System.nanoTime();
             List<?> none = (List<?>) setup.call("check", pom);
@@ -61,7 +68,7 @@ public final class NewerCoreBenchmark {
                 throw new IllegalStateException("pom.xml got problems: " + none);
             }
         }
-        report("plugin check of pom.xml", poms);
+        report("plugin check of pom.xml", poms, (cpu() - pomCpu) / 1e6 / poms.length);
         setup.call("dispose");
         System.exit(0);
     }
@@ -74,12 +81,18 @@ public final class NewerCoreBenchmark {
         return text + "-- edit " + i + "\n";
     }
 
-    static void report(String name, long[] nanos) {
+    static void report(String name, long[] nanos, double cpuMillis) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         double median = sorted[sorted.length / 2] / 1e6;
         double p95 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.95) - 1)] / 1e6;
-        System.out.printf("%s\t%.3f\t%.3f\t%d%n", name, median, p95, sorted.length);
+        System.out.printf(java.util.Locale.ROOT, "%s\t%.3f\t%.3f\t%d\t%.3f%n", name, median, p95, sorted.length, cpuMillis);
+    }
+
+    /** This process's CPU time (every thread), in ns. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static Path artifact(Path repo, String coordinates) {
