@@ -72,7 +72,7 @@ public final class ProjectLoader {
                 f -> new ChangelogCandidates(root, f).find(collected.files()));
         Set<Path> readByLiquibase = new HashSet<>(changelogs);
         if (!changelogs.isEmpty()) {
-            loadLiquibase(root, dialect, parser, changelogs, options.overlay(), cache, histories, sources, problems,
+            loadLiquibase(root, dialect, parser, changelogs, options, cache, histories, sources, problems,
                     readByLiquibase);
             readByLiquibase.addAll(sources.keySet());
         }
@@ -81,8 +81,10 @@ public final class ProjectLoader {
                 .filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
                 .filter(f -> !readByLiquibase.contains(f))
                 .toList();
-        LayoutDetector.Plan plan = cache.discover(List.of("plan", sqlFiles, dialect), files,
-                f -> new LayoutDetector().plan(sqlFiles, f, dialect));
+        // what the user named is linted whatever its name; nothing is named when Lifeguard looks by itself
+        Set<Path> namedPaths = options.discover() ? Set.of() : collected.named();
+        LayoutDetector.Plan plan = cache.discover(List.of("plan", sqlFiles, dialect, namedPaths), files,
+                f -> new LayoutDetector().plan(sqlFiles, f, dialect, namedPaths::contains));
         Map<Dialect, HistoryAssembler> assemblers = new LinkedHashMap<>();
         assemblers.put(dialect, new HistoryAssembler(parser, files, cache::parse, cache.checkpoint()));
         List<String> byPath = new ArrayList<>();
@@ -127,13 +129,15 @@ public final class ProjectLoader {
     }
 
     private static void loadLiquibase(ProjectRoot root, Dialect dialect, SqlParser parser, List<Path> changelogs,
-                                      Map<Path, String> overlay, LoadCache cache, List<History> histories,
+                                      LoadOptions options, LoadCache cache, List<History> histories,
                                       Map<Path, SourceFile> sources, List<LoadProblem> problems, Set<Path> claimed) {
         List<Path> absolute = changelogs.stream().map(root::absolute).toList();
         try {
             cache.changelogs().checkpoint(cache.checkpoint());
-            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser, overlay, cache.files(),
-                    cache.changelogs()).load(absolute);
+            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser, options.overlay(),
+                    cache.files(), cache.changelogs())
+                    .runningOnly(options.liquibase().contexts(), options.liquibase().labelFilter())
+                    .excluding(root::isExcluded).load(absolute);
             histories.addAll(result.histories());
             sources.putAll(result.sources());
             problems.addAll(result.problems());

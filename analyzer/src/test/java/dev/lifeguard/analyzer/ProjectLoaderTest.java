@@ -133,8 +133,8 @@ class ProjectLoaderTest {
         write("diesel/migrations/2024-01-02-000000_idx/metadata.toml", "run_in_transaction = false\n");
         write("prisma/migrations/20240101_init/migration.sql", "CREATE TABLE p (id int);\n");
         write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
-        write("sql/2_b.sql", "SELECT 2;\n");
-        write("sql/10_c.sql", "SELECT 10;\n");
+        write("sql/2_b.sql", "CREATE TABLE b (id int);\n");
+        write("sql/10_c.sql", "CREATE TABLE c (id int);\n");
         Project project = load(".");
         assertEquals(List.of(Framework.DIESEL, Framework.PRISMA, Framework.PLAIN_SQL),
                 project.histories().stream().map(History::framework).toList());

@@ -35,7 +35,7 @@ record ChangeReview(Change change, Map<Path, String> overlay) {
 
     LoadOptions loadOptions(LoadOptions options) {
         return overlay.isEmpty() ? options : new LoadOptions(options.root(), options.paths(), options.dialect(),
-                options.excludes(), options.code(), overlay);
+                options.excludes(), options.code(), overlay, options.discover(), options.liquibase());
     }
 
     EngineOptions engineOptions(EngineOptions options) {

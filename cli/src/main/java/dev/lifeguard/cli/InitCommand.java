@@ -62,7 +62,8 @@ final class InitCommand implements Callable<Integer> {
             }
             out.println("kept " + CONFIG_FILE + ": it already exists (--force replaces it)");
         } else {
-            Project project = loader.load(new LoadOptions(root, List.of(root.toString()), null, List.of()));
+            // what lint finds by itself: no test or fixture trees, no loose SQL, proposed as migrations
+            Project project = loader.load(new LoadOptions(root, List.of(root.toString()), null, List.of()).discovering());
             write(config, StarterConfig.text(root, project));
             out.println((exists ? "replaced " : "wrote ") + CONFIG_FILE + ": " + project.histories().size()
                     + " migration " + (project.histories().size() == 1 ? "directory" : "directories") + " found");

@@ -125,8 +125,9 @@ final class LintCommand implements Callable<Integer> {
         Path root = ProjectRoot.find(cwd, searched);
         String target = project.targetVersion != null ? ProjectSettings.checkVersion(project.targetVersion) : null;
         LintSettings settings = LintSettings.of(root, file).override(project.dialect, target, project.excludes);
+        boolean discover = project.paths.isEmpty() && file.migrations().isEmpty();
         return new LintConfig(root, cwd, absolute, settings.dialect(), format, out, failOn, settings.excludes(),
-                codeDirs, since, staged, settings.targetVersion(), file, category, baselineFile);
+                codeDirs, since, staged, settings.targetVersion(), file, category, baselineFile, discover);
     }
 
     private static Path resolve(Path cwd, String p) throws UsageException {

@@ -25,16 +25,27 @@ import java.util.List;
  * @param settings         what lifeguard.yml says (already merged into the fields above where they overlap)
  * @param category         the SARIF run's category for code scanning, or null for the default
  * @param baseline         a baseline file whose findings are not reported, or null
+ * @param discover         no PATH was given and lifeguard.yml names no migrations: {@code paths} are only where
+ *                         to look, and only what looks like migrations there is linted
  */
 public record LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
                          Path output, FailOn failOn, List<String> excludes, List<String> code, String since,
                          boolean staged, String targetVersion, ProjectConfig settings, String category,
-                         Path baseline) {
+                         Path baseline, boolean discover) {
 
     public LintConfig {
         paths = List.copyOf(paths);
         excludes = List.copyOf(excludes);
         code = code == null ? null : List.copyOf(code);
+    }
+
+    /** A configuration that lints the paths as named. */
+    public LintConfig(Path root, Path workingDirectory, List<String> paths, Dialect dialect, OutputFormat format,
+                      Path output, FailOn failOn, List<String> excludes, List<String> code, String since,
+                      boolean staged, String targetVersion, ProjectConfig settings, String category,
+                      Path baseline) {
+        this(root, workingDirectory, paths, dialect, format, output, failOn, excludes, code, since, staged,
+                targetVersion, settings, category, baseline, false);
     }
 
     /** A configuration with the default code directories. */

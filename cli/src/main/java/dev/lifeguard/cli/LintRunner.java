@@ -71,8 +71,8 @@ final class LintRunner {
         // the command has merged lifeguard.yml with the command line already
         LintSettings settings = new LintSettings(config.root(), config.settings(), config.dialect(),
                 config.targetVersion(), config.excludes());
-        Project project = loader.load(review.loadOptions(settings.loadOptions(config.paths(), config.code(),
-                java.util.Map.of())));
+        dev.lifeguard.analyzer.LoadOptions load = settings.loadOptions(config.paths(), config.code(), java.util.Map.of());
+        Project project = loader.load(review.loadOptions(config.discover() ? load.discovering() : load));
         if (project.dialect().source() != DialectChoice.Source.GIVEN) {
             streams.err().println("lifeguard: " + project.dialect().describe()); // said once, whatever the format
             streams.err().flush();

@@ -38,14 +38,16 @@ class InitCommandTest {
         assertEquals("wrote lifeguard.yml: 1 migration directory found\n", r.out());
         assertEquals("""
                 # Lifeguard configuration, written by 'lifeguard init'. Paths are relative to this file.
-                dialect: postgresql
+                # dialect: postgresql   # not detected (Lifeguard assumes postgresql): set the database you deploy to
                 # target-version: "13"          # the oldest version you deploy to; quote it
                 migrations:
                   - src/main/resources/db/migration
-                code:
-                  - src/main/java
+                # code: [src/main]                  # default: the src/main trees beside the migrations
                 # exclude: ["db/migration/legacy/**"]
                 # start-after: "41"                # migrations up to this version are deployed: read, not reported
+                # liquibase:                       # which changeSets an update runs (default: all)
+                #   contexts: prod
+                #   label-filter: "!experimental"
                 # rules:
                 #   drop-column: error             # off | on | error | warning | note
                 #   missing-reverse: off
@@ -64,7 +66,46 @@ class InitCommandTest {
         assertTrue(r.err().startsWith("lifeguard: lifeguard.yml already exists"), r.err());
         assertEquals("dialect: mysql\n", Files.readString(root.resolve("lifeguard.yml")));
         assertEquals(0, init("--force").exitCode());
-        assertTrue(Files.readString(root.resolve("lifeguard.yml")).contains("dialect: postgresql"));
+        assertTrue(Files.readString(root.resolve("lifeguard.yml")).contains("# dialect: postgresql"));
+    }
+
+    @Test
+    void neverMakesThingsWorse() throws IOException {
+        Files.createDirectories(root.resolve(".git"));
+        for (String vendor : new String[]{"postgresql", "mysql"}) {
+            Path db = Files.createDirectories(root.resolve("src/main/resources/db/migration/" + vendor));
+            Files.writeString(db.resolve("V1__users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        }
+        Path test = Files.createDirectories(root.resolve("src/test/resources/db/migration"));
+        Files.writeString(test.resolve("V1__fixture.sql"), "CREATE TABLE fixture (id int);\n");
+        Path suite = Files.createDirectories(root.resolve("integTest/testsuite/db/changelog"));
+        Files.writeString(suite.resolve("changelog.xml"), "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"/>\n");
+        Files.writeString(root.resolve("dump.sql"), "CREATE TABLE dump (id int);\n");
+        Files.writeString(Files.createDirectories(root.resolve("src/main/resources")).resolve("application.yml"),
+                "spring:\n  jpa:\n    hibernate:\n      ddl-auto: update\n");
+        Files.createDirectories(root.resolve("src/main/java/com/example"));
+        assertEquals(0, init().exitCode());
+        String config = Files.readString(root.resolve("lifeguard.yml"));
+        assertTrue(config.contains("# dialect: not set: the migration directories name their own databases (postgresql, mysql)"),
+                "a dialect: would override the per-directory one\n" + config);
+        assertTrue(config.contains("""
+                migrations:
+                  - src/main/resources/db/migration/mysql
+                  - src/main/resources/db/migration/postgresql
+                # code:"""), "no test or fixture tree, no loose dump; code: left to the default\n" + config);
+        // what init wrote still lets app-managed-schema see application.yml
+        CliRun lint = CliRun.run(root, Map.of(), LintRunner.PROJECT_LOADER, "lint", "--format", "json");
+        assertTrue(lint.out().contains("\"app-managed-schema\""), lint.out() + lint.err());
+    }
+
+    @Test
+    void writesADetectedDialect() throws IOException {
+        flywayProject();
+        Files.writeString(root.resolve("src/main/resources/application.properties"),
+                "spring.datasource.url=jdbc:mysql://db/shop\n");
+        assertEquals(0, init().exitCode());
+        assertTrue(Files.readString(root.resolve("lifeguard.yml")).contains(
+                "dialect: mysql   # detected: jdbc:mysql: in src/main/resources/application.properties"));
     }
 
     @Test

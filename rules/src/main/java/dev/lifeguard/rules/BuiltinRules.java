@@ -14,6 +14,7 @@ import dev.lifeguard.rules.data.SchemaAndDataMixedRule;
 import dev.lifeguard.rules.data.TruncateTableRule;
 import dev.lifeguard.rules.data.UnboundedDmlRule;
 import dev.lifeguard.rules.input.InvalidMigrationRule;
+import dev.lifeguard.rules.input.NotCheckedRule;
 import dev.lifeguard.rules.input.ParseErrorRule;
 import dev.lifeguard.rules.integrity.DuplicateVersionRule;
 import dev.lifeguard.rules.integrity.InlineReferencesIgnoredRule;
@@ -58,6 +59,7 @@ public final class BuiltinRules {
                 new MissingReverseRule(),
                 new NonAtomicMigrationRule(),
                 new NonConcurrentIndexRule(),
+                new NotCheckedRule(),
                 new NotNullWithoutDefaultRule(),
                 new ParseErrorRule(),
                 new ReferencedByCodeRule(),

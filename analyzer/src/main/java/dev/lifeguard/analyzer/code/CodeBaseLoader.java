@@ -69,7 +69,8 @@ public final class CodeBaseLoader {
             }
         }
         NamingStrategy naming = SchemaSettings.namingStrategy(config);
-        return new Result(new CodeBase(roots, settings, new LazyCodeReader(root, roots, migrations, naming, cache)),
+        return new Result(new CodeBase(roots, settings, new LazyCodeReader(root, roots, migrations, naming,
+                MigrationClasses.named(histories), cache)),
                 sources, problems);
     }
 

@@ -7,21 +7,21 @@ import java.util.List;
 
 /**
  * The key/value entries of a Spring-style configuration file, each with the offsets of its key: a
- * {@code .properties} file line by line, a YAML file with nested keys joined by dots (several documents,
+ * {@code .properties} file (and Flyway's {@code flyway.conf}, the same format) line by line, a YAML file with nested keys joined by dots (several documents,
  * comments and quoted scalars understood; lists are not configuration the code index needs).
  */
-final class ConfigEntries {
+public final class ConfigEntries {
 
     /** {@code key} is the full dotted key; {@code keyStart}/{@code keyEnd} locate its last segment as written. */
-    record Entry(String key, String value, int keyStart, int keyEnd) {
+    public record Entry(String key, String value, int keyStart, int keyEnd) {
     }
 
     private ConfigEntries() {
     }
 
-    static List<Entry> read(SourceFile file) {
+    public static List<Entry> read(SourceFile file) {
         String name = file.path().getFileName().toString();
-        return name.endsWith(".properties") ? properties(file) : yaml(file);
+        return name.endsWith(".properties") || name.endsWith(".conf") ? properties(file) : yaml(file);
     }
 
     private static List<Entry> properties(SourceFile file) {

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 /**
  * DDL statements in the string literals of application code: the application altering the schema
  * itself. A text scan (no parser): a file that never writes a DDL phrase is passed over after one regex.
- * Java/Kotlin migrations of Flyway and Liquibase custom changes are migrations, not application code.
+ * Java/Kotlin migrations of Flyway, Liquibase custom changes and Liquibase extensions (SQL generators,
+ * change types, anything in a {@code liquibase.ext} package, which Liquibase loads itself) are migrations,
+ * not application code; so are the classes customChange elements name and the classes they extend
+ * ({@link MigrationClasses}).
  */
 final class DdlInCode {
     private static final Pattern PHRASE = Pattern.compile(
@@ -22,7 +25,8 @@ final class DdlInCode {
             "(?is)^\\s*(alter\\s+table|drop\\s+(?:table|index|schema|view|sequence)|create\\s+(?:unique\\s+)?index"
                     + "|create\\s+table|truncate(?:\\s+table)?|rename\\s+table)\\b");
     private static final Pattern MIGRATION_CLASS = Pattern.compile(
-            "BaseJavaMigration|JavaMigration|CustomTaskChange|CustomSqlChange|(?m)^\\s*class\\s+[VUR]\\d");
+            "BaseJavaMigration|JavaMigration|CustomTaskChange|CustomSqlChange|AbstractSqlGenerator|extends\\s+AbstractChange\\b"
+                    + "|(?m)^\\s*class\\s+[VUR]\\d|(?m)^\\s*package\\s+liquibase\\.ext\\b");
 
     private DdlInCode() {
     }

@@ -23,6 +23,7 @@ final class LazyCodeReader implements CodeBase.Reader {
     private final List<Path> roots;
     private final Set<Path> migrations;
     private final NamingStrategy naming;
+    private final Set<String> migrationClasses;
     private final CodeIndexCache cache;
     private final Map<Path, SourceFile> read = CodeIndexer.cache();
     private final List<LoadProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -31,15 +32,24 @@ final class LazyCodeReader implements CodeBase.Reader {
     private List<SchemaChangeInCode> ddl;
 
     LazyCodeReader(ProjectRoot root, List<Path> roots, Set<Path> migrations, NamingStrategy naming) {
-        this(root, roots, migrations, naming, CodeIndexCache.NONE);
+        this(root, roots, migrations, naming, Set.of());
     }
 
-    LazyCodeReader(ProjectRoot root, List<Path> roots, Set<Path> migrations, NamingStrategy naming, CodeIndexCache cache) {
+    /** @param migrationClasses classes the migrations run (Liquibase customChange): migrations, not application code */
+    LazyCodeReader(ProjectRoot root, List<Path> roots, Set<Path> migrations, NamingStrategy naming,
+                   Set<String> migrationClasses) {
+        this(root, roots, migrations, naming, migrationClasses, CodeIndexCache.NONE);
+    }
+
+    /** @param cache what an editor keeps of the code index between builds (its warm file store, parsed files) */
+    LazyCodeReader(ProjectRoot root, List<Path> roots, Set<Path> migrations, NamingStrategy naming,
+                   Set<String> migrationClasses, CodeIndexCache cache) {
         this.cache = cache;
         this.root = root;
         this.roots = List.copyOf(roots);
         this.migrations = Set.copyOf(migrations);
         this.naming = naming;
+        this.migrationClasses = Set.copyOf(migrationClasses);
     }
 
     @Override
@@ -55,6 +65,7 @@ final class LazyCodeReader implements CodeBase.Reader {
         if (ddl == null) {
             List<Path> sources = new ArrayList<>(listing().java());
             sources.addAll(listing().kotlin());
+            sources.removeAll(MigrationClasses.files(migrationClasses, listing().java(), this::file));
             ddl = sources.parallelStream().flatMap(p -> file(p).stream()).flatMap(f -> DdlInCode.scan(f).stream())
                     .sorted(java.util.Comparator.comparing((SchemaChangeInCode c) -> c.span().file().toString())
                             .thenComparingInt(c -> c.span().startOffset()))

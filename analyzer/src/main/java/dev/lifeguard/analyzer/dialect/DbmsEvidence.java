@@ -14,6 +14,32 @@ import java.util.regex.Pattern;
  * {@code all} / {@code none} name no database.
  */
 final class DbmsEvidence {
+    /**
+     * What the changelogs say, summed: the databases their dbms attributes name (counted per attribute), how
+     * many changeSets there are, and whether they write per-database variants (a negated {@code dbms="!x"},
+     * a {@code <dbms type=...>} precondition), which shows a project that runs on several databases.
+     */
+    static final class Tally {
+        final java.util.Map<Dialect, Integer> counts = new java.util.TreeMap<>();
+        int changeSets;
+        boolean variants;
+
+        /**
+         * The project's database, when the changelogs say it: every dbms attribute names that one, they sit on
+         * at least half of the changeSets, and no changeSet is a variant for some other database. A single
+         * {@code dbms="mssql"} exception in a project that supports many databases says nothing.
+         */
+        java.util.Optional<java.util.Map.Entry<Dialect, Integer>> project() {
+            if (counts.size() != 1 || variants) {
+                return java.util.Optional.empty();
+            }
+            java.util.Map.Entry<Dialect, Integer> e = counts.entrySet().iterator().next();
+            return e.getValue() * 2 >= changeSets ? java.util.Optional.of(e) : java.util.Optional.empty();
+        }
+    }
+
+    private static final Pattern CHANGESETS = Pattern.compile("(?mi)<changeSet\\b|^[\\s-]*\"?changeSet\"?\\s*:|^\\s*--\\s*changeset\\s");
+    private static final Pattern VARIANT = Pattern.compile("(?i)\\bdbms\\s*[=:]\\s*[\"']?\\s*!|<dbms\\b|-\\s*dbms\\s*:\\s*$|\"dbms\"\\s*:\\s*\\{");
     private static final Pattern XML = Pattern.compile("\\bdbms\\s*=\\s*[\"']([^\"']*)[\"']");
     private static final Pattern YAML_JSON = Pattern.compile("(?m)^[\\s-]*\"?dbms\"?\\s*:\\s*\"?([^\"\\n#,}]+(?:,[^\"\\n#}]+)*)");
     private static final Pattern FORMATTED = Pattern.compile("(?mi)^\\s*--\\s*changeset\\s.*?\\bdbms:(\\S+)");
@@ -21,8 +47,9 @@ final class DbmsEvidence {
     private DbmsEvidence() {
     }
 
-    /** Adds the databases this changelog's dbms attributes name, counting each attribute. */
-    static void scan(String fileName, String text, Map<Dialect, Integer> counts) {
+    /** Adds what this changelog says to the tally. */
+    static void scan(String fileName, String text, Tally tally) {
+        Map<Dialect, Integer> counts = tally.counts;
         String name = fileName.toLowerCase(Locale.ROOT);
         Pattern pattern;
         if (name.endsWith(".xml")) {
@@ -40,6 +67,11 @@ final class DbmsEvidence {
         } else {
             return;
         }
+        Matcher cs = CHANGESETS.matcher(text);
+        while (cs.find()) {
+            tally.changeSets++;
+        }
+        tally.variants |= VARIANT.matcher(text).find();
         Matcher m = pattern.matcher(text);
         while (m.find()) {
             for (String value : m.group(1).split(",")) {

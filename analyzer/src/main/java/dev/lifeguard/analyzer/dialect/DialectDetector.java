@@ -21,7 +21,9 @@ import java.util.function.Predicate;
  * <ol>
  *   <li>the SQL migration files' own paths: a per-vendor Flyway location ({@code db/migration/mysql}) or an
  *       ory/popx name ({@code *.postgres.up.sql}), when they all name one database;</li>
- *   <li>Liquibase {@code dbms} attributes, when all of them name one database;</li>
+ *   <li>Liquibase {@code dbms} attributes, when all of them name one database, on at least half of the
+ *       changeSets, and no changeSet is a variant for another database ({@code dbms="!mssql"}, a
+ *       {@code <dbms>} precondition): an exception for one database is not the project's database;</li>
  *   <li>a JDBC URL in {@code application*.properties|yml}, {@code flyway.conf|toml} or
  *       {@code liquibase.properties} anywhere under the root (test resources aside), when all name one;</li>
  * </ol>
@@ -52,12 +54,12 @@ public final class DialectDetector {
         if (byPath.isPresent()) {
             return DialectChoice.detected(byPath.get().getKey(), "migration path " + slashes(byPath.get().getValue()));
         }
-        Map<Dialect, Integer> dbms = new TreeMap<>();
+        DbmsEvidence.Tally dbms = new DbmsEvidence.Tally();
         for (Path file : migrations) {
             read(file).ifPresent(text -> DbmsEvidence.scan(file.getFileName().toString(), text, dbms));
         }
-        if (dbms.size() == 1) {
-            Map.Entry<Dialect, Integer> e = dbms.entrySet().iterator().next();
+        if (dbms.project().isPresent()) {
+            Map.Entry<Dialect, Integer> e = dbms.project().get();
             return DialectChoice.detected(e.getKey(), "Liquibase dbms=\"" + e.getKey().id() + "\" on " + e.getValue()
                     + (e.getValue() == 1 ? " change" : " changes"));
         }

@@ -22,16 +22,23 @@ import java.util.regex.Pattern;
 /**
  * Flyway: {@code V<version>__<desc>.sql} versioned, {@code U<version>__<desc>.sql} undo (the reverse of
  * the V with the same version, not a forward migration), {@code R__<desc>.sql} repeatable (after all
- * versioned ones, by description). A {@code <file>.sql.conf} with {@code executeInTransaction=false} runs
- * the file outside the transaction Flyway otherwise opens for each migration.
+ * versioned ones, by description), {@code B<version>__<desc>.sql} baseline. A {@code <file>.sql.conf} with
+ * {@code executeInTransaction=false} runs the file outside the transaction Flyway otherwise opens for each
+ * migration.
+ *
+ * <p>Flyway applies a baseline migration only to an empty database: the newest one, then the versioned
+ * migrations above its version; the versioned migrations at or below it are for databases that already
+ * exist. The history keeps them all in version order, a baseline after the versioned migrations of its own
+ * version, so the old chain is linted as before and everything above a baseline is judged against the
+ * schema it creates (the engine starts a baseline from an empty schema).
  */
 final class FlywayLayout implements Layout {
-    private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(.*)\\.sql");
+    private static final Pattern VERSIONED = Pattern.compile("([VUB])(\\d+(?:[._]\\d+)*)__(.*)\\.sql");
     private static final Pattern REPEATABLE = Pattern.compile("R__(.*)\\.sql");
     /** Flyway's SQL callbacks (beforeMigrate.sql, afterEachMigrate__log.sql...) live next to migrations. */
     private static final Pattern CALLBACK = Pattern.compile("(?:before|after)[A-Z][A-Za-z]*(?:__.*)?\\.sql|createSchema(?:__.*)?\\.sql");
 
-    /** A Flyway file name taken apart: prefix V, U or R; the version as written (null for R). */
+    /** A Flyway file name taken apart: prefix V, U, B or R; the version as written (null for R). */
     record Name(char prefix, String rawVersion, String description) {
         String version() {
             return rawVersion == null ? null : Versions.canonical(rawVersion);
@@ -67,7 +74,7 @@ final class FlywayLayout implements Layout {
         Map<String, List<Path>> undo = new HashMap<>();
         Map<String, List<Path>> versions = new HashMap<>();
         for (Path sibling : files.list(directory)) {
-            parse(sibling).filter(n -> n.prefix() != 'R').ifPresent(n -> (n.prefix() == 'U' ? undo : versions)
+            parse(sibling).filter(n -> n.prefix() == 'V' || n.prefix() == 'U').ifPresent(n -> (n.prefix() == 'U' ? undo : versions)
                     .computeIfAbsent(n.version(), v -> new ArrayList<>()).add(sibling));
         }
         Map<Path, Name> forward = new LinkedHashMap<>();
@@ -100,6 +107,11 @@ final class FlywayLayout implements Layout {
             if (name.prefix() == 'R') {
                 repeatable.add(new PlannedMigration(name.description(), null, name.description(),
                         Migration.Kind.REPEATABLE, file, Region.WHOLE_FILE, transaction, PlannedReverse.NONE));
+            } else if (name.prefix() == 'B') {
+                // undo scripts belong to versioned migrations; a baseline is undone by dropping the database
+                versioned.add(new PlannedMigration("B" + name.rawVersion().replace('_', '.'), name.version(),
+                        name.description(), Migration.Kind.VERSIONED, file, Region.WHOLE_FILE, transaction,
+                        PlannedReverse.NONE, true));
             } else {
                 PlannedReverse reverse = undo.getOrDefault(name.version(), List.of()).stream().findFirst()
                         .map(PlannedReverse::script).orElse(PlannedReverse.NONE);
@@ -108,6 +120,7 @@ final class FlywayLayout implements Layout {
             }
         }
         versioned.sort(Comparator.comparing(PlannedMigration::version, Versions.ORDER)
+                .thenComparing(PlannedMigration::baseline)
                 .thenComparing(m -> m.file().toString()));
         repeatable.sort(Comparator.comparing(PlannedMigration::description)
                 .thenComparing(m -> m.file().toString()));

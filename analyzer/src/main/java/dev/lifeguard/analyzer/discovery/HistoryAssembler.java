@@ -30,6 +30,7 @@ public final class HistoryAssembler {
     private final Checkpoint checkpoint;
     private final Map<Path, SourceFile> sources = new LinkedHashMap<>();
     private final List<LoadProblem> problems = new ArrayList<>();
+    private FlywayPlaceholders placeholders = FlywayPlaceholders.NONE;
 
     /** Parses a region of a file (or remembers how it parsed before: see {@code LoadCache}). */
     @FunctionalInterface
@@ -49,6 +50,8 @@ public final class HistoryAssembler {
     }
 
     public History assemble(PlannedHistory plan, Dialect dialect) {
+        placeholders = plan.framework() == dev.lifeguard.analyzer.model.Framework.FLYWAY
+                ? FlywayPlaceholders.find(plan.location(), files) : FlywayPlaceholders.NONE;
         List<PlannedMigration> readable = new ArrayList<>();
         List<SourceFile> texts = new ArrayList<>();
         for (PlannedMigration planned : plan.migrations()) {
@@ -70,7 +73,7 @@ public final class HistoryAssembler {
             migrations.add(new Migration(planned.id(), planned.version(), planned.description(), plan.framework(),
                     planned.kind(), source.span(0, source.text().length()), inTransaction(planned, operations),
                     Set.of(), Set.of(), Set.of(), planned.kind() == Migration.Kind.REPEATABLE, operations,
-                    reverse(planned.reverse())));
+                    reverse(planned.reverse()), planned.baseline(), List.of()));
         }
         return new History(plan.location(), plan.framework(), dialect, migrations);
     }
@@ -105,11 +108,18 @@ public final class HistoryAssembler {
 
     private List<Operation> parse(SourceFile source, Region region) {
         try {
-            return parse.parse(parser, source, region.start(), region.endIn(source.text()));
+            SourceFile read = asRun(source);
+            return parse.parse(parser, read, region.start(), region.endIn(read.text()));
         } catch (RuntimeException | StackOverflowError e) {
             problems.add(unreadable(source, e));
             return List.of();
         }
+    }
+
+    /** The text as the tool runs it: Flyway's ${placeholders} replaced, each by text of its own length (spans hold). */
+    private SourceFile asRun(SourceFile source) {
+        String text = placeholders.apply(source.text());
+        return text.equals(source.text()) ? source : new SourceFile(source.path(), text);
     }
 
     /** The parser promises not to throw; if it does, one file is lost, not the whole run. */
@@ -125,7 +135,7 @@ public final class HistoryAssembler {
         Object[] results = new Object[texts.size()];
         java.util.stream.IntStream range = java.util.stream.IntStream.range(0, texts.size());
         (texts.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
-            SourceFile source = texts.get(i);
+            SourceFile source = asRun(texts.get(i));
             Region region = planned.get(i).region();
             try {
                 results[i] = parse.parse(parser, source, region.start(), region.endIn(source.text()));

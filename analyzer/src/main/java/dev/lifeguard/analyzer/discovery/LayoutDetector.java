@@ -40,6 +40,17 @@ public final class LayoutDetector {
      * @param dialect  the dialect being linted (popx picks its files by it)
      */
     public Plan plan(List<Path> sqlFiles, MigrationFiles files, Dialect dialect) {
+        return plan(sqlFiles, files, dialect, p -> true);
+    }
+
+    /**
+     * As {@link #plan(List, MigrationFiles, Dialect)}, where a directory of SQL files that follow no tool's
+     * naming becomes a plain-SQL history only when the user named it (or one of its files), or it looks like
+     * migrations and lies below no Flyway location (see {@link MigrationDirectories}).
+     *
+     * @param named whether a root-relative file or directory was named by the user
+     */
+    public Plan plan(List<Path> sqlFiles, MigrationFiles files, Dialect dialect, java.util.function.Predicate<Path> named) {
         Map<Group, List<Path>> groups = new LinkedHashMap<>();
         Map<Path, List<Path>> byParent = new LinkedHashMap<>();
         for (Path file : sqlFiles) {
@@ -51,7 +62,14 @@ public final class LayoutDetector {
                 byParent.computeIfAbsent(MigrationFiles.parentOf(file), d -> new ArrayList<>()).add(file);
             }
         }
-        byParent.forEach((directory, given) -> groups.put(new Group(directory, layoutOf(given, files)), given));
+        byParent.forEach((directory, given) -> {
+            Layout layout = layoutOf(given, files);
+            if (layout != plain || named.test(directory) || given.stream().anyMatch(named)
+                    || (!MigrationDirectories.underFlywayLocation(directory, files)
+                    && MigrationDirectories.looksLikeMigrations(directory, given, files))) {
+                groups.put(new Group(directory, layout), given);
+            }
+        });
 
         List<LoadProblem> problems = new ArrayList<>();
         Layout.Context context = new Layout.Context(files, dialect, problems);

@@ -42,13 +42,23 @@ public final class PathCollector {
         this.root = root;
     }
 
-    /** What the paths named: root-relative files, sorted, and the files refused. */
-    public record Collected(List<Path> files, List<LoadProblem> problems) {
+    /**
+     * What the paths named: root-relative files, sorted, the files refused, and what was named itself (the
+     * files and directories given, the files a glob matched), which is linted whatever its name.
+     */
+    public record Collected(List<Path> files, List<LoadProblem> problems, Set<Path> named) {
         public Collected {
             files = List.copyOf(files);
             problems = List.copyOf(problems);
+            named = Set.copyOf(named);
+        }
+
+        public Collected(List<Path> files, List<LoadProblem> problems) {
+            this(files, problems, Set.of());
         }
     }
+
+    private final Set<Path> named = new HashSet<>();
 
     public Collected collect(List<String> paths) throws LoadException {
         for (String given : paths) {
@@ -60,7 +70,7 @@ public final class PathCollector {
         }
         List<Path> files = new ArrayList<>(filesByRealPath.values());
         files.sort(null);
-        return new Collected(files, problems);
+        return new Collected(files, problems, named);
     }
 
     private void collectPath(String given) throws LoadException {
@@ -71,6 +81,7 @@ public final class PathCollector {
         if (!root.isInside(absolute)) {
             throw new LoadException("path outside the project root: " + given);
         }
+        named.add(root.relative(absolute));
         if (Files.isDirectory(absolute)) {
             if (!Files.isReadable(absolute)) {
                 throw new LoadException("cannot read directory " + given + ": permission denied");
@@ -95,13 +106,14 @@ public final class PathCollector {
         }
         Glob glob = new Glob(pattern);
         Path start = root.absolute(glob.literalPrefix());
-        int before = filesByRealPath.size();
+        Set<Path> before = new HashSet<>(filesByRealPath.values());
         if (Files.isDirectory(start) && root.isInside(start)) {
             walk(start, glob);
         }
-        if (filesByRealPath.size() == before) {
+        if (filesByRealPath.size() == before.size()) {
             throw new LoadException("no file matches: " + given);
         }
+        filesByRealPath.values().stream().filter(f -> !before.contains(f)).forEach(named::add);
     }
 
     /** Walks a directory, following links only while they stay inside the root. */
@@ -111,7 +123,9 @@ public final class PathCollector {
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            if (!dir.equals(start) && isSkipped(dir.getFileName().toString())) {
+                            if (!dir.equals(start) && (isSkipped(dir.getFileName().toString())
+                                    || glob == null && MigrationDirectories.isTestTree(root.relative(dir)))) {
+                                // test and fixture trees below a directory given hold no deployed migrations
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
                             return root.isInside(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;

@@ -17,9 +17,16 @@ import java.nio.file.Path;
  * @param region      the part of the file holding the forward statements
  * @param transaction how the tool runs it
  * @param reverse     where its reverse is
+ * @param baseline    a baseline migration, applied only to an empty database (Flyway {@code B<version>__})
  */
 public record PlannedMigration(String id, String version, String description, Migration.Kind kind, Path file,
-                               Region region, TransactionMode transaction, PlannedReverse reverse) {
+                               Region region, TransactionMode transaction, PlannedReverse reverse, boolean baseline) {
+
+    /** A migration that is not a baseline. */
+    public PlannedMigration(String id, String version, String description, Migration.Kind kind, Path file,
+                            Region region, TransactionMode transaction, PlannedReverse reverse) {
+        this(id, version, description, kind, file, region, transaction, reverse, false);
+    }
 
     /** Characters [start, end) of a file; end -1 means to the end of the file. */
     public record Region(int start, int end) {

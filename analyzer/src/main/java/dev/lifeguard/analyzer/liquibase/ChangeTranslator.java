@@ -220,6 +220,50 @@ final class ChangeTranslator {
         }
     }
 
+    /**
+     * {@code modifyColumn} of the liquibase-modify-column extension (the change type Liquibase 1.x had): per
+     * column, {@code ALTER TABLE t MODIFY c <type> [NOT NULL] [DEFAULT ...]} on MySQL and MariaDB (the
+     * column is restated, so NOT NULL and the default are what it says), {@code ALTER COLUMN c TYPE <type>}
+     * elsewhere. Read from the parsed node, since Liquibase without the extension has no class for it.
+     */
+    List<Operation> modifyColumn(liquibase.parser.core.ParsedNode node, SourceSpan at) {
+        try {
+            String tableName = node.getChildValue(null, "tableName", String.class);
+            String schemaName = node.getChildValue(null, "schemaName", String.class);
+            TableName t = table(schemaName, tableName);
+            List<Operation> ops = new ArrayList<>();
+            for (liquibase.parser.core.ParsedNode col : columnNodes(node)) {
+                ColumnConfig config = new ColumnConfig();
+                config.load(col, ctx.runtime.accessor());
+                if (config.getName() == null || config.getType() == null) {
+                    continue;
+                }
+                String column = name(config.getName());
+                ColumnDef def = ctx.dialect.isMySqlFamily()
+                        ? ColumnTranslation.column(config, ctx.runtime::databaseType)
+                        : ColumnDef.of(column, ctx.runtime.databaseType(config.getType()));
+                ops.add(new Operation.AlterColumnType(at, t, column, def, null, ctx.dialect.isMySqlFamily()));
+            }
+            if (ops.isEmpty()) {
+                ctx.problem(at, "modifyColumn names no column with a name and a type");
+                return List.of(new Operation.Other(at, "MODIFY COLUMN", true, t));
+            }
+            return ops;
+        } catch (liquibase.parser.core.ParsedNodeException | RuntimeException e) {
+            ctx.problem(at, "cannot translate modifyColumn: " + firstLine(String.valueOf(e.getMessage())));
+            return List.of(new Operation.Other(at, "MODIFY COLUMN", true, null));
+        }
+    }
+
+    /** The column nodes of a change: XML's column children, YAML's columns list of column items. */
+    private static List<liquibase.parser.core.ParsedNode> columnNodes(liquibase.parser.core.ParsedNode node) {
+        List<liquibase.parser.core.ParsedNode> out = new ArrayList<>(node.getChildren(null, "column"));
+        for (liquibase.parser.core.ParsedNode columns : node.getChildren(null, "columns")) {
+            out.addAll(columns.getChildren(null, "column"));
+        }
+        return out;
+    }
+
     private List<Operation> cannotTranslate(Change change, SourceSpan at, String why) {
         String type = change.getSerializedObjectName();
         ctx.problem(at, "cannot translate " + type + (why == null || why.isBlank() ? "" : ": " + firstLine(why)));

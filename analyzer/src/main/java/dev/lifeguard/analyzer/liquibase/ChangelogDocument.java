@@ -36,10 +36,17 @@ record ChangelogDocument(SourceFile file, ParsedNode root, List<Entry> entries) 
     /**
      * Where one change stands.
      *
-     * @param sql      the raw region of its inline SQL text (sql change, text rollback), null when none
-     * @param withheld kept from Liquibase because loading it would run code (customChange)
+     * @param sql       the raw region of its inline SQL text (sql change, text rollback), null when none
+     * @param withheld  kept from Liquibase because loading it would run code (customChange)
+     * @param namespace the XML namespace of its element when that is not Liquibase's own (an extension's
+     *                  change type), else null
+     * @param javaClass for a customChange, the class it names, else null
      */
-    record ChangeSite(String name, SourceSpan span, Region sql, boolean withheld) {
+    record ChangeSite(String name, SourceSpan span, Region sql, boolean withheld, String namespace, String javaClass) {
+
+        ChangeSite(String name, SourceSpan span, Region sql, boolean withheld) {
+            this(name, span, sql, withheld, null, null);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.lifeguard.analyzer.liquibase.ChangelogItem.Inherited;
 import dev.lifeguard.analyzer.model.Framework;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
+import dev.lifeguard.analyzer.model.Precondition;
 import dev.lifeguard.analyzer.model.SourceFile;
 import liquibase.changelog.ChangeLogParameters;
 
@@ -84,8 +85,8 @@ final class ChangelogWalker {
     }
 
     private void visit(Path file, ChangeLogParameters params, Inherited inherited, List<Migration> into) {
-        if (!visited.add(file)) {
-            return;
+        if (!visited.add(file) || ctx.excluded.test(ctx.root.relativize(file))) {
+            return; // read once; an included changelog the user excluded is left out like a file found
         }
         ctx.cache.check();
         Optional<Parsed> p = parse(file, false);
@@ -104,27 +105,54 @@ final class ChangelogWalker {
                 return List.of();
             }
         });
+        List<Precondition> guards = new ArrayList<>();
+        List<Migration> own = new ArrayList<>();
         for (ChangelogItem item : items) {
             if (item instanceof ChangelogItem.Step step) {
                 into.add(step.migration());
+                own.add(step.migration());
+            } else if (item instanceof ChangelogItem.Guard guard) {
+                guards.add(guard.precondition());
             } else if (item instanceof Include inc) {
-                Inherited next = inherit(inherited, inc);
+                Inherited next = inherit(inherited, inc, changelogContext(p.get()), guards);
                 for (Path target : includes.targets(file, inc, true)) {
                     visit(target, params, next, into);
                 }
             }
         }
+        Snapshots.markBaseline(own, into);
     }
 
-    private static Inherited inherit(Inherited inherited, Include inc) {
-        if (inc.contexts().isEmpty() && inc.labels().isEmpty()) {
+    /** The context expression written on the file's databaseChangeLog element, null when none. */
+    private static String changelogContext(Parsed p) {
+        if (p.document() == null) {
+            return null;
+        }
+        try {
+            Object v = p.document().root().getChildValue(null, "contextFilter");
+            if (v == null) {
+                v = p.document().root().getChildValue(null, "context");
+            }
+            return v == null || v.toString().isBlank() ? null : v.toString().trim();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static Inherited inherit(Inherited inherited, Include inc, String changelogContext, List<Precondition> guards) {
+        if (inc.contexts().isEmpty() && inc.labels().isEmpty() && changelogContext == null && guards.isEmpty()) {
             return inherited;
         }
-        Set<String> contexts = new LinkedHashSet<>(inherited.contexts());
+        List<String> contexts = new ArrayList<>(inherited.contexts());
+        if (changelogContext != null) {
+            contexts.add(changelogContext);
+        }
         contexts.addAll(inc.contexts());
         Set<String> labels = new LinkedHashSet<>(inherited.labels());
         labels.addAll(inc.labels());
-        return new Inherited(contexts, labels);
+        List<Precondition> preconditions = new ArrayList<>(inherited.preconditions());
+        preconditions.addAll(guards);
+        return new Inherited(contexts, labels, preconditions);
     }
 
     private Set<Path> directIncludes(Path file, Parsed p) {

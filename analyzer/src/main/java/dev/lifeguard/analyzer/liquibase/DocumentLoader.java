@@ -6,6 +6,7 @@ import dev.lifeguard.analyzer.liquibase.ChangelogItem.Include;
 import dev.lifeguard.analyzer.liquibase.ChangelogItem.Inherited;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
+import dev.lifeguard.analyzer.model.Precondition;
 import dev.lifeguard.analyzer.model.Reverse;
 import dev.lifeguard.analyzer.model.SourceFile;
 import liquibase.ContextExpression;
@@ -55,15 +56,22 @@ final class DocumentLoader {
             entries.sort((a, b) -> Boolean.compare(!"property".equals(a.name()), !"property".equals(b.name())));
         }
         List<ChangelogItem> items = new ArrayList<>();
+        List<Precondition> guards = new ArrayList<>();
         for (Entry entry : entries) {
             switch (entry.name()) {
                 case "include", "includeAll" -> items.add(include(entry, params, log));
-                case "changeSet" -> changeSet(entry, file, log, inherited).ifPresent(items::add);
+                case "changeSet" -> changeSet(entry, file, log, inherited, guards).ifPresent(items::add);
                 default -> {
                     try {
                         log.handleChildNodeHelper(entry.node(), ctx.runtime.accessor(), new HashMap<>());
                     } catch (Exception | LinkageError e) {
                         ctx.problem(entry.span(), "invalid " + entry.name() + ": " + message(e));
+                    }
+                    if ("preConditions".equals(entry.name()) || "preconditions".equals(entry.name())) {
+                        PreconditionReader.read(log.getPreconditions(), true, entry.span()).ifPresent(p -> {
+                            guards.add(p);
+                            items.add(new ChangelogItem.Guard(p));
+                        });
                     }
                 }
             }
@@ -71,7 +79,8 @@ final class DocumentLoader {
         return items;
     }
 
-    private java.util.Optional<ChangelogItem> changeSet(Entry entry, SourceFile file, DatabaseChangeLog log, Inherited inherited) {
+    private java.util.Optional<ChangelogItem> changeSet(Entry entry, SourceFile file, DatabaseChangeLog log, Inherited inherited,
+                                                        List<Precondition> guards) {
         // Liquibase appends: the new changeSet is past the ones already there (a set of those, built for every
         // changeSet, made a changelog's load time grow with the square of its changeSets)
         int before = log.getChangeSets().size();
@@ -82,21 +91,47 @@ final class DocumentLoader {
             return java.util.Optional.empty();
         }
         List<ChangeSet> all = log.getChangeSets();
-        return all.size() > before
-                ? java.util.Optional.of(new ChangelogItem.Step(migration(all.get(before), entry, file, log, inherited)))
-                : java.util.Optional.empty();
+        if (all.size() <= before) {
+            return java.util.Optional.empty();
+        }
+        ChangeSet cs = all.get(before);
+        String changelogContext = changelogContext(log);
+        if (!inherited.accepted(ctx.filter, cs, changelogContext)) {
+            return java.util.Optional.empty(); // not run with the contexts / labels configured
+        }
+        return java.util.Optional.of(new ChangelogItem.Step(migration(cs, entry, file, changelogContext,
+                guards, inherited)));
     }
 
-    private Migration migration(ChangeSet cs, Entry entry, SourceFile file, DatabaseChangeLog log, Inherited inherited) {
+    /** The changelog's own context expression (databaseChangeLog context="..."), null when it has none. */
+    static String changelogContext(DatabaseChangeLog log) {
+        ContextExpression e = log.getContextFilter();
+        return e == null || e.isEmpty() ? null : e.toString();
+    }
+
+    private Migration migration(ChangeSet cs, Entry entry, SourceFile file, String changelogContext,
+                                List<Precondition> guards, Inherited inherited) {
         Set<String> known = LiquibaseRuntime.definedChanges();
         List<Change> changes = cs.getChanges();
         List<Operation> ops = new ArrayList<>();
         boolean opaque = false;
         int next = 0;
+        int modifyColumns = 0;
         for (ChangeSite site : entry.changes()) {
             if (site.withheld()) {
-                // a Java class we will not load: its effect is unknown, but it is there
-                ops.add(new Operation.Other(site.span(), "CUSTOM CHANGE", true, null));
+                // a Java class we will not load: its effect is unknown, but it is there, and said so
+                String javaClass = site.javaClass() == null || site.javaClass().isBlank() ? null : site.javaClass().trim();
+                ops.add(new Operation.NotModelled(site.span(), "custom change " + (javaClass == null ? "(no class)" : javaClass),
+                        javaClass));
+                opaque = true;
+            } else if (!known.contains(site.name()) && "modifyColumn".equals(site.name())) {
+                ParsedNode node = nthDescendant(entry.node(), "modifyColumn", modifyColumns++);
+                ops.addAll(node == null ? List.of(new Operation.Other(site.span(), "MODIFY COLUMN", true, null))
+                        : translator.modifyColumn(node, site.span()));
+            } else if (!known.contains(site.name()) && site.namespace() != null) {
+                // an extension's change type: Liquibase runs it where the extension is installed
+                ops.add(new Operation.NotModelled(site.span(), "change type " + site.name() + " of extension "
+                        + site.namespace(), null));
                 opaque = true;
             } else if (!known.contains(site.name())) {
                 ctx.problem(site.span(), "unknown change type '" + site.name() + "'");
@@ -115,8 +150,24 @@ final class DocumentLoader {
             }
         }
         Reverse reverse = reverses.reverse(cs, file, entry.rollbacks(), opaque);
-        Set<String> changelogContexts = log.getContexts() == null ? Set.of() : log.getContexts().getContexts();
-        return inherited.migration(cs, changelogContexts, entry.span(), ops, reverse);
+        return inherited.migration(cs, changelogContext, guards, entry.span(), ops, reverse);
+    }
+
+    /** The n-th node of that name below the changeSet's, in document order, outside rollbacks. */
+    private static ParsedNode nthDescendant(ParsedNode node, String name, int n) {
+        List<ParsedNode> found = new ArrayList<>();
+        collect(node, name, found);
+        return n < found.size() ? found.get(n) : null;
+    }
+
+    private static void collect(ParsedNode node, String name, List<ParsedNode> found) {
+        for (ParsedNode child : node.getChildren()) {
+            if (name.equals(child.getName())) {
+                found.add(child);
+            } else if (!"rollback".equals(child.getName())) {
+                collect(child, name, found);
+            }
+        }
     }
 
     /** A change limited to other databases (dbms="mysql" on a PostgreSQL run) does not run here. */
@@ -173,8 +224,9 @@ final class DocumentLoader {
         }
     }
 
+    /** The include's context expression as one, kept whole: it must hold as written, commas and all. */
     private static Set<String> contexts(String expression) {
-        return expression == null ? Set.of() : new ContextExpression(expression).getContexts();
+        return expression == null || expression.isBlank() ? Set.of() : Set.of(expression.trim());
     }
 
     private static Set<String> labels(String expression) {

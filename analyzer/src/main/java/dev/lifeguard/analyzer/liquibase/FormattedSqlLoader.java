@@ -115,7 +115,9 @@ final class FormattedSqlLoader {
                 ctx.problem(file.path(), 1, "cannot place changeSet " + cs.getId() + "::" + cs.getAuthor() + " in the file");
                 continue;
             }
-            items.add(new ChangelogItem.Step(migration(file, cs, h, inherited)));
+            if (inherited.accepted(ctx.filter, cs, null)) {
+                items.add(new ChangelogItem.Step(migration(file, cs, h, inherited)));
+            }
         }
         return items;
     }
@@ -140,7 +142,7 @@ final class FormattedSqlLoader {
                 }
             }
         }
-        return inherited.migration(cs, Set.of(), span, ops, reverse(file, cs, h, span));
+        return inherited.migration(cs, null, List.of(), span, ops, reverse(file, cs, h, span));
     }
 
     private Reverse reverse(SourceFile file, ChangeSet cs, Header h, SourceSpan changeSetSpan) {

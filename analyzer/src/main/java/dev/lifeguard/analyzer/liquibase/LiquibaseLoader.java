@@ -39,6 +39,8 @@ public final class LiquibaseLoader {
     private final Map<Path, String> overlay;
     private final FileSource files;
     private final ChangelogCache cache;
+    private ChangeSetFilter filter = ChangeSetFilter.ALL;
+    private java.util.function.Predicate<Path> excluded = p -> false;
 
     /**
      * @param root    project root (absolute, normalized): nothing outside it is read
@@ -68,6 +70,26 @@ public final class LiquibaseLoader {
         this.cache = cache;
     }
 
+    /**
+     * Reads only the changeSets an update with these {@code --contexts} and {@code --label-filter} runs
+     * (null for either: not given).
+     */
+    public LiquibaseLoader runningOnly(String contexts, String labelFilter) {
+        this.filter = new ChangeSetFilter(contexts, labelFilter);
+        return this;
+    }
+
+    /**
+     * Leaves out the changelogs an include or includeAll reaches that the user excluded ({@code --exclude},
+     * {@code exclude:}), as files found by discovery are.
+     *
+     * @param excluded whether a root-relative path is excluded
+     */
+    public LiquibaseLoader excluding(java.util.function.Predicate<Path> excluded) {
+        this.excluded = excluded;
+        return this;
+    }
+
     /** Whether a file's text looks like a Liquibase changelog (cheap: no Liquibase classes loaded). */
     public static boolean isChangelog(Path file, String text) {
         return ChangelogFormat.detect(file, text).isPresent();
@@ -81,6 +103,8 @@ public final class LiquibaseLoader {
         ProjectRoot projectRoot = new ProjectRoot(root);
         LiquibaseRuntime runtime = new LiquibaseRuntime(new ConfinedResourceAccessor(projectRoot, overlay), dialect);
         LoadContext ctx = new LoadContext(projectRoot, dialect, sql, runtime, overlay, files, cache);
+        ctx.filter = filter;
+        ctx.excluded = excluded;
         List<History> histories = new ArrayList<>();
         try {
             histories.addAll(runtime.inScope(() -> new ChangelogWalker(ctx).walk(candidates)));

@@ -22,6 +22,10 @@ final class LoadContext {
     final SqlParser sql;
     final LiquibaseRuntime runtime;
     final Map<Path, SourceFile> sources = new LinkedHashMap<>();
+    /** The contexts and label filter configured: changeSets they leave out are not read into the history. */
+    ChangeSetFilter filter = ChangeSetFilter.ALL;
+    /** Root-relative paths the user excluded: a changelog an include reaches there is not read. */
+    java.util.function.Predicate<Path> excluded = p -> false;
     final List<LoadProblem> problems = new ArrayList<>();
     /** Files a changelog names that were refused (too large...): reported here, so not read again as plain SQL. */
     final java.util.Set<Path> refused = new java.util.HashSet<>();

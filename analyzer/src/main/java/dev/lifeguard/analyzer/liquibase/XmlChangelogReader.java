@@ -41,8 +41,11 @@ final class XmlChangelogReader {
     static final int MAX_DEPTH = 100;
 
     private record Element(String name, Map<String, String> attributes, List<Element> children, StringBuilder text,
-                           int start, int startTagEnd, int[] endTagStart, int[] end, boolean[] tooDeep) {
+                           int start, int startTagEnd, int[] endTagStart, int[] end, String namespace, boolean[] tooDeep) {
     }
+
+    /** Liquibase's own namespace; an element in any other one is an extension's (or a foreign one). */
+    private static final String LIQUIBASE_NAMESPACE = "http://www.liquibase.org/xml/ns/dbchangelog";
 
     static ChangelogDocument read(SourceFile file) throws ChangelogException {
         return read(file, (line, message) -> { });
@@ -104,7 +107,10 @@ final class XmlChangelogReader {
 
     private static ChangeSite site(SourceFile file, Element e) {
         Region sql = "sql".equals(e.name()) ? content(e) : null;
-        return new ChangeSite(e.name(), span(file, e), sql, "customChange".equals(e.name()));
+        boolean custom = "customChange".equals(e.name());
+        String ns = e.namespace() == null || e.namespace().isEmpty() || e.namespace().startsWith(LIQUIBASE_NAMESPACE)
+                && !e.namespace().startsWith(LIQUIBASE_NAMESPACE + "-ext") ? null : e.namespace();
+        return new ChangeSite(e.name(), span(file, e), sql, custom, ns, custom ? e.attributes().get("class") : null);
     }
 
     /** The ParsedNode Liquibase's SAX handler would build; customChange is left out (loading it runs a class). */
@@ -166,7 +172,7 @@ final class XmlChangelogReader {
                             attrs.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
                         }
                         Element el = new Element(r.getLocalName(), attrs, new ArrayList<>(), new StringBuilder(),
-                                start, tagEnd, new int[]{tagEnd}, new int[]{tagEnd}, new boolean[1]);
+                                start, tagEnd, new int[]{tagEnd}, new int[]{tagEnd}, r.getNamespaceURI(), new boolean[1]);
                         if (stack.isEmpty()) {
                             root = el;
                         } else {

@@ -195,7 +195,16 @@ final class YamlChangelogReader {
             }
             sql = text instanceof ScalarNode s ? pos.scalarRegion(s) : null;
         }
-        return new ChangeSite(name, pos.span(start, value), sql, "customChange".equals(name));
+        boolean custom = "customChange".equals(name);
+        String javaClass = null;
+        if (custom && value instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) {
+                if ("class".equals(scalar(t.getKeyNode())) && t.getValueNode() instanceof ScalarNode s) {
+                    javaClass = s.getValue();
+                }
+            }
+        }
+        return new ChangeSite(name, pos.span(start, value), sql, custom, null, javaClass);
     }
 
     private static RollbackSite rollback(Positions pos, NodeTuple t) {

@@ -22,10 +22,17 @@ import java.util.Set;
  * @param runOnChange   Liquibase runOnChange / Flyway repeatable: edits are expected
  * @param operations    what it does, in order
  * @param reverse       how it is undone
+ * @param baseline      part of a baseline, applied only to an empty database to create the schema: a Flyway
+ *                      {@code B<version>__} migration, or a changeSet of a generated schema snapshot
+ *                      changelog. The tables it creates are new and empty while the rest of the baseline
+ *                      runs; no reverse is expected (undoing it is dropping the database)
+ * @param preconditions Liquibase preconditions that decide whether it runs on the linted database: those
+ *                      of the changelogs it is in (changelog level), then its own; empty elsewhere
  */
 public record Migration(String id, String version, String description, Framework framework, Kind kind,
                         SourceSpan span, boolean inTransaction, Set<String> contexts, Set<String> labels,
-                        Set<String> dbms, boolean runOnChange, List<Operation> operations, Reverse reverse) {
+                        Set<String> dbms, boolean runOnChange, List<Operation> operations, Reverse reverse,
+                        boolean baseline, List<Precondition> preconditions) {
 
     public enum Kind { VERSIONED, REPEATABLE, CHANGESET }
 
@@ -34,6 +41,15 @@ public record Migration(String id, String version, String description, Framework
         labels = Set.copyOf(labels);
         dbms = Set.copyOf(dbms);
         operations = List.copyOf(operations);
+        preconditions = List.copyOf(preconditions);
+    }
+
+    /** A migration that is not part of a baseline and has no preconditions. */
+    public Migration(String id, String version, String description, Framework framework, Kind kind,
+                     SourceSpan span, boolean inTransaction, Set<String> contexts, Set<String> labels,
+                     Set<String> dbms, boolean runOnChange, List<Operation> operations, Reverse reverse) {
+        this(id, version, description, framework, kind, span, inTransaction, contexts, labels, dbms, runOnChange,
+                operations, reverse, false, List.of());
     }
 
     public Path file() {

@@ -157,9 +157,27 @@ public sealed interface Operation {
      * A statement that was read but has no dedicated record (CREATE VIEW, CREATE FUNCTION, GRANT, COMMENT,
      * ALTER TYPE ... ADD VALUE, SELECT...). {@code kind} is its leading keywords in upper case (e.g.
      * {@code "CREATE FUNCTION"}); {@code ddl} says whether it changes the schema; {@code table} is the
-     * table it touches when known.
+     * table it touches when known; {@code name} the view or sequence a CREATE / DROP names, when known
+     * (Liquibase's viewExists and sequenceExists preconditions are answered from it).
      */
-    record Other(SourceSpan span, String kind, boolean ddl, TableName table) implements Operation {
+    record Other(SourceSpan span, String kind, boolean ddl, TableName table, String name) implements Operation {
+
+        /** {@code name}: the view or sequence it creates or drops (normalized), else null. */
+        public Other(SourceSpan span, String kind, boolean ddl, TableName table) {
+            this(span, kind, ddl, table, null);
+        }
+    }
+
+    /**
+     * A change whose effect on the schema is not modelled: a Liquibase {@code customChange} (Java code), a
+     * change type of a Liquibase extension Lifeguard does not translate. Never dropped: reported as a
+     * {@code not-checked} note and otherwise skipped.
+     *
+     * @param description what it is, as the note names it ({@code custom change org.example.Fix},
+     *                    {@code change type addX of extension http://example.org/ns})
+     * @param javaClass   the class a customChange names, else null
+     */
+    record NotModelled(SourceSpan span, String description, String javaClass) implements Operation {
     }
 
     /** A statement that could not be read: never dropped, reported as parse-error and otherwise skipped. */

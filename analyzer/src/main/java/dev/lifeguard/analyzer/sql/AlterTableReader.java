@@ -249,7 +249,18 @@ final class AlterTableReader {
             return other(k, table);
         }
         k.accept("COLUMN");
+        int columnAt = k.index();
         String column = Identifiers.normalize(k.identifier());
+        if (k.accept("RENAME", "TO")) {
+            // H2 (and HSQLDB): ALTER TABLE t ALTER COLUMN c RENAME TO d
+            return new Operation.RenameColumn(span, table, column, Identifiers.normalize(k.identifier()));
+        }
+        if (startsH2Definition(k)) {
+            // H2: ALTER TABLE t ALTER COLUMN c <type> [DEFAULT ...] [NOT NULL]: the column is restated
+            k.reset(columnAt);
+            ColumnDef def = ColumnDefReader.read(k);
+            return new Operation.AlterColumnType(span, table, def.name(), def, null, true);
+        }
         if (k.accept("TYPE") || k.accept("SET", "DATA", "TYPE")) {
             int start = k.index();
             while (!k.atEnd() && !k.isWord("USING") && !k.isWord("COLLATE")) {
@@ -298,6 +309,20 @@ final class AlterTableReader {
         }
         throw k.unexpected("unrecognised ALTER COLUMN action");
     }
+
+    /**
+     * Whether what follows {@code ALTER COLUMN c} is H2's column definition (a data type) rather than an
+     * action: on H2 and the generic dialect, a word that is none of the actions.
+     */
+    private boolean startsH2Definition(TokenCursor k) {
+        if (dialect != Dialect.H2 && dialect != Dialect.GENERIC || k.atEnd() || k.peek().kind() != Token.Kind.WORD) {
+            return false;
+        }
+        return !H2_ACTIONS.contains(k.peek().upper());
+    }
+
+    private static final java.util.Set<String> H2_ACTIONS = java.util.Set.of("TYPE", "SET", "DROP", "RESET", "ADD",
+            "RESTART", "RENAME", "SELECTIVITY");
 
     /** A clause with no dedicated operation: its leading keyword(s) name it. */
     private Operation other(TokenCursor k, TableName table) {

@@ -78,6 +78,27 @@ final class ObjectKinds {
         }
     }
 
+    /**
+     * For a view or sequence: its name without schema (normalized), read from just after the kind; null for
+     * other kinds or when it cannot be read. The cursor is left where it was.
+     */
+    static String objectName(TokenCursor c, String kind) {
+        if (!Set.of("VIEW", "MATERIALIZED VIEW", "SEQUENCE").contains(kind)) {
+            return null;
+        }
+        int start = c.index();
+        try {
+            if (!c.accept("IF", "NOT", "EXISTS")) {
+                c.accept("IF", "EXISTS");
+            }
+            return TableName.parse(c.qualifiedName()).name();
+        } catch (ReadException | RuntimeException e) {
+            return null;
+        } finally {
+            c.reset(start);
+        }
+    }
+
     /** For COMMENT ON TABLE t / COLUMN t.c: the table; from just after COMMENT ON. */
     static TableName commentTable(TokenCursor c) throws ReadException {
         try {

@@ -151,8 +151,9 @@ final class StatementReader {
             return new IndexReader(span).create(c);
         }
         TableName table = ObjectKinds.targetTable(c, kind);
+        String name = ObjectKinds.objectName(c, kind);
         c.skipRest();
-        return List.of(new Operation.Other(span, "CREATE " + kind, true, table));
+        return List.of(new Operation.Other(span, "CREATE " + kind, true, table, name));
     }
 
     private List<Operation> drop(TokenCursor c, SourceSpan span) throws ReadException {
@@ -170,12 +171,13 @@ final class StatementReader {
             return List.of(new SchemaObjectReader(span).dropSchema(c, kind.equals("DATABASE")));
         }
         TableName table = ObjectKinds.targetTable(c, kind);
+        String name = ObjectKinds.objectName(c, kind);
         if (kind.equals("VIEW") || kind.equals("MATERIALIZED VIEW")) {
             c.accept("IF", "EXISTS");
             table = TableName.parse(c.qualifiedName()); // the first view: locked ACCESS EXCLUSIVE while dropped
         }
         c.skipRest();
-        return List.of(new Operation.Other(span, "DROP " + kind, true, table));
+        return List.of(new Operation.Other(span, "DROP " + kind, true, table, name));
     }
 
     private static boolean hasWordBefore(TokenCursor c, int from, String word) {

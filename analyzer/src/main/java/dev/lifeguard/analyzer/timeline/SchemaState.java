@@ -17,6 +17,12 @@ import java.util.Optional;
  */
 public final class SchemaState {
     private final Map<String, TableState> tables = new HashMap<>();
+    private SchemaObjects objects = new SchemaObjects();
+
+    /** Indexes, constraints, views and sequences, and the tables ever created (for Liquibase preconditions). */
+    public SchemaObjects objects() {
+        return objects;
+    }
 
     public Optional<TableState> table(TableName name) {
         return Optional.ofNullable(tables.get(name.name()));
@@ -34,11 +40,13 @@ public final class SchemaState {
     public SchemaState copy() {
         SchemaState s = new SchemaState();
         tables.forEach((k, v) -> s.tables.put(k, v.copy()));
+        s.objects = objects.copy();
         return s;
     }
 
     /** Applies one operation of a migration. Operations on unknown tables are remembered only as far as useful. */
     public void apply(Migration migration, Operation op) {
+        objects.apply(op);
         if (op instanceof Operation.CreateTable c) {
             if (c.ifNotExists() && tables.containsKey(c.table().name())) {
                 return;

@@ -118,7 +118,7 @@ public final class WarmProject {
     /** The whole project as last read, read again only where it may no longer say which files are migrations. */
     private Project index(LoadOptions options, Checkpoint during) throws LoadException {
         LoadOptions normalized = new LoadOptions(options.root(), List.of("."), options.dialect(), options.excludes(),
-                options.code(), Map.of());
+                options.code(), Map.of(), options.discover(), options.liquibase());
         if (whole != null && !stale && normalized.equals(wholeOptions)) {
             return whole;
         }
@@ -172,7 +172,7 @@ public final class WarmProject {
             }
             String where = location.get().toString().isEmpty() ? "." : location.get().toString().replace('\\', '/');
             LoadOptions part = new LoadOptions(options.root(), List.of(where), options.dialect(), options.excludes(),
-                    options.code(), Map.of(file, text));
+                    options.code(), Map.of(file, text), options.discover(), options.liquibase());
             Project project = new ProjectLoader(new Part()).load(part);
             during.rethrow();
             return Optional.of(project);
@@ -413,7 +413,8 @@ public final class WarmProject {
     }
 
     private static boolean sameSettings(LoadOptions a, LoadOptions b) {
-        return a.dialect() == b.dialect() && a.excludes().equals(b.excludes()) && java.util.Objects.equals(a.code(), b.code());
+        return a.dialect() == b.dialect() && a.excludes().equals(b.excludes()) && java.util.Objects.equals(a.code(), b.code())
+                && a.discover() == b.discover() && a.liquibase().equals(b.liquibase());
     }
 
     private static String extension(Path file) {

@@ -76,11 +76,30 @@ class DialectDetectorTest {
 
     @Test
     void dbmsInYamlAndFormattedSql() {
-        Map<Dialect, Integer> counts = new TreeMap<>();
-        DbmsEvidence.scan("c.yaml", "databaseChangeLog:\n  - changeSet:\n      id: 1\n      dbms: mariadb\n", counts);
-        DbmsEvidence.scan("c.sql", "--liquibase formatted sql\n--changeset ana:1 dbms:mariadb\nSELECT 1;\n", counts);
-        DbmsEvidence.scan("c.xml", "<databaseChangeLog><changeSet dbms=\"!h2\"/></databaseChangeLog>", counts);
-        assertEquals(Map.of(Dialect.MARIADB, 2), counts);
+        DbmsEvidence.Tally tally = new DbmsEvidence.Tally();
+        DbmsEvidence.scan("c.yaml", "databaseChangeLog:\n  - changeSet:\n      id: 1\n      dbms: mariadb\n", tally);
+        DbmsEvidence.scan("c.sql", "--liquibase formatted sql\n--changeset ana:1 dbms:mariadb\nSELECT 1;\n", tally);
+        assertEquals(Map.of(Dialect.MARIADB, 2), tally.counts);
+        assertEquals(2, tally.changeSets);
+        assertEquals(Dialect.MARIADB, tally.project().orElseThrow().getKey());
+        DbmsEvidence.scan("c.xml", "<databaseChangeLog><changeSet dbms=\"!h2\"/></databaseChangeLog>", tally);
+        assertEquals(Map.of(Dialect.MARIADB, 2), tally.counts, "a negation names no database");
+        assertTrue(tally.variants);
+        assertTrue(tally.project().isEmpty(), "per-database variants: the project runs on several databases");
+    }
+
+    @Test
+    void oneDatabaseExceptionIsNotTheProjectsDatabase() throws Exception {
+        // traccar: many changeSets for every database, one for SQL Server, one precondition-guarded variant
+        write("db/changelog.xml", "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">\n"
+                + "<changeSet id=\"1\" author=\"a\"><createTable tableName=\"t\"><column name=\"c\" type=\"int\"/></createTable></changeSet>\n"
+                + "<changeSet id=\"2\" author=\"a\"><addColumn tableName=\"t\"><column name=\"d\" type=\"int\"/></addColumn></changeSet>\n"
+                + "<changeSet id=\"3\" author=\"a\" dbms=\"mssql\"><sql>SELECT 1</sql></changeSet>\n</databaseChangeLog>\n");
+        assertEquals(DialectChoice.Source.ASSUMED, load().dialect().source());
+        write("db/changelog.xml", "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">\n"
+                + "<changeSet id=\"1\" author=\"a\" dbms=\"mssql\"><sql>SELECT 1</sql></changeSet>\n"
+                + "<changeSet id=\"2\" author=\"a\" dbms=\"!mssql\"><sql>SELECT 2</sql></changeSet>\n</databaseChangeLog>\n");
+        assertEquals(DialectChoice.Source.ASSUMED, load().dialect().source());
     }
 
     @Test

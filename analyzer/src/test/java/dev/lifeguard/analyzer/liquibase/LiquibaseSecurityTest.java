@@ -149,8 +149,9 @@ class LiquibaseSecurityTest {
         var r = load("hostile.xml", xml("<changeSet id=\"1\" author=\"a\"><customChange class=\""
                 + Tripwire.class.getName() + "\"/></changeSet>"));
         assertFalse(Tripwire.instantiated);
-        var op = (Operation.Other) r.histories().get(0).migrations().get(0).operations().get(0);
-        assertEquals("CUSTOM CHANGE", op.kind());
+        var op = (Operation.NotModelled) r.histories().get(0).migrations().get(0).operations().get(0);
+        assertEquals("custom change " + Tripwire.class.getName(), op.description());
+        assertEquals(Tripwire.class.getName(), op.javaClass());
     }
 
     @Test

@@ -33,6 +33,7 @@ public final class RulePrecision {
             Map.entry("missing-reverse", VERY_HIGH),
             Map.entry("non-atomic-migration", HIGH),
             Map.entry("non-concurrent-index", VERY_HIGH),
+            Map.entry("not-checked", VERY_HIGH),
             Map.entry("not-null-without-default", VERY_HIGH),
             Map.entry("parse-error", VERY_HIGH),
             Map.entry("referenced-by-code", MEDIUM),

@@ -39,6 +39,9 @@ import java.util.Set;
  * start-after: "41"              # a version, or a date 2024-01-31 (since: is the same key)
  * lock-timeout: 5s               # the deployment sets lock_timeout for every migration (connection, runner)
  * docs-url: https://wiki.example.com/lifeguard/rules/   # where findings link rule pages
+ * liquibase:
+ *   contexts: prod               # as liquibase --contexts (default: every changeSet)
+ *   label-filter: "!experimental" # as liquibase --label-filter
  * rules:
  *   drop-column: off             # off | on | error | warning | note
  *   missing-reverse: {severity: note}
@@ -47,7 +50,7 @@ import java.util.Set;
  */
 public final class ConfigFileReader {
     private static final Set<String> KEYS = Set.of("dialect", "target-version", "migrations", "code", "exclude",
-            "start-after", "since", "rules", "lock-timeout", "docs-url");
+            "start-after", "since", "rules", "lock-timeout", "docs-url", "liquibase");
 
     private final Set<String> ruleIds;
     private String name;
@@ -93,6 +96,7 @@ public final class ConfigFileReader {
         StartAfter startAfter = null;
         String docsUrl = null;
         String lockTimeout = null;
+        String[] liquibase = new String[2];
         Map<String, Severity> severities = new HashMap<>();
         Set<String> disabled = new HashSet<>();
         Set<String> seen = new HashSet<>();
@@ -100,7 +104,7 @@ public final class ConfigFileReader {
             String key = scalar(t.getKeyNode(), "a key");
             if (!KEYS.contains(key)) {
                 throw error(t.getKeyNode(), "unknown key '" + key + "' (known: dialect, target-version, migrations,"
-                        + " code, exclude, start-after, rules, lock-timeout, docs-url)");
+                        + " code, exclude, start-after, rules, lock-timeout, docs-url, liquibase)");
             }
             String canonical = key.equals("since") ? "start-after" : key;
             if (!seen.add(canonical)) {
@@ -144,11 +148,32 @@ public final class ConfigFileReader {
                         throw error(value, "lock-timeout: 0 means no timeout; leave the key out instead");
                     }
                 }
+                case "liquibase" -> liquibase(value, liquibase);
                 default -> rules(value, severities, disabled);
             }
         }
         return new ProjectConfig(file, dialect, target, migrations, code, severities, disabled, exclude, startAfter,
-                docsUrl, lockTimeout);
+                docsUrl, lockTimeout, liquibase[0], liquibase[1]);
+    }
+
+    /** {@code liquibase: {contexts: ..., label-filter: ...}}: which changeSets an update runs. */
+    private void liquibase(Node value, String[] into) throws ConfigException {
+        if (!(value instanceof MappingNode map)) {
+            throw error(value, "liquibase: expects contexts: and label-filter:, such as contexts: prod");
+        }
+        for (NodeTuple t : map.getValue()) {
+            String key = scalar(t.getKeyNode(), "contexts or label-filter");
+            switch (key) {
+                case "contexts" -> into[0] = listOrScalar(t.getValueNode(), "contexts, such as prod or [prod, eu]");
+                case "label-filter" -> into[1] = scalar(t.getValueNode(), "a label expression, such as \"v2 and !beta\"");
+                default -> throw error(t.getKeyNode(), "unknown key '" + key + "' under liquibase: (contexts, label-filter)");
+            }
+        }
+    }
+
+    /** A YAML list is joined with commas, as Liquibase's --contexts takes it. */
+    private String listOrScalar(Node node, String what) throws ConfigException {
+        return String.join(",", strings(node, what));
     }
 
     private void rules(Node value, Map<String, Severity> severities, Set<String> disabled) throws ConfigException {

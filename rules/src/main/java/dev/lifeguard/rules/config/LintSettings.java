@@ -69,7 +69,8 @@ public record LintSettings(Path root, ProjectConfig file, Dialect dialect, Strin
      * @param overlay text to read instead of the disk's, by root-relative path
      */
     public LoadOptions loadOptions(List<String> paths, List<String> code, Map<Path, String> overlay) {
-        return new LoadOptions(root, paths, dialect, excludes, code, overlay);
+        return new LoadOptions(root, paths, dialect, excludes, code, overlay)
+                .withLiquibase(new LoadOptions.LiquibaseFilter(file.liquibaseContexts(), file.liquibaseLabelFilter()));
     }
 
     /**

@@ -25,10 +25,15 @@ import java.util.Set;
  * @param docsUrl       {@code docs-url:} where findings link rule pages ({@code <docs-url>/<rule-id>.md}), or null
  * @param lockTimeout   {@code lock-timeout:} the lock_timeout the deployment sets for every migration's session
  *                      (in its connection or runner settings, which Lifeguard cannot see), or null
+ * @param liquibaseContexts    {@code liquibase: contexts:}, the contexts an update runs with, as Liquibase's
+ *                             {@code --contexts} (a comma-separated list); null: not set, every changeSet runs
+ * @param liquibaseLabelFilter {@code liquibase: label-filter:}, as Liquibase's {@code --label-filter} (an
+ *                             expression with {@code !}, {@code and}, {@code or}, parentheses); null: not set
  */
 public record ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                             Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
-                            StartAfter startAfter, String docsUrl, String lockTimeout) {
+                            StartAfter startAfter, String docsUrl, String lockTimeout, String liquibaseContexts,
+                            String liquibaseLabelFilter) {
 
     public ProjectConfig {
         migrations = List.copyOf(migrations);
@@ -38,7 +43,15 @@ public record ProjectConfig(Path file, Dialect dialect, String targetVersion, Li
         exclude = List.copyOf(exclude);
     }
 
-    /** Without the docs and deployment settings. */
+    /** A file that sets no Liquibase contexts or labels. */
+    public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
+                         Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
+                         StartAfter startAfter, String docsUrl, String lockTimeout) {
+        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, docsUrl,
+                lockTimeout, null, null);
+    }
+
+    /** Without the docs, deployment and Liquibase settings. */
     public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                          Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
                          StartAfter startAfter) {

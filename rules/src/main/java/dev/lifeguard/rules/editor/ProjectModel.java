@@ -202,10 +202,15 @@ public final class ProjectModel {
         warm.forgetAll();
     }
 
-    /** Paths "." and the project's own code directories ({@code code:}), else those beside the migrations. */
-    private static LoadOptions loadOptions(LintSettings lint) {
+    /**
+     * Paths "." and the project's own code directories ({@code code:}), else those beside the migrations; as
+     * {@code lifeguard lint} with no path, Lifeguard looks for the migrations itself (nothing is named, so SQL
+     * that does not look like migrations is left alone) unless lifeguard.yml names them ({@code migrations:}).
+     */
+    public static LoadOptions loadOptions(LintSettings lint) {
         List<String> code = lint.file().code().isEmpty() ? null : lint.file().code();
-        return lint.loadOptions(List.of("."), code, Map.of());
+        LoadOptions options = lint.loadOptions(List.of("."), code, Map.of());
+        return lint.file().migrations().isEmpty() ? options.discovering() : options;
     }
 
     /** The migrations whose findings can land in the file: its own, and those whose SQL or reverse is in it. */

@@ -53,15 +53,21 @@ public final class Engine {
         int checked = 0;
         for (History history : project.histories()) {
             SchemaState schema = new SchemaState();
+            Migration previous = null;
             for (Migration migration : history.migrations()) {
-                Dialect dialect = migration.dialectOn(history.dialect()).orElse(null);
+                if (RunsOn.startsEmpty(migration, previous)) {
+                    schema = new SchemaState(); // a baseline is applied to an empty database only
+                }
+                previous = migration;
+                // the dbms attribute, contexts and preconditions decide where it runs (see RunsOn)
+                Dialect dialect = RunsOn.dialect(migration, history.dialect(), schema).orElse(null);
                 if (dialect == null) {
                     continue;
                 }
                 // A changeSet for another database is judged by that database's rules, against the schema as
                 // the linted database has it, without changing that schema.
                 SchemaState state = dialect == history.dialect() ? schema : schema.copy();
-                if (options.startAfter() != null && options.startAfter().covers(migration)) {
+                if (options.startAfter() != null && options.startAfter().covers(history, migration)) {
                     // already deployed: replayed so later migrations see its tables, never reported on
                     deployed.add(migration.span());
                     migration.operations().forEach(op -> state.apply(migration, op));

@@ -76,7 +76,8 @@ public class MigrationContext extends FindingSink {
      * review (in a file it added, or a changeSet it appended to an existing changelog).
      * A history's root changelog is the exception: teams append changeSets to it release after release, so
      * a table an earlier changeSet of the root file created is as old as any other; so is any changelog the
-     * change under review modified, whose old changeSets ran in production.
+     * change under review modified, whose old changeSets ran in production. A baseline is not such a file:
+     * a generated schema snapshot runs whole on an empty database, so every table it creates is new in it.
      */
     public boolean isNewTable(TableName name) {
         return state.table(name).map(t -> createdInThisUnit(t)
@@ -88,7 +89,8 @@ public class MigrationContext extends FindingSink {
         if (!t.createdInFile().equals(migration.file())) {
             return false;
         }
-        boolean growingFile = migration.kind() == Migration.Kind.CHANGESET
+        // a baseline (a generated schema snapshot) runs whole on an empty database: nothing in it is old
+        boolean growingFile = migration.kind() == Migration.Kind.CHANGESET && !migration.baseline()
                 && (migration.file().equals(history.location()) || review.knowsChangeSetsOf(migration.file()));
         return !growingFile || t.createdByMigration().equals(migration.id());
     }

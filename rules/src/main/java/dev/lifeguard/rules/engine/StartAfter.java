@@ -1,6 +1,7 @@
 package dev.lifeguard.rules.engine;
 
 import dev.lifeguard.analyzer.discovery.Versions;
+import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
 
 import java.util.Optional;
@@ -14,16 +15,26 @@ import java.util.regex.Pattern;
  *
  * <p>A migration's position is its version (Flyway, golang-migrate, dbmate, popx: compared numerically,
  * part by part, so 1.10 comes after 1.9); for a Liquibase changeSet, the number the changelog file name
- * starts with (teams name them {@code 0004_...} or {@code 20210302-...}), else the one its id starts with.
- * A date ({@code 2024-01-31}) is compared with the first eight digits of that position when they read as
- * a date (timestamped versions: {@code 20240131093000}). A migration without a position (a Flyway
- * repeatable, a changeSet named without a number) is always linted.
+ * starts with (teams name them {@code 0004_...} or {@code 20210302-...}), else a dotted version in the file
+ * name ({@code jpa-changelog-26.5.0.xml}, {@code changelog-6.13.0.xml}, {@code update-to-latest-2.9.x.xml}),
+ * else the number its id starts with. A date ({@code 2024-01-31}) is compared with the first eight digits of
+ * that position when they read as a date (timestamped versions: {@code 20240131093000}).
+ *
+ * <p>A history is deployed in its order (the master changelog's include order, the version order): so every
+ * migration up to the last one at or before the point is deployed, those without a position (a changelog
+ * named without a number, included before it) as well. After that, only migrations without a position or
+ * beyond the point are linted.
  */
 public final class StartAfter {
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private static final Pattern VERSION = Pattern.compile("[vV]?(\\d+(?:[._]\\d+)*)");
     private static final Pattern LEADING_VERSION = Pattern.compile("^[vV]?(\\d+(?:[._]\\d+)*)");
     private static final Pattern LEADING_DIGITS = Pattern.compile("^(\\d[\\d_.-]*)");
+    /** A dotted version somewhere in a changelog's name: {@code 26.5.0}, {@code 2.9} of {@code 2.9.x}. */
+    private static final Pattern DOTTED_VERSION = Pattern.compile("(?<![\\d.])(\\d+(?:\\.\\d+)+)");
+
+    /** Per history (by identity), its migrations up to the last one at or before the point. */
+    private final java.util.Map<History, java.util.Set<Migration>> deployed = new java.util.IdentityHashMap<>();
 
     private final String text;
     private final String date;    // yyyymmdd, or null
@@ -47,6 +58,24 @@ public final class StartAfter {
             return Optional.of(new StartAfter(t, null, v.group(1)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the migration of this history is already deployed: it comes, in the history's order, no later
+     * than the last migration at or before the point.
+     */
+    public synchronized boolean covers(History history, Migration m) {
+        return deployed.computeIfAbsent(history, h -> {
+            int last = -1;
+            for (int i = 0; i < h.migrations().size(); i++) {
+                if (covers(h.migrations().get(i))) {
+                    last = i;
+                }
+            }
+            java.util.Set<Migration> prefix = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            prefix.addAll(h.migrations().subList(0, last + 1));
+            return prefix;
+        }).contains(m);
     }
 
     /** Whether the migration lies at or before this point, i.e. is already deployed. */
@@ -78,6 +107,10 @@ public final class StartAfter {
         String file = m.file().getFileName() == null ? "" : m.file().getFileName().toString();
         if (LEADING_DIGITS.matcher(file).find()) {
             return file;
+        }
+        Matcher dotted = DOTTED_VERSION.matcher(file);
+        if (dotted.find()) {
+            return dotted.group(1);
         }
         return LEADING_DIGITS.matcher(m.id()).find() ? m.id() : null;
     }

@@ -32,7 +32,8 @@ final class MigrationKeys {
         if (m.kind() != Migration.Kind.VERSIONED || m.version() == null || m.version().isBlank()) {
             return null;
         }
-        return ofVersion(m.version(), m.file());
+        // a Flyway baseline shares its version with the versioned migration it sums up: B5 beside V5 is usual
+        return (m.baseline() ? "baseline " : "") + ofVersion(m.version(), m.file());
     }
 
     /** The identity key of a versioned file, from its version and name. */

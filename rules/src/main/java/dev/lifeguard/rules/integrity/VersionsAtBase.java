@@ -60,7 +60,8 @@ final class VersionsAtBase {
         for (Migration m : history.migrations()) {
             Optional<FileChange> edit = change.of(m.file()).filter(f -> f.status() == FileChange.Status.ADDED
                     || f.status() == FileChange.Status.RENAMED);
-            if (edit.isEmpty() || m.kind() != Migration.Kind.VERSIONED || m.version() == null || m.version().isBlank()) {
+            if (edit.isEmpty() || m.kind() != Migration.Kind.VERSIONED || m.version() == null || m.version().isBlank()
+                    || m.baseline()) { // a new baseline serves new databases only: no deployed one ran its version
                 continue;
             }
             String key = MigrationKeys.of(m);

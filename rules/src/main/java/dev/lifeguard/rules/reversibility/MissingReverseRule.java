@@ -27,6 +27,7 @@ public final class MissingReverseRule implements Rule {
     public void visitMigration(MigrationContext ctx) {
         Migration m = ctx.migration();
         if (m.reverse().kind() != Reverse.Kind.NONE || m.kind() == Migration.Kind.REPEATABLE || m.runOnChange()
+                || m.baseline() // applied to an empty database only: undoing it is dropping the database
                 || m.operations().isEmpty() || !expectsReverseCached(ctx.history())) {
             return;
         }

@@ -54,6 +54,22 @@ class ConfigFileReaderTest {
     }
 
     @Test
+    void liquibaseContextsAndLabelFilter() throws ConfigException {
+        ProjectConfig c = read("""
+                liquibase:
+                  contexts: [prod, eu]
+                  label-filter: "v2 and !beta"
+                """);
+        assertEquals("prod,eu", c.liquibaseContexts());
+        assertEquals("v2 and !beta", c.liquibaseLabelFilter());
+        assertNull(read("dialect: h2\n").liquibaseContexts(), "not set: every changeSet runs");
+        assertEquals("lifeguard.yml:2: unknown key 'context' under liquibase: (contexts, label-filter)",
+                error("liquibase:\n  context: prod\n"));
+        assertEquals("lifeguard.yml:1: liquibase: expects contexts: and label-filter:, such as contexts: prod",
+                error("liquibase: prod\n"));
+    }
+
+    @Test
     void sinceIsStartAfterAndADateWorks() throws ConfigException {
         assertEquals("2024-01-31", read("since: 2024-01-31\n").startAfter().toString());
     }
@@ -68,7 +84,7 @@ class ConfigFileReaderTest {
     @Test
     void unknownKeysAndRuleIdsAreErrorsWithTheirLine() {
         assertEquals("lifeguard.yml:3: unknown key 'rulez' (known: dialect, target-version, migrations, code, exclude,"
-                + " start-after, rules, lock-timeout, docs-url)", error("dialect: mysql\n\nrulez:\n  drop-column: off\n"));
+                + " start-after, rules, lock-timeout, docs-url, liquibase)", error("dialect: mysql\n\nrulez:\n  drop-column: off\n"));
         assertEquals("lifeguard.yml:3: unknown rule id 'drop-colum' (lifeguard rules lists them)",
                 error("rules:\n  drop-column: off\n  drop-colum: off\n"));
         assertEquals("lifeguard.yml:2: unknown key 'level' for rule drop-column (severity or enabled)",

@@ -2,6 +2,7 @@ package dev.lifeguard.rules.engine;
 
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Framework;
+import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.analyzer.model.Reverse;
@@ -63,6 +64,32 @@ class StartAfterTest {
         assertEquals(List.of("db/migration/V3__rename.sql"),
                 result.findings().stream().map(f -> f.span().file().toString().replace('\\', '/')).toList());
         assertEquals(1, result.migrationsChecked());
+    }
+
+    @Test
+    void versionsInChangelogFileNames() {
+        StartAfter point = StartAfter.parse("26.5.0").orElseThrow();
+        assertTrue(point.covers(changeSet("META-INF/jpa-changelog-26.5.0.xml", "26.5.0-1")));
+        assertTrue(point.covers(changeSet("META-INF/jpa-changelog-4.6.0.xml", "abc")));
+        assertFalse(point.covers(changeSet("META-INF/jpa-changelog-26.10.0.xml", "x")));
+        assertTrue(StartAfter.parse("2.9").orElseThrow().covers(changeSet("updates/liquibase-update-to-latest-2.9.x.xml", "x")));
+        assertFalse(StartAfter.parse("2.9").orElseThrow().covers(changeSet("updates/liquibase-update-to-latest-3.0.x.xml", "x")));
+    }
+
+    @Test
+    void theMasterChangelogsIncludeOrderDecides() {
+        // keycloak-like: version-named changelogs, and unnumbered ones included between them
+        Migration a = changeSet("jpa-changelog-1.0.0.Final.xml", "1");
+        Migration b = changeSet("jpa-changelog-authz-master.xml", "authz-2");
+        Migration c = changeSet("jpa-changelog-26.5.0.xml", "3");
+        Migration d = changeSet("jpa-changelog-custom.xml", "custom-4");
+        Migration e = changeSet("jpa-changelog-26.6.0.xml", "5");
+        History h = new History(Path.of("META-INF/jpa-changelog-master.xml"), Framework.LIQUIBASE, Dialect.POSTGRESQL,
+                List.of(a, b, c, d, e));
+        StartAfter point = StartAfter.parse("26.5.0").orElseThrow();
+        assertEquals(List.of(true, true, true, false, false),
+                h.migrations().stream().map(m -> point.covers(h, m)).toList(),
+                "everything included up to the last changelog at or before 26.5.0 is deployed; after it, nothing");
     }
 
     @Test
