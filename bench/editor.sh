@@ -2,7 +2,9 @@
 # Benchmark (not a test): how fast the editors keep up, on a generated project of N migrations (default 1000)
 # with a small JPA application beside them, in two layouts (Flyway SQL files, Liquibase XML changelogs).
 #   - the language server: `lifeguard lsp` as its own process, driven by lsp4j's client over stdin/stdout
-#     (time to the first diagnostics after didOpen, to the diagnostics of each didChange, and of pom.xml);
+#     (time to the first diagnostics after didOpen, to the diagnostics of each didChange, and of pom.xml;
+#     then a second server: start to the end of the workspace read it begins on `initialized`, and the first
+#     diagnostics of the file opened after it);
 #   - the warm project model alone, in-process (what a check costs without the protocol);
 #   - the IntelliJ plugin's checkFile inside the newer IntelliJ core of kotlin-compiler (needs Debian's IntelliJ
 #     jars and the kotlin-compiler jars in the local Maven repository, as .ci/run fetches them; skipped otherwise).

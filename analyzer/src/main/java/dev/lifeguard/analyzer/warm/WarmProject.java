@@ -165,11 +165,7 @@ public final class WarmProject {
         }
         checkpoint = during;
         try {
-            if (codeStale || fixedCode == null) {
-                fixedCode = CodeBaseLoader.load(new ProjectRoot(root, wholeOptions.excludes()), wholeOptions.code(),
-                        whole.histories(), whole.sources().keySet(), codeIndex);
-                codeStale = false;
-            }
+            loadCode();
             String where = location.get().toString().isEmpty() ? "." : location.get().toString().replace('\\', '/');
             LoadOptions part = new LoadOptions(options.root(), List.of(where), options.dialect(), options.excludes(),
                     options.code(), Map.of(file, text), options.discover(), options.liquibase());
@@ -178,6 +174,36 @@ public final class WarmProject {
             return Optional.of(project);
         } finally {
             checkpoint = Checkpoint.NONE;
+        }
+    }
+
+    /**
+     * Reads the whole project and its code index ahead of the first check (an editor opening the project),
+     * so that the first file opened is checked from warm caches.
+     *
+     * @param options the project's options with paths {@code "."} and no overlay (from its lifeguard.yml)
+     */
+    public synchronized void warmUp(LoadOptions options, Checkpoint during) throws LoadException {
+        index(options, during);
+        checkpoint = during;
+        try {
+            loadCode();
+            during.check();
+            // the code index and the DDL found in code are built on first use, by a check's rules: built now
+            fixedCode.code().index();
+            fixedCode.code().ddlInCode();
+            during.rethrow();
+        } finally {
+            checkpoint = Checkpoint.NONE;
+        }
+    }
+
+    /** The code base and its index beside the whole project, loaded again only after a code file changed. */
+    private void loadCode() throws LoadException {
+        if (codeStale || fixedCode == null) {
+            fixedCode = CodeBaseLoader.load(new ProjectRoot(root, wholeOptions.excludes()), wholeOptions.code(),
+                    whole.histories(), whole.sources().keySet(), codeIndex);
+            codeStale = false;
         }
     }
 

@@ -187,6 +187,35 @@ final class DocumentService implements TextDocumentService {
         }
     }
 
+    /**
+     * Reads each project into its warm model as soon as the editor opens it, on the worker ahead of any lint,
+     * so the first migration opened is checked from warm caches. Nothing is published: a project that cannot
+     * be read is reported by the lint of the file opened in it.
+     */
+    void warmUp(List<ProjectSession> sessions) {
+        for (ProjectSession session : sessions) {
+            if (worker.isShutdown()) {
+                return;
+            }
+            worker.execute(() -> {
+                long start = System.nanoTime();
+                try {
+                    session.model().warmUp(() -> {
+                        if (worker.isShutdown()) {
+                            throw new Superseded(); // shutting down: stop reading
+                        }
+                    });
+                    log(MessageType.Log, "lifeguard read " + session.root() + " in "
+                            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+                } catch (Superseded e) {
+                    return;
+                } catch (LoadException | RuntimeException e) {
+                    log(MessageType.Log, "lifeguard could not read " + session.root() + " ahead of a lint: " + e.getMessage());
+                }
+            });
+        }
+    }
+
     /** Looks at the disk every {@link #SWEEP_SECONDS} s (see {@link #sweep()}). */
     void startSweeping() {
         sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);

@@ -102,6 +102,7 @@ public final class LifeguardLanguageServer implements LanguageServer, LanguageCl
      */
     @Override
     public void initialized(InitializedParams params) {
+        documents.warmUp(workspace.folderSessions());
         documents.startSweeping();
         LanguageClient c = client;
         if (watchFiles && c != null) {

@@ -60,6 +60,12 @@ final class Workspace {
         return Optional.of(new Located(session, root.relativize(file.get())));
     }
 
+    /** The projects of the workspace folders (those the editor opened), created when not seen yet. */
+    synchronized List<ProjectSession> folderSessions() {
+        return folders.stream().map(root -> sessions.computeIfAbsent(root, r -> new ProjectSession(r, rules, version)))
+                .toList();
+    }
+
     /** Every project seen so far: a file changed outside the editor may change any of their histories. */
     synchronized List<ProjectSession> sessions() {
         return List.copyOf(sessions.values());

@@ -284,6 +284,20 @@ class LifeguardLanguageServerTest {
         assertTrue(!after.contains("referenced-by-code") && after.contains("drop-column"), after.toString());
     }
 
+    /**
+     * The server reads each workspace folder as soon as the editor opens it (so the first migration opened is
+     * checked warm); a lifeguard.yml written after that read still applies to the first lint.
+     */
+    @Test
+    void theWorkspaceIsReadWhenOpenedAndALaterLifeguardYmlStillApplies() throws Exception {
+        String read = client.awaitLog("lifeguard read ");
+        assertTrue(read.contains(root.getFileName().toString()) && read.endsWith(" ms"), read);
+        LspFixture.write(root, "lifeguard.yml", "rules:\n  missing-lock-timeout: off\n");
+        String uri = LspFixture.uri(root, LspFixture.V2);
+        client.open(uri, "sql", LspFixture.V2_DANGEROUS);
+        assertEquals(List.of("non-concurrent-index"), codes(client.next(uri).getDiagnostics()));
+    }
+
     /** Opens the dangerous migration under a broken lifeguard.yml: the defaults apply; returns the error on lifeguard.yml. */
     private Diagnostic openWithBrokenConfig(String yaml) throws Exception {
         LspFixture.write(root, "lifeguard.yml", yaml);

@@ -31,8 +31,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Benchmark (run by bench/editor.sh, not a test): {@code lifeguard lsp} as its own process, driven by lsp4j's
  * client over stdin/stdout as an editor drives it. Prints the time from didOpen to the first diagnostics of a
- * migration (the whole project read cold), from each didChange to the diagnostics of that version, and from
- * didOpen of pom.xml to its (empty) diagnostics; then the warm model's own cost for the same, in this process.
+ * migration opened right after {@code initialized} (the whole project read cold), from each didChange to the
+ * diagnostics of that version, and from didOpen of pom.xml to its (empty) diagnostics; then, in a second
+ * server, the time from its start to the end of the workspace read it begins on {@code initialized}, and the
+ * first diagnostics of the migration opened after that; then the warm model's own cost, in this process.
  * One line per figure, in milliseconds: {@code name median p95 n cpu}, where cpu is the CPU time (all threads of
  * the process doing the work: the server's for the protocol figures, this JVM's for the model's) per operation,
  * which a busy machine inflates far less than wall time.
@@ -50,6 +52,7 @@ public final class LspBenchmark {
         int edits = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         String text = Files.readString(project.resolve(relative));
         lsp(jar, project, relative, text, edits);
+        lspOpenedAfterRead(jar, project, relative, text);
         model(project, relative, text, edits);
         System.exit(0);
     }
@@ -115,6 +118,42 @@ public final class LspBenchmark {
                 }
             }
             report("lsp pom.xml round trip (JSON-RPC included)", poms, cpu.since(poms.length));
+            remote.shutdown().get(30, TimeUnit.SECONDS);
+            remote.exit();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /**
+     * A fresh server that has read the workspace (it does so on {@code initialized}) before the file is opened:
+     * the time from the server's start to that read, and from didOpen to the first diagnostics after it.
+     */
+    private static void lspOpenedAfterRead(Path jar, Path project, Path relative, String text) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        long start = System.nanoTime();
+        Process server = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "lsp")
+                .directory(project.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Cpu fromStart = Cpu.of(server.pid());
+        try {
+            Client client = new Client();
+            var launcher = LSPLauncher.createClientLauncher(client, server.getInputStream(), server.getOutputStream());
+            LanguageServer remote = launcher.getRemoteProxy();
+            launcher.startListening();
+            InitializeParams init = new InitializeParams();
+            init.setWorkspaceFolders(List.of(new WorkspaceFolder(project.toUri().toString(), "project")));
+            init.setCapabilities(new ClientCapabilities());
+            remote.initialize(init).get(120, TimeUnit.SECONDS);
+            remote.initialized(new InitializedParams());
+            client.awaitLog("lifeguard read ");
+            report("lsp server start to workspace read (initialized)", new long[] {System.nanoTime() - start},
+                    fromStart.since(1));
+            String uri = project.resolve(relative).toUri().toString();
+            Cpu cpu = Cpu.of(server.pid());
+            long s = System.nanoTime();
+            remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "sql", 1, text)));
+            client.await(uri, 1);
+            report("lsp first diagnostics, opened after the read", new long[] {System.nanoTime() - s}, cpu.since(1));
             remote.shutdown().get(30, TimeUnit.SECONDS);
             remote.exit();
         } finally {
@@ -246,6 +285,21 @@ public final class LspBenchmark {
 
         @Override
         public void logMessage(MessageParams params) {
+            logged.add(params.getMessage());
+        }
+
+        private final BlockingQueue<String> logged = new LinkedBlockingQueue<>();
+
+        /** Waits for a log message starting with {@code prefix}. */
+        String awaitLog(String prefix) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            while (System.nanoTime() < deadline) {
+                String m = logged.poll(1, TimeUnit.SECONDS);
+                if (m != null && m.startsWith(prefix)) {
+                    return m;
+                }
+            }
+            throw new IllegalStateException("no log message " + prefix);
         }
     }
 }

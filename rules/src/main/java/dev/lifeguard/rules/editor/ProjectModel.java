@@ -88,6 +88,11 @@ public final class ProjectModel {
 
     /** The nearest lifeguard.yml from the root upwards, as {@code lifeguard lint} run in the root reads it. */
     public synchronized Settings settings() {
+        if (settings != null && settingsChanged()) {
+            // a lifeguard.yml created, edited or deleted since it was read (outside any editor event)
+            settings = null;
+            warm.forgetAll();
+        }
         if (settings == null) {
             try {
                 settings = new Settings(LintSettings.find(root, rules), null);
@@ -145,6 +150,23 @@ public final class ProjectModel {
         return Optional.of(new Linted(file, source, findings, project, pages));
     }
 
+    /**
+     * Reads the whole project and its code index into the caches ahead of the first check (an editor opening
+     * the project), so the first file opened is checked warm.
+     *
+     * @param checkCanceled as for {@link #lint}
+     */
+    public void warmUp(Runnable checkCanceled) throws LoadException {
+        drainChanges();
+        LintSettings lint = settings().lint();
+        Checkpoint checkpoint = new Checkpoint(checkCanceled);
+        try {
+            warm.warmUp(loadOptions(lint), checkpoint);
+        } finally {
+            checkpoint.rethrow();
+        }
+    }
+
     /** The whole project, read as {@code lifeguard lint} run in the root reads it (warming the caches). */
     public Project whole(Runnable checkCanceled) throws LoadException {
         return warm.whole(loadOptions(settings().lint()), new Checkpoint(checkCanceled));
@@ -187,8 +209,7 @@ public final class ProjectModel {
     public synchronized boolean sweep() {
         drainChanges();
         boolean changed = !warm.sweep().isEmpty();
-        if (settings != null && (!java.util.Objects.equals(ConfigLocator.find(root).orElse(null), settingsFile)
-                || !java.util.Objects.equals(modified(settingsFile), settingsModified))) {
+        if (settings != null && settingsChanged()) {
             settings = null;
             warm.forgetAll();
             changed = true;
@@ -239,6 +260,12 @@ public final class ProjectModel {
             }
         }
         return false;
+    }
+
+    /** Whether the lifeguard.yml that applies is another file, or was modified, since the settings were read. */
+    private boolean settingsChanged() {
+        return !java.util.Objects.equals(ConfigLocator.find(root).orElse(null), settingsFile)
+                || !java.util.Objects.equals(modified(settingsFile), settingsModified);
     }
 
     private static FileTime modified(Path file) {

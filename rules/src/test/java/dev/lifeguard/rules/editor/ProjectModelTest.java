@@ -187,6 +187,75 @@ class ProjectModelTest {
         assertEquals(1, model.warm().store().diskReads(root.resolve("src/main/java/com/shop/Service3.java")));
     }
 
+    /**
+     * An editor opening the project warms the model up: migrations, changelogs and the code index are read
+     * before any file is opened, and the first check then reads nothing from disk.
+     */
+    @Test
+    void warmUpReadsMigrationsAndCodeSoTheFirstCheckReadsNothing() throws Exception {
+        List<Path> migrations = flyway(10);
+        Path drop = write("db/migration/V11__drop_name.sql", "ALTER TABLE t1 DROP COLUMN name;\n");
+        Path user = write("src/main/java/com/shop/T1.java", """
+                package com.shop;
+
+                import jakarta.persistence.*;
+
+                @Entity
+                @Table(name = "t1")
+                public class T1 {
+                    @Id
+                    private Long id;
+                    private String name;
+                }
+                """);
+        ProjectModel model = new ProjectModel(root, BuiltinRules.all());
+        FileStore store = model.warm().store();
+        model.warmUp(NEVER);
+        long warmed = store.diskReads();
+        for (Path m : migrations) {
+            assertEquals(1, store.diskReads(root.resolve(m)), m + " is read by the warm-up");
+        }
+        assertEquals(1, store.diskReads(root.resolve(user)), "the code index is built by the warm-up");
+
+        ProjectModel.Linted first = model.lint(drop, Files.readString(root.resolve(drop)), NEVER).orElseThrow();
+        assertTrue(rules(first).contains("referenced-by-code"), first.findings().toString());
+        assertEquals(warmed, store.diskReads(), "the first check after the warm-up reads nothing from disk");
+    }
+
+    /** A warm-up the editor cancels (the server shuts down) leaves the caches complete for the next check. */
+    @Test
+    void aCanceledWarmUpLeavesNothingHalfDone() throws Exception {
+        List<Path> migrations = flyway(12);
+        ProjectModel model = new ProjectModel(root, BuiltinRules.all());
+        AtomicInteger checks = new AtomicInteger();
+        assertThrows(IllegalStateException.class, () -> model.warmUp(() -> {
+            if (checks.incrementAndGet() == 5) {
+                throw new IllegalStateException("canceled");
+            }
+        }));
+        Path edited = migrations.get(3);
+        ProjectModel.Linted linted = model.lint(edited, "ALTER TABLE t3 ADD COLUMN d integer NOT NULL;\n", NEVER).orElseThrow();
+        assertTrue(rules(linted).contains("not-null-without-default"), linted.findings().toString());
+    }
+
+    /**
+     * A lifeguard.yml written after the project was read (by hand, by a git checkout; no editor event) applies
+     * from the next check on, without waiting for a sweep of the disk.
+     */
+    @Test
+    void lifeguardYmlWrittenSinceTheLastCheckAppliesToTheNext() throws Exception {
+        List<Path> migrations = flyway(4);
+        Path edited = migrations.get(3);
+        String text = "CREATE INDEX t3_name ON t3 (name);\n";
+        ProjectModel model = new ProjectModel(root, BuiltinRules.all());
+        model.warmUp(NEVER);
+        assertEquals(List.of("missing-lock-timeout", "non-concurrent-index"), rules(model.lint(edited, text, NEVER).orElseThrow()));
+        write("lifeguard.yml", "rules:\n  missing-lock-timeout: off\n");
+        assertEquals(List.of("non-concurrent-index"), rules(model.lint(edited, text, NEVER).orElseThrow()));
+        Files.delete(root.resolve("lifeguard.yml"));
+        assertEquals(List.of("missing-lock-timeout", "non-concurrent-index"), rules(model.lint(edited, text, NEVER).orElseThrow()));
+    }
+
     /** A migration created on disk after the project was read, with no event about it: found when it is opened. */
     @Test
     void aMigrationCreatedSinceTheProjectWasReadIsFoundWithoutAnEvent() throws Exception {
