@@ -152,7 +152,8 @@ public final class ProjectModel {
 
     /**
      * Reads the whole project and its code index into the caches ahead of the first check (an editor opening
-     * the project), so the first file opened is checked warm.
+     * the project), then checks the newest migration of the longest history as it is on disk (the findings are
+     * dropped), so that the rules' code is loaded and compiled too: the first file opened is checked warm.
      *
      * @param checkCanceled as for {@link #lint}
      */
@@ -160,10 +161,20 @@ public final class ProjectModel {
         drainChanges();
         LintSettings lint = settings().lint();
         Checkpoint checkpoint = new Checkpoint(checkCanceled);
+        Project project;
         try {
             warm.warmUp(loadOptions(lint), checkpoint);
+            project = warm.whole(loadOptions(lint), checkpoint);
         } finally {
             checkpoint.rethrow();
+        }
+        Optional<Path> newest = project.histories().stream()
+                .max(java.util.Comparator.comparingInt((dev.lifeguard.analyzer.model.History h) -> h.migrations().size()))
+                .filter(h -> !h.migrations().isEmpty())
+                .map(h -> h.migrations().get(h.migrations().size() - 1).file());
+        Optional<SourceFile> text = newest.flatMap(project::source);
+        if (text.isPresent()) {
+            lint(newest.get(), text.get().text(), checkCanceled);
         }
     }
 
