@@ -416,10 +416,12 @@ public final class WarmProject {
                 }
             }
         }
-        // a changelog with no changeSets yet, an included file that could not be read: still the project's
+        // a file read with the project whose changeSets none of its histories runs (a changelog included under a
+        // context or precondition that leaves it out, one with no changeSets yet): how it is included decides
+        // what runs, so it is checked within the whole project, as lint checks it (rare, and slower than a part)
         for (Path source : project.sources().keySet()) {
             if (mayBeMigration(source)) {
-                map.putIfAbsent(source, source);
+                map.putIfAbsent(source, Path.of(""));
             }
         }
         // a file that fits no layout or cannot be read is reported where it stands: with its directory for SQL
