@@ -151,6 +151,25 @@ class SqlParserTest {
         assertEquals(new TableName(null, "d"), ((Operation.RenameTable) ops.get(1)).to());
     }
 
+    @Test
+    void sqlServerRenamesThroughSpRename() {
+        List<Operation> ops = new SqlParser(Dialect.SQLSERVER).parse(new SourceFile(Path.of("m.sql"),
+                "EXECUTE sp_rename N'[dbo].[tmp_orders]', N'orders';\n"
+                + "EXEC sp_rename 'dbo.orders.Note', 'note_text', 'COLUMN';\n"
+                + "EXEC sp_rename N'[dbo].[pk_tmp]', N'pk_orders', N'OBJECT';\n"
+                + "EXEC sp_rename @objname = N'dbo.a', @newname = N'b';\n"
+                + "EXECUTE dbo.do_something 1;\n"));
+        assertEquals(5, ops.size(), ops.toString());
+        Operation.RenameTable table = assertInstanceOf(Operation.RenameTable.class, ops.get(0));
+        assertEquals(new TableName("dbo", "tmp_orders"), table.from());
+        assertEquals(new TableName("dbo", "orders"), table.to());
+        RenameColumn column = assertInstanceOf(RenameColumn.class, ops.get(1));
+        assertEquals(new RenameColumn(null, new TableName("dbo", "orders"), "note", "note_text"), withoutSpan(column));
+        assertInstanceOf(Operation.Other.class, ops.get(2), "a constraint's rename is not modelled");
+        assertEquals(new TableName("dbo", "b"), assertInstanceOf(Operation.RenameTable.class, ops.get(3)).to());
+        assertInstanceOf(Operation.Other.class, ops.get(4));
+    }
+
     private static RenameColumn withoutSpan(RenameColumn r) {
         return new RenameColumn(null, r.table(), r.from(), r.to());
     }
@@ -390,5 +409,31 @@ class SqlParserTest {
                 only(pg("ALTER TABLE t ENABLE ALWAYS TRIGGER trg"), Operation.Other.class).kind());
         assertEquals("x > 0", only(pg("ALTER TABLE t ADD COLUMN x int CHECK (x > 0)"), AddColumn.class)
                 .column().checkExpression());
+    }
+
+    @Test
+    void alterColumnRestatedAsH2AndSqlServerWriteIt() {
+        for (Dialect d : List.of(Dialect.H2, Dialect.SQLSERVER)) {
+            SqlParser parser = new SqlParser(d);
+            var type = only(parser.parse(new SourceFile(Path.of("m.sql"), "ALTER TABLE t ALTER COLUMN c INT NOT NULL")),
+                    Operation.AlterColumnType.class);
+            assertEquals("c", type.column(), d.id());
+            assertEquals(Boolean.FALSE, type.definition().nullable(), d.id());
+            assertTrue(type.fullRedefinition(), d.id() + ": the column is restated");
+            var nullable = only(parser.parse(new SourceFile(Path.of("m.sql"), "ALTER TABLE t ALTER COLUMN c numeric(19,5) NULL")),
+                    Operation.AlterColumnType.class);
+            assertEquals(Boolean.TRUE, nullable.definition().nullable(), d.id());
+            assertInstanceOf(Operation.SetNotNull.class, only(parser.parse(new SourceFile(Path.of("m.sql"),
+                    "ALTER TABLE t ALTER COLUMN c SET NOT NULL")), Operation.class), d.id() + ": an action stays an action");
+        }
+        assertEquals(new RenameColumn(null, T, "a", "b"), withoutSpan(only(new SqlParser(Dialect.H2).parse(
+                new SourceFile(Path.of("m.sql"), "ALTER TABLE t ALTER COLUMN a RENAME TO b")), RenameColumn.class)));
+        assertInstanceOf(Operation.Unparsed.class, only(pg("ALTER TABLE t ALTER COLUMN c INT"), Operation.class),
+                "PostgreSQL has no such form");
+        var bracketed = only(new SqlParser(Dialect.SQLSERVER).parse(new SourceFile(Path.of("m.sql"),
+                "CREATE TABLE [dbo].[t] ([name] [varchar](255) NOT NULL, [d] [numeric](19, 5), [v] [NVARCHAR](max))")),
+                CreateTable.class);
+        assertEquals(List.of("varchar(255)", "numeric(19,5)", "nvarchar(max)"),
+                bracketed.columns().stream().map(ColumnDef::type).toList(), "a bracketed type name is the type");
     }
 }
