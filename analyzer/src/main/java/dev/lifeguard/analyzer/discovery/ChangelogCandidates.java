@@ -37,7 +37,7 @@ public final class ChangelogCandidates {
         for (Path file : collected) {
             String extension = PathCollector.extension(file);
             if (extension.equals("sql")) {
-                if (files.peek(file, PEEK_BYTES, head -> isFormattedSql(head) && isChangelog(file, head)).orElse(false)) {
+                if (sqlChangelog(file)) {
                     changelogs.add(file);
                 }
             } else if (STRUCTURED.contains(extension)) {
@@ -65,4 +65,21 @@ public final class ChangelogCandidates {
         return text.substring(0, head).toLowerCase(Locale.ROOT).contains("liquibase formatted sql");
     }
 
+    /**
+     * Whether an SQL file is a Liquibase formatted-SQL changelog. On disk, a plain SQL file is read whole a
+     * moment later as a migration, so the look reads it whole once for both (a probe: nothing is recorded if it
+     * cannot be read); a file not read whole (too large, unreadable) or read as UTF-16 without a byte order mark
+     * (NUL bytes among the first characters) is judged by its head, which recognises those. Elsewhere (an
+     * editor's warm store, which keeps heads) and for an editor's unsaved text, the head or that text.
+     */
+    private boolean sqlChangelog(Path file) {
+        if (files instanceof DiskMigrationFiles && files.unsaved(file).isEmpty()) {
+            Optional<Boolean> whole = files.probe(file, text -> text.length() > 1 && (text.charAt(0) == 0 || text.charAt(1) == 0)
+                    ? null : isFormattedSql(text) && isChangelog(file, text));
+            if (whole.isPresent()) {
+                return whole.get();
+            }
+        }
+        return files.peek(file, PEEK_BYTES, head -> isFormattedSql(head) && isChangelog(file, head)).orElse(false);
+    }
 }

@@ -15,8 +15,8 @@ final class MigrationKeys {
     /** popx / kratos keep one file per dialect under one version: {@code 2019_x.postgres.up.sql}. */
     private static final Pattern DIALECT_IN_NAME = Pattern.compile(
             "\\.(postgres|postgresql|mysql|mariadb|sqlite3?|cockroach|mssql|sqlserver|oracle|h2)\\.", Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern SEPARATOR = Pattern.compile("[._]");
+    /** Compiled once: String.split and String.matches compile their pattern at every call, for every migration. */
+    private static final Pattern VERSION_SEPARATOR = Pattern.compile("[._]");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private MigrationKeys() {
@@ -56,7 +56,7 @@ final class MigrationKeys {
             return Long.toString(Long.parseLong(plain)); // the common case, 000002 is 2, without the parts below
         }
         List<String> parts = new ArrayList<>();
-        for (String p : SEPARATOR.split(version.trim())) {
+        for (String p : VERSION_SEPARATOR.split(version.trim())) {
             parts.add(DIGITS.matcher(p).matches() ? new BigInteger(p).toString() : p.toLowerCase(Locale.ROOT));
         }
         while (parts.size() > 1 && parts.get(parts.size() - 1).equals("0")) {
