@@ -39,6 +39,9 @@ final class MigrationKeys {
     /** The identity key of a versioned file, from its version and name. */
     static String ofVersion(String version, java.nio.file.Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (name.indexOf('.') == name.lastIndexOf('.')) {
+            return normalizedVersion(version); // one dot at most: no ".postgres." in it (an editor asks per keystroke)
+        }
         Matcher d = DIALECT_IN_NAME.matcher(name);
         return normalizedVersion(version) + (d.find() ? "@" + d.group(1).toLowerCase(Locale.ROOT) : "");
     }
@@ -48,6 +51,10 @@ final class MigrationKeys {
      * all version 1.1, and 000002 is 2.
      */
     static String normalizedVersion(String version) {
+        String plain = version.trim();
+        if (!plain.isEmpty() && plain.length() < 19 && plain.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Long.toString(Long.parseLong(plain)); // the common case, 000002 is 2, without the parts below
+        }
         List<String> parts = new ArrayList<>();
         for (String p : VERSION_SEPARATOR.split(version.trim())) {
             parts.add(DIGITS.matcher(p).matches() ? new BigInteger(p).toString() : p.toLowerCase(Locale.ROOT));
