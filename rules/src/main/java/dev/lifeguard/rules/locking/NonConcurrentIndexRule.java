@@ -9,6 +9,7 @@ import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.rules.Fix;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
+import dev.lifeguard.rules.SqlNames;
 import dev.lifeguard.rules.StatementText;
 import dev.lifeguard.rules.Statements;
 import dev.lifeguard.rules.engine.OperationContext;
@@ -23,7 +24,7 @@ import java.util.Set;
         severity = Severity.ERROR,
         dialects = {Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB},
         tags = {"locking", "index"},
-        help = "Use CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY / REINDEX ... CONCURRENTLY in its own migration that runs outside a transaction")
+        help = "Use CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY / REINDEX ... CONCURRENTLY / DETACH PARTITION ... CONCURRENTLY in its own migration that runs outside a transaction")
 public final class NonConcurrentIndexRule implements Rule {
     /** MySQL/MariaDB clauses that turn InnoDB's online index build back into a blocking one. */
     private static final Set<String> BLOCKING_LOCKS = Set.of("EXCLUSIVE", "SHARED");
@@ -58,7 +59,39 @@ public final class NonConcurrentIndexRule implements Rule {
             }
         } else if (op instanceof Operation.Reindex r && !r.concurrently()) {
             reindex(ctx, r);
+        } else if (op instanceof Operation.DetachPartition d && !d.concurrently() && !d.finalizing()
+                && ctx.targetVersion().atLeast(14) && !ctx.isNewTable(d.table())) {
+            detach(ctx, d);
         }
+    }
+
+    /** DETACH PARTITION without CONCURRENTLY (PostgreSQL 14+ has it): ACCESS EXCLUSIVE on the partitioned table. */
+    private static void detach(OperationContext ctx, Operation.DetachPartition d) {
+        String outside = ctx.migration().framework() == Framework.FLYWAY
+                ? "Flyway does not see that this statement cannot run in a transaction: set executeInTransaction=false"
+                + " in <file>.sql.conf" : outsideTransaction(ctx.migration().framework());
+        ctx.report(d.span(), "partition " + d.partition() + " is detached from " + d.table() + " without CONCURRENTLY:"
+                + " it takes ACCESS EXCLUSIVE on " + d.table() + " and on the partition, so every read and write of"
+                + " every partition waits, including while it queues behind a long-running query",
+                "ALTER TABLE " + SqlNames.table(d.table()) + " DETACH PARTITION " + SqlNames.table(d.partition())
+                        + " CONCURRENTLY; in its own migration, because CONCURRENTLY cannot run inside a transaction: "
+                        + outside + " (it is refused while " + d.table() + " has a DEFAULT partition)",
+                Statements.siblings(d, ctx.migration().operations()).size() == 1 ? appendConcurrently(ctx) : null,
+                List.of());
+    }
+
+    /** A fix appending " CONCURRENTLY" to a one-clause statement. */
+    private static Fix appendConcurrently(OperationContext ctx) {
+        StatementText text = StatementText.of(ctx, ctx.operation());
+        if (text == null) {
+            return null;
+        }
+        List<StatementText.Word> words = text.words();
+        int last = words.size() - 1;
+        while (last >= 0 && words.get(last).text().equals(";")) {
+            last--;
+        }
+        return last < 0 ? null : text.insertAt(words.get(last).end(), " CONCURRENTLY", "Add CONCURRENTLY");
     }
 
     private static void reindex(OperationContext ctx, Operation.Reindex r) {
