@@ -82,10 +82,21 @@ public sealed interface Operation {
      * CREATE INDEX. {@code algorithm} and {@code lock} hold MySQL's ALGORITHM= / LOCK= clauses (upper
      * case), null when not written.
      */
+    /**
+     * CREATE INDEX (and MySQL's ADD INDEX / inline KEY). {@code kind} is MySQL's {@code FULLTEXT} or
+     * {@code SPATIAL} (upper case), null for an ordinary index.
+     */
     record CreateIndex(SourceSpan span, String name, TableName table, List<String> columns, boolean unique,
-                       boolean concurrently, boolean ifNotExists, String algorithm, String lock) implements Operation {
+                       boolean concurrently, boolean ifNotExists, String algorithm, String lock, String kind)
+            implements Operation {
         public CreateIndex {
             columns = List.copyOf(columns);
+        }
+
+        /** An ordinary (not FULLTEXT / SPATIAL) index. */
+        public CreateIndex(SourceSpan span, String name, TableName table, List<String> columns, boolean unique,
+                           boolean concurrently, boolean ifNotExists, String algorithm, String lock) {
+            this(span, name, table, columns, unique, concurrently, ifNotExists, algorithm, lock, null);
         }
     }
 

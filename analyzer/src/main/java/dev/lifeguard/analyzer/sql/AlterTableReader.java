@@ -181,9 +181,7 @@ final class AlterTableReader {
     private Operation mysqlIndex(TokenCursor k, TableName table, String algorithm, String lock)
             throws ReadException {
         boolean unique = k.accept("UNIQUE");
-        if (!k.accept("FULLTEXT")) {
-            k.accept("SPATIAL");
-        }
+        String kind = k.accept("FULLTEXT") ? "FULLTEXT" : k.accept("SPATIAL") ? "SPATIAL" : null;
         if (!k.accept("INDEX")) {
             k.accept("KEY");
         }
@@ -194,7 +192,7 @@ final class AlterTableReader {
         ConstraintReader.indexType(k);
         List<String> columns = ConstraintReader.columnList(k);
         skipIndexOptions(k);
-        return new Operation.CreateIndex(span, name, table, columns, unique, false, false, algorithm, lock);
+        return new Operation.CreateIndex(span, name, table, columns, unique, false, false, algorithm, lock, kind);
     }
 
     static void skipIndexOptions(TokenCursor k) throws ReadException {

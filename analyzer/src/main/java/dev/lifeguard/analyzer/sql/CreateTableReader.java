@@ -90,6 +90,7 @@ final class CreateTableReader {
         } else if (e.isWord("LIKE")) {
             e.skipRest();
         } else if (isInlineIndex(e)) {
+            String kind = e.isWord("FULLTEXT") || e.isWord("SPATIAL") ? e.peek().upper() : null;
             e.next();
             if (e.isWord("INDEX") || e.isWord("KEY")) {
                 e.next();
@@ -98,7 +99,7 @@ final class CreateTableReader {
             ConstraintReader.indexType(e);
             List<String> cols = ConstraintReader.columnList(e);
             AlterTableReader.skipIndexOptions(e);
-            indexes.add(new Operation.CreateIndex(span, name, table, cols, false, false, false, null, null));
+            indexes.add(new Operation.CreateIndex(span, name, table, cols, false, false, false, null, null, kind));
         } else {
             columns.add(ColumnDefReader.read(e));
         }

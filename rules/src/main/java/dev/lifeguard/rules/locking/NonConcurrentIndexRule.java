@@ -6,6 +6,7 @@ import dev.lifeguard.analyzer.model.Framework;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.TableName;
+import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Fix;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
@@ -13,6 +14,8 @@ import dev.lifeguard.rules.SqlNames;
 import dev.lifeguard.rules.StatementText;
 import dev.lifeguard.rules.Statements;
 import dev.lifeguard.rules.engine.OperationContext;
+import dev.lifeguard.rules.mysql.MySqlDdlEffect;
+import dev.lifeguard.rules.mysql.MySqlDdlKnowledge;
 
 import java.util.List;
 import java.util.Locale;
@@ -152,7 +155,39 @@ public final class NonConcurrentIndexRule implements Rule {
                     + " asks for a blocking build: " + how + " for the whole build, where InnoDB would build it online",
                     "Drop the clause, or write ALGORITHM=INPLACE, LOCK=NONE so MySQL fails instead of blocking when it"
                     + " cannot build the index online", null, List.of());
+        } else if (!copy && !blockingLock) {
+            String statedLock = lock;
+            statement.stream().filter(o -> o instanceof Operation.CreateIndex c && c.kind() != null).findFirst()
+                    .map(Operation.CreateIndex.class::cast)
+                    .filter(c -> c.table() == null || !ctx.isNewTable(c.table()))
+                    .ifPresent(c -> fullTextOrSpatial(ctx, c, statedLock));
         }
+    }
+
+    /**
+     * MySQL / MariaDB FULLTEXT and SPATIAL indexes are built in place but never with concurrent writes (MySQL 8.4
+     * manual, online DDL index operations; MariaDB measured): writes wait for the whole build, and a stated
+     * LOCK=NONE makes the server refuse the statement.
+     */
+    private static void fullTextOrSpatial(OperationContext ctx, Operation.CreateIndex c, String lock) {
+        MySqlDdlEffect effect = MySqlDdlKnowledge.forTarget(ctx.targetVersion())
+                .effect(c, MySqlDdlKnowledge.Context.DEFAULT).orElse(null);
+        if (effect == null || effect.permitsWrites()) {
+            return;
+        }
+        String index = c.kind() + " index " + named(c.name()) + "on existing table " + c.table();
+        String server = DialectNames.of(ctx.dialect());
+        if ("NONE".equalsIgnoreCase(lock)) {
+            ctx.report(c.span(), index + " asks for LOCK=NONE, which " + server + " cannot honour ("
+                    + effect.note() + "): it refuses the statement (\"LOCK=NONE is not supported\"), and the deploy"
+                    + " fails", "Drop LOCK=NONE and build the index with gh-ost or pt-online-schema-change (they copy the"
+                    + " table while writes go on), or off-peak", null, List.of());
+            return;
+        }
+        ctx.report(c.span(), index + ": " + server + " " + effect.note() + "; INSERT, UPDATE and DELETE"
+                + " on " + c.table() + " wait until it ends", "Build the index with gh-ost or pt-online-schema-change"
+                + " (they copy the table while writes go on), or off-peak; state ALGORITHM=INPLACE, LOCK=SHARED to make"
+                + " the blocking explicit", null, List.of());
     }
 
     private static boolean isIndexChange(Operation op) {
