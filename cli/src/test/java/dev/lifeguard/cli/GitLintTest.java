@@ -26,6 +26,17 @@ class GitLintTest {
     /** Hazardous on an existing table: must be reported when new, and only then. */
     private static final String INDEX_ON_USERS = "CREATE INDEX users_name ON users (name);\n";
 
+    private static final String USER_WITH_FAX = """
+            package app;
+            import jakarta.persistence.*;
+            @Entity
+            @Table(name = "users")
+            class User {
+                @Id Long id;
+                String fax;
+            }
+            """;
+
     @TempDir
     Path dir;
     GitRepo repo;
@@ -146,6 +157,23 @@ class GitLintTest {
         assertTrue(f.get("message").asText().contains("src/main/java/app/User.java"), f.toString());
         assertTrue(!f.get("message").asText().contains("UserTest") && !f.get("message").asText().contains("README"));
         assertEquals("src/main/java/app/User.java", f.at("/related/0/location/path").asText());
+        assertTrue(f.get("message").asText().contains("src/main/java/app/User.java:1 names users.phone, which"
+                + " V3__phone.sql adds"), f.toString());
+    }
+
+    @Test
+    void codeAndSchemaInOneChangePointsAtTheChangedCodeLines() throws IOException {
+        repo.write("src/main/java/app/Order.java", "package app;\n\nclass Order {\n    long id;\n}\n").commitAll("order");
+        repo.branch("feature").write("db/migration/V3__phone.sql", "ALTER TABLE users ADD COLUMN phone_number text;\n")
+                .write("src/main/java/app/Order.java", "package app;\n\nclass Order {\n    long id;\n    String note;\n}\n")
+                .write("src/main/java/app/User.java", "class User {\n  String name;\n  String phoneNumber;\n}\n")
+                .commitAll("feature");
+        JsonNode f = only(repo.lint("--since", "main"), "code-and-schema-in-one-change");
+        assertTrue(f.get("message").asText().contains("src/main/java/app/User.java:3 names users.phone_number"), f.toString());
+        List<String> related = new ArrayList<>();
+        f.get("related").forEach(r -> related.add(r.at("/location/path").asText() + ":" + r.at("/location/startLine").asInt()));
+        assertEquals(List.of("src/main/java/app/Order.java:5", "src/main/java/app/User.java:3"), related,
+                "the lines the change touched, not the top of each file");
     }
 
     @Test
@@ -189,21 +217,90 @@ class GitLintTest {
     }
 
     @Test
-    void aReferenceOnlyInAFileTheStagedChangeDeletesDoesNotCount() throws IOException {
+    void aReferenceOnlyInAFileTheStagedChangeDeletesIsTheRunningVersions() throws IOException {
         repo.write("src/main/java/app/Legacy.java", """
                 import jakarta.persistence.*;
                 @Entity @Table(name = "users")
                 class Legacy { @Id Long id; @Column(name = "name") String name; }
                 """).commitAll("legacy entity");
+        String head = repo.git("rev-parse", "--short", "HEAD").strip();
         repo.write("db/migration/V3__drop_name.sql", "ALTER TABLE users DROP COLUMN name;\n");
         repo.git("add", "db/migration/V3__drop_name.sql");
         assertTrue(findings(repo.lint("--staged", "--code", "src/main/java"))
                 .contains("referenced-by-code db/migration/V3__drop_name.sql:1"), "the entity still maps the column");
-        // the entity's deletion is staged but the file is still on disk: its references are gone with the change
+        // the entity's deletion is staged but the file is still on disk: the version in production (HEAD) still
+        // maps the column while the migration commits
         repo.git("rm", "--cached", "-q", "src/main/java/app/Legacy.java");
-        List<String> found = findings(repo.lint("--staged", "--code", "src/main/java"));
-        assertTrue(found.contains("drop-column db/migration/V3__drop_name.sql:1"), found.toString());
-        assertTrue(found.stream().noneMatch(f -> f.startsWith("referenced-by-code")), found.toString());
+        JsonNode f = only(repo.lint("--staged", "--code", "src/main/java"), "referenced-by-code");
+        assertEquals("error", f.get("severity").asText());
+        assertTrue(f.get("message").asText().contains("the version running in production (at " + head
+                + ") maps users.name: src/main/java/app/Legacy.java:3"), f.toString());
+    }
+
+    @Test
+    void anEntityMappingRemovedWithTheDropIsTheRunningVersionsUse() throws IOException {
+        repo.write("src/main/java/app/User.java", USER_WITH_FAX).write("db/migration/V3__fax.sql",
+                "ALTER TABLE users ADD COLUMN fax text;\n").commitAll("fax");
+        String main = repo.git("rev-parse", "--short", "main").strip();
+        repo.branch("feature").write("src/main/java/app/User.java", USER_WITH_FAX.replace("    String fax;\n", ""))
+                .write("db/migration/V4__drop_fax.sql", "ALTER TABLE users DROP COLUMN fax;\n").commitAll("drop fax");
+        JsonNode f = only(repo.lint("--since", "main"), "referenced-by-code");
+        assertEquals("db/migration/V4__drop_fax.sql", f.at("/location/path").asText());
+        assertTrue(f.get("message").asText().contains("the version running in production (at " + main
+                + ") maps users.fax: src/main/java/app/User.java:7 (JPA mapping)"), f.toString());
+        assertEquals("src/main/java/app/User.java", f.at("/related/0/location/path").asText());
+        assertEquals(7, f.at("/related/0/location/startLine").asInt());
+        // the working tree no longer maps fax: without a reviewed change nothing uses it
+        assertEquals(List.of(), all(repo.lint(), "referenced-by-code"));
+    }
+
+    @Test
+    void aDropWhoseLastUseWasRemovedInAnEarlierMergedChangeIsNotReferenced() throws IOException {
+        repo.write("src/main/java/app/User.java", USER_WITH_FAX).write("db/migration/V3__fax.sql",
+                "ALTER TABLE users ADD COLUMN fax text;\n").commitAll("fax");
+        repo.write("src/main/java/app/User.java", USER_WITH_FAX.replace("    String fax;\n", "")).commitAll("stop using fax");
+        repo.branch("feature").write("db/migration/V4__drop_fax.sql", "ALTER TABLE users DROP COLUMN fax;\n")
+                .commitAll("drop fax");
+        List<String> found = findings(repo.lint("--since", "main"));
+        assertTrue(found.contains("drop-column db/migration/V4__drop_fax.sql:1"), found.toString());
+        assertTrue(found.stream().noneMatch(x -> x.startsWith("referenced-by-code")), found.toString());
+    }
+
+    @Test
+    void stagedADropWhoseLastUseWasRemovedInAnEarlierCommitIsNotReferenced() throws IOException {
+        repo.write("src/main/java/app/User.java", USER_WITH_FAX).write("db/migration/V3__fax.sql",
+                "ALTER TABLE users ADD COLUMN fax text;\n").commitAll("fax");
+        repo.write("src/main/java/app/User.java", USER_WITH_FAX.replace("    String fax;\n", "")).commitAll("stop using fax");
+        repo.write("db/migration/V4__drop_fax.sql", "ALTER TABLE users DROP COLUMN fax;\n");
+        repo.git("add", "-A");
+        // the working tree maps fax again, unstaged: the staged version does not, and neither does HEAD
+        repo.write("src/main/java/app/User.java", USER_WITH_FAX);
+        List<String> found = findings(repo.lint("--staged"));
+        assertTrue(found.contains("drop-column db/migration/V4__drop_fax.sql:1"), found.toString());
+        assertTrue(found.stream().noneMatch(x -> x.startsWith("referenced-by-code")), found.toString());
+    }
+
+    @Test
+    void stagedAnEntityMappingRemovedWithTheDropIsTheRunningVersionsUse() throws IOException {
+        repo.write("src/main/java/app/User.java", USER_WITH_FAX).write("db/migration/V3__fax.sql",
+                "ALTER TABLE users ADD COLUMN fax text;\n").commitAll("fax");
+        repo.write("src/main/java/app/User.java", USER_WITH_FAX.replace("    String fax;\n", ""))
+                .write("db/migration/V4__drop_fax.sql", "ALTER TABLE users DROP COLUMN fax;\n");
+        repo.git("add", "-A");
+        JsonNode f = only(repo.lint("--staged"), "referenced-by-code");
+        assertTrue(f.get("message").asText().contains("the version running in production (at "
+                + repo.git("rev-parse", "--short", "HEAD").strip() + ") maps users.fax: src/main/java/app/User.java:7"),
+                f.toString());
+    }
+
+    @Test
+    void theVersionBeingDeployedStillUsingADroppedColumnIsReported() throws IOException {
+        repo.write("db/migration/V3__fax.sql", "ALTER TABLE users ADD COLUMN fax text;\n").commitAll("fax");
+        repo.branch("feature").write("src/main/java/app/User.java", USER_WITH_FAX)
+                .write("db/migration/V4__drop_fax.sql", "ALTER TABLE users DROP COLUMN fax;\n").commitAll("map and drop");
+        JsonNode f = only(repo.lint("--since", "main"), "referenced-by-code");
+        assertTrue(f.get("message").asText().contains("the version being deployed still maps users.fax:"
+                + " src/main/java/app/User.java:7"), f.toString());
     }
 
     @Test

@@ -45,6 +45,7 @@ class InitCommandTest {
                 # code: [src/main]                  # default: the src/main trees beside the migrations
                 # exclude: ["db/migration/legacy/**"]
                 # start-after: "41"                # migrations up to this version are deployed: read, not reported
+                # deploy: migrations-at-startup    # or migrations-first, or separate (code may start before its migrations)
                 # liquibase:                       # which changeSets an update runs (default: all)
                 #   contexts: prod
                 #   label-filter: "!experimental"

@@ -123,7 +123,7 @@ class ProjectSettingsTest {
         CliRun r = run("lint");
         assertEquals(2, r.exitCode());
         assertEquals("lifeguard: lifeguard.yml:2: unknown key 'rulez' (known: dialect, target-version, migrations,"
-                + " code, exclude, start-after, rules, lock-timeout, docs-url, liquibase) (see 'lifeguard.yml' in the README)",
+                + " code, exclude, start-after, rules, lock-timeout, docs-url, liquibase, deploy) (see 'lifeguard.yml' in the README)",
                 r.errLines().get(0));
         Files.delete(dir.resolve("lifeguard.yml"));
         CliRun bad = run("lint", "--target-version", "newest");

@@ -3,6 +3,7 @@ package dev.lifeguard.rules;
 import dev.lifeguard.rules.change.CodeAndSchemaInOneChangeRule;
 import dev.lifeguard.rules.change.EditedAppliedMigrationRule;
 import dev.lifeguard.rules.code.AppManagedSchemaRule;
+import dev.lifeguard.rules.code.CodeAheadOfSchemaRule;
 import dev.lifeguard.rules.code.ReferencedByCodeRule;
 import dev.lifeguard.rules.compatibility.ColumnTypeChangeRule;
 import dev.lifeguard.rules.compatibility.DropColumnRule;
@@ -44,6 +45,7 @@ public final class BuiltinRules {
         return List.of(
                 new AddUniqueConstraintRule(),
                 new AppManagedSchemaRule(),
+                new CodeAheadOfSchemaRule(),
                 new CodeAndSchemaInOneChangeRule(),
                 new ColumnTypeChangeRule(),
                 new ConcurrentlyInTransactionRule(),

@@ -21,8 +21,13 @@ import java.util.stream.Collectors;
  * @param files     every file the change touches, in git's order
  * @param baseFiles every file under the project root at the base
  * @param baseTexts the text of a file at the base, by its path there
+ * @param baseTree  every file of the base revision, read from git: the code of the application version that
+ *                  runs in production while the change deploys; null when not known (a hand-built change)
+ * @param headTree  the files of the version being deployed when they are not the working tree: the git index
+ *                  for {@code --staged}; null for the working tree ({@code --since})
  */
-public record Change(String base, List<FileChange> files, Set<Path> baseFiles, BaseTexts baseTexts) {
+public record Change(String base, List<FileChange> files, Set<Path> baseFiles, BaseTexts baseTexts,
+                     RevisionFiles baseTree, RevisionFiles headTree) {
 
     /** Reads a file as it was at the base; empty when it did not exist there or is not text. */
     @FunctionalInterface
@@ -35,10 +40,29 @@ public record Change(String base, List<FileChange> files, Set<Path> baseFiles, B
         baseFiles = Set.copyOf(baseFiles);
     }
 
-    /** A change from a hand-built map of base texts (tests, and the fixture harness). */
+    /** A change whose base revision's files are known only through {@code baseTexts}, and whose head is the working tree. */
+    public Change(String base, List<FileChange> files, Set<Path> baseFiles, BaseTexts baseTexts) {
+        this(base, files, baseFiles, baseTexts, null, null);
+    }
+
+    /** A change from a hand-built map of base texts (tests, and the fixture harness); the map is the base tree too. */
     public static Change of(String base, List<FileChange> files, Map<Path, String> baseTexts) {
         Map<Path, String> texts = new LinkedHashMap<>(baseTexts);
-        return new Change(base, files, texts.keySet(), p -> Optional.ofNullable(texts.get(p)));
+        return new Change(base, files, texts.keySet(), p -> Optional.ofNullable(texts.get(p)),
+                RevisionFiles.of(base, texts), null);
+    }
+
+    /** The base revision's files, when known: where the code of the version running in production is read. */
+    public Optional<RevisionFiles> baseRevision() {
+        return Optional.ofNullable(baseTree);
+    }
+
+    /**
+     * Whether the change touches a file that {@code isCode} accepts (by its path now or at the base): when it
+     * does not, the running and the deployed version have the same code.
+     */
+    public boolean touchesAny(java.util.function.Predicate<Path> isCode) {
+        return files.stream().anyMatch(f -> isCode.test(f.path()) || f.oldPath() != null && isCode.test(f.oldPath()));
     }
 
     /** How the change touched a file, by its current path; empty when it did not. */

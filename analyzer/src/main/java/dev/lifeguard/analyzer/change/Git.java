@@ -46,7 +46,7 @@ public final class Git {
 
     /** Runs {@code git <args>}; a non-zero exit is returned, not thrown, so callers can tell "no" from "broken". */
     Result run(String... args) throws GitException {
-        return run(MAX_OUTPUT, args);
+        return run(null, MAX_OUTPUT, args);
     }
 
     /**
@@ -54,6 +54,15 @@ public final class Git {
      * when there was more): a blob read with {@code git show} is capped like a file read from disk.
      */
     Result run(long limit, String... args) throws GitException {
+        return run(null, limit, args);
+    }
+
+    /**
+     * Runs {@code git <args>} with {@code input} on its standard input (written on its own thread, so a
+     * command that answers while it reads, as {@code cat-file --batch} does, never blocks on a full pipe),
+     * keeping at most {@code limit} bytes of output.
+     */
+    Result run(byte[] input, long limit, String... args) throws GitException {
         List<String> command = new ArrayList<>();
         command.add("git");
         // no pager, no colour, no prompts for credentials: git answers or fails
@@ -71,7 +80,11 @@ public final class Git {
             throw new GitException("cannot run git (is it installed and on the PATH?): " + e.getMessage());
         }
         try {
-            process.getOutputStream().close();
+            if (input == null) {
+                process.getOutputStream().close();
+            } else {
+                feed(process.getOutputStream(), input);
+            }
             boolean[] truncated = {false};
             CompletableFuture<byte[]> out = drain(process.getInputStream(), limit, truncated);
             CompletableFuture<byte[]> err = drain(process.getErrorStream(), MAX_ERROR, new boolean[1]);
@@ -96,11 +109,28 @@ public final class Git {
 
     /** Runs git and returns its output, or fails with git's own first line of complaint. */
     Result checked(String... args) throws GitException {
-        Result r = run(args);
+        return checked(null, args);
+    }
+
+    /** {@link #checked(String...)} with {@code input} on git's standard input. */
+    Result checked(byte[] input, String... args) throws GitException {
+        Result r = run(input, MAX_OUTPUT, args);
         if (r.exitCode() != 0) {
             throw new GitException("git " + args[0] + " failed: " + r.firstErrorLine());
         }
         return r;
+    }
+
+    private static void feed(java.io.OutputStream stdin, byte[] input) {
+        Thread writer = new Thread(() -> {
+            try (stdin) {
+                stdin.write(input);
+            } catch (IOException e) {
+                // git stopped reading (it failed or was stopped): its exit code says why
+            }
+        }, "git-input");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /** Reads a stream on its own thread: a full stderr pipe must never block the read of stdout, or the reverse. */

@@ -82,7 +82,7 @@ public final class GitChanges {
                 files.add(FileChange.added(rel));
             }
         }
-        return new Change(ref, files, baseFiles(base), texts(base));
+        return new Change(ref, files, baseFiles(base), texts(base), GitRevision.commit(git, this, base), null);
     }
 
     /** What the index holds: the change from HEAD (or from nothing, before the first commit) to the index. */
@@ -98,9 +98,11 @@ public final class GitChanges {
                 }
             }
         }
+        RevisionFiles staged = GitRevision.index(git, this);
         Change change = head.isPresent()
-                ? new Change("HEAD", files, baseFiles(head.get()), texts(head.get()))
-                : new Change("HEAD", files, Set.of(), p -> Optional.empty());
+                ? new Change("HEAD", files, baseFiles(head.get()), texts(head.get()), GitRevision.commit(git, this, head.get()),
+                        staged)
+                : new Change("HEAD", files, Set.of(), p -> Optional.empty(), RevisionFiles.of("nothing", Map.of()), staged);
         return new Staged(change, index);
     }
 
@@ -168,7 +170,7 @@ public final class GitChanges {
         return files;
     }
 
-    private static List<String> split(byte[] out) {
+    static List<String> split(byte[] out) {
         List<String> parts = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < out.length; i++) {

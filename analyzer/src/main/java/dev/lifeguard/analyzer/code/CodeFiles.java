@@ -64,11 +64,9 @@ final class CodeFiles {
                         if (dir.equals(start)) {
                             return FileVisitResult.CONTINUE;
                         }
-                        String name = dir.getFileName().toString();
                         Path parent = dir.getParent().getFileName();
-                        boolean testTree = TEST_DIRS.contains(name) && parent != null && parent.toString().equals("src");
-                        if (name.startsWith(".") || SKIPPED_DIRS.contains(name) || testTree
-                                || (configOnly && SOURCE_DIRS.contains(name)) || root.isExcluded(root.relative(dir))) {
+                        if (skipsDirectory(dir.getFileName().toString(), parent == null ? null : parent.toString(), configOnly)
+                                || root.isExcluded(root.relative(dir))) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         return FileVisitResult.CONTINUE;
@@ -80,23 +78,8 @@ final class CodeFiles {
                             return FileVisitResult.CONTINUE;
                         }
                         Path rel = root.relative(file);
-                        String name = file.getFileName().toString();
-                        String lower = name.toLowerCase(Locale.ROOT);
-                        if (root.isExcluded(rel)) {
-                            return FileVisitResult.CONTINUE;
-                        }
-                        if (CONFIG_NAME.matcher(name).matches()) {
-                            config.add(rel);
-                        } else if (configOnly) {
-                            return FileVisitResult.CONTINUE;
-                        } else if (lower.endsWith(".java")) {
-                            java.add(rel);
-                        } else if (lower.endsWith(".kt")) {
-                            kotlin.add(rel);
-                        } else if (lower.endsWith(".xml")) {
-                            xml.add(rel);
-                        } else if (lower.endsWith(".sql") && !migrations.contains(rel) && !isMigration(rel)) {
-                            sql.add(rel);
+                        if (!root.isExcluded(rel)) {
+                            sort(rel, configOnly, migrations, java, kotlin, xml, sql, config);
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -111,6 +94,89 @@ final class CodeFiles {
             }
         }
         return new Listing(List.copyOf(java), List.copyOf(kotlin), List.copyOf(xml), List.copyOf(sql), List.copyOf(config));
+    }
+
+    /**
+     * The code files among a list of root-relative paths (the files of a git revision), decided as the walk
+     * of the working tree decides them: the same roots, skipped directories, exclusions and kinds.
+     */
+    static Listing of(java.util.Collection<Path> paths, List<Path> roots, Set<Path> migrations,
+                      java.util.function.Predicate<Path> excluded) {
+        Set<Path> java = new TreeSet<>();
+        Set<Path> kotlin = new TreeSet<>();
+        Set<Path> xml = new TreeSet<>();
+        Set<Path> sql = new TreeSet<>();
+        Set<Path> config = new TreeSet<>();
+        for (Path rel : paths) {
+            if (isUnderCodeRoot(rel, roots) && !excluded.test(rel)) {
+                sort(rel, false, migrations, java, kotlin, xml, sql, config);
+            }
+        }
+        return new Listing(List.copyOf(java), List.copyOf(kotlin), List.copyOf(xml), List.copyOf(sql), List.copyOf(config));
+    }
+
+    /**
+     * Whether a root-relative path is a file the code index would read (any kind, configuration included):
+     * under a code root, in no skipped directory. Used to tell whether a change touches the code at all.
+     */
+    static boolean isCodeFile(Path rel, List<Path> roots) {
+        if (!isUnderCodeRoot(rel, roots)) {
+            return false;
+        }
+        Listing one = of(List.of(rel), roots, Set.of(), p -> false);
+        return !(one.java().isEmpty() && one.kotlin().isEmpty() && one.xml().isEmpty() && one.sql().isEmpty()
+                && one.config().isEmpty());
+    }
+
+    /** Under one of the roots, with no directory between that root and the file that the walk skips. */
+    private static boolean isUnderCodeRoot(Path rel, List<Path> roots) {
+        Path normal = rel.normalize();
+        for (Path codeRoot : roots) {
+            Path r = codeRoot.normalize();
+            boolean under = r.toString().isEmpty() || r.toString().equals(".") ? !normal.startsWith("..") : normal.startsWith(r)
+                    && !normal.equals(r);
+            if (!under) {
+                continue;
+            }
+            Path inside = r.toString().isEmpty() || r.toString().equals(".") ? normal : r.relativize(normal);
+            String parent = r.getFileName() == null ? null : r.getFileName().toString();
+            boolean skipped = false;
+            for (int i = 0; i < inside.getNameCount() - 1 && !skipped; i++) {
+                String name = inside.getName(i).toString();
+                skipped = skipsDirectory(name, parent, false);
+                parent = name;
+            }
+            if (!skipped) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the walk leaves a directory out: hidden, build output, a test tree ({@code src/test}). */
+    private static boolean skipsDirectory(String name, String parentName, boolean configOnly) {
+        boolean testTree = TEST_DIRS.contains(name) && "src".equals(parentName);
+        return name.startsWith(".") || SKIPPED_DIRS.contains(name) || testTree || (configOnly && SOURCE_DIRS.contains(name));
+    }
+
+    /** Files a code file by its kind; anything else is not code. */
+    private static void sort(Path rel, boolean configOnly, Set<Path> migrations, Set<Path> java, Set<Path> kotlin,
+                             Set<Path> xml, Set<Path> sql, Set<Path> config) {
+        String name = rel.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (CONFIG_NAME.matcher(name).matches()) {
+            config.add(rel);
+        } else if (configOnly) {
+            return;
+        } else if (lower.endsWith(".java")) {
+            java.add(rel);
+        } else if (lower.endsWith(".kt")) {
+            kotlin.add(rel);
+        } else if (lower.endsWith(".xml")) {
+            xml.add(rel);
+        } else if (lower.endsWith(".sql") && !migrations.contains(rel) && !isMigration(rel)) {
+            sql.add(rel);
+        }
     }
 
     /** A SQL file that is a migration by its name or its directory, even when the run did not load it. */

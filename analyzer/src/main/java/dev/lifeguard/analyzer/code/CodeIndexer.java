@@ -45,6 +45,11 @@ final class CodeIndexer {
         this.problems = problems;
     }
 
+    /** An indexer over files already read from elsewhere (another git revision): nothing else is read, not the disk. */
+    CodeIndexer(NamingStrategy naming, Map<Path, SourceFile> files) {
+        this(null, naming, files);
+    }
+
     CodeIndex build(CodeFiles.Listing files) {
         JpaMappings.References refs = new JpaMappings.References();
         List<JpaClass> classes = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -93,6 +98,9 @@ final class CodeIndexer {
         SourceFile cached = read.get(rel);
         if (cached != null) {
             return Optional.of(cached);
+        }
+        if (root == null) {
+            return Optional.empty();
         }
         SourceReader.Result r = new SourceReader(root).read(rel);
         if (r.file() != null) {

@@ -1,6 +1,9 @@
 package dev.lifeguard.analyzer.code;
 
+import dev.lifeguard.analyzer.change.GitException;
+import dev.lifeguard.analyzer.change.RevisionFiles;
 import dev.lifeguard.analyzer.discovery.ProjectRoot;
+import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.CodeBase;
 import dev.lifeguard.analyzer.model.CodeIndex;
 import dev.lifeguard.analyzer.model.LoadProblem;
@@ -74,6 +77,37 @@ final class LazyCodeReader implements CodeBase.Reader {
     @Override
     public synchronized boolean indexBuilt() {
         return index != null;
+    }
+
+    @Override
+    public Optional<CodeIndex> indexAt(RevisionFiles revision) {
+        CodeFiles.Listing files = CodeFiles.of(revision.paths(), roots, migrations, root::isExcluded);
+        List<Path> wanted = new ArrayList<>(files.config());
+        wanted.addAll(files.java());
+        wanted.addAll(files.kotlin());
+        wanted.addAll(files.xml());
+        wanted.addAll(files.sql());
+        Map<Path, byte[]> bytes;
+        try {
+            bytes = revision.read(wanted, SourceReader.MAX_BYTES);
+        } catch (GitException e) {
+            return Optional.empty();
+        }
+        Map<Path, SourceFile> texts = CodeIndexer.cache();
+        bytes.forEach((p, b) -> {
+            SourceFile f = SourceReader.fromBytes(p, b).file();
+            if (f != null) {
+                texts.put(p, f);
+            }
+        });
+        // the naming strategy of that revision's configuration: the running version maps its entities through it
+        List<SourceFile> config = files.config().stream().map(texts::get).filter(java.util.Objects::nonNull).toList();
+        return Optional.of(new CodeIndexer(SchemaSettings.namingStrategy(config), texts).build(files));
+    }
+
+    @Override
+    public boolean isCodeFile(Path file) {
+        return !root.isExcluded(file) && !migrations.contains(file) && CodeFiles.isCodeFile(file, roots);
     }
 
     private CodeFiles.Listing listing() {

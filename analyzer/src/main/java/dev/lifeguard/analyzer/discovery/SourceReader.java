@@ -73,6 +73,17 @@ public final class SourceReader {
     }
 
     /**
+     * Text read from elsewhere than the disk (a file of another git revision) as if it were read from
+     * {@code relative}: the same size limit, strict decoding and byte-order-mark handling.
+     */
+    public static Result fromBytes(Path relative, byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            return failed(relative, "file " + overLimit(bytes.length, MAX_BYTES) + ": not read");
+        }
+        return decode(relative, bytes);
+    }
+
+    /**
      * The one way Lifeguard reads a file's bytes: only a regular file (a FIFO or a device would block or never
      * end), and never more than {@code limit} bytes, checked before reading and again while reading (a file
      * that grows). Every reader of input files goes through here or through {@link #open}.

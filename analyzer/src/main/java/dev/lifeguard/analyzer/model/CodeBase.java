@@ -1,5 +1,7 @@
 package dev.lifeguard.analyzer.model;
 
+import dev.lifeguard.analyzer.change.RevisionFiles;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,20 @@ public final class CodeBase {
 
         /** Whether {@link #index()} has been built (benchmarks and tests check that it was not). */
         boolean indexBuilt();
+
+        /**
+         * The index of the same code roots as they are in another revision, read from that revision's files
+         * (never the working tree), built anew on each call; empty when this reader cannot read a revision
+         * or git could not be asked.
+         */
+        default Optional<CodeIndex> indexAt(RevisionFiles revision) {
+            return Optional.empty();
+        }
+
+        /** Whether the code index reads this root-relative file (a code file under a code root). */
+        default boolean isCodeFile(Path file) {
+            return false;
+        }
 
         /** The code files read so far that could not be read or indexed (too large, nested too deeply). */
         default List<LoadProblem> problems() {
@@ -91,6 +107,19 @@ public final class CodeBase {
 
     public boolean indexBuilt() {
         return reader.indexBuilt();
+    }
+
+    /**
+     * The code index of these code roots at another revision (the base of a reviewed change), read from git;
+     * empty when that cannot be done. Prefer {@code analyzer.code.CodeVersions}, which builds it once, lazily.
+     */
+    public Optional<CodeIndex> indexAt(RevisionFiles revision) {
+        return isEmpty() ? Optional.of(CodeIndex.EMPTY) : reader.indexAt(revision);
+    }
+
+    /** Whether the code index reads this root-relative file: a change touching none of them leaves the code as it was. */
+    public boolean isCodeFile(Path file) {
+        return reader.isCodeFile(file);
     }
 
     /** Code files read so far that could not be read or indexed: what the code rules could not see. */

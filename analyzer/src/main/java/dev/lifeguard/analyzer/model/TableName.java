@@ -38,6 +38,12 @@ public record TableName(String schema, String name) {
         return name.equals(other.name) && (schema == null || other.schema == null || schema.equals(other.schema));
     }
 
+    /** The name written for {@code dialect}, schema included, each part quoted where it needs it ({@code public."Accounts"}). */
+    public String sql(Dialect dialect) {
+        return schema == null ? Identifiers.sql(name, dialect)
+                : Identifiers.sql(schema, dialect) + "." + Identifiers.sql(name, dialect);
+    }
+
     @Override
     public String toString() {
         return schema == null ? name : schema + "." + name;

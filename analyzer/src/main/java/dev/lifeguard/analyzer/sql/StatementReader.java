@@ -82,6 +82,15 @@ final class StatementReader {
             case "COMMENT":
                 c.expect("ON");
                 return List.of(new Operation.Other(span, "COMMENT ON", true, ObjectKinds.commentTable(c)));
+            case "EXEC", "EXECUTE": {
+                int start = c.index();
+                List<Operation> rename = SpRenameReader.read(c, span);
+                if (rename != null) {
+                    return rename;
+                }
+                c.reset(start);
+                return word.equals("EXEC") ? null : List.of(other(c, span, word, false)); // as before: EXEC to JSqlParser
+            }
             case "SELECT":
                 if (c.atEnd()) {
                     return List.of(new Operation.Other(span, "SELECT", false, null)); // PostgreSQL: an empty query

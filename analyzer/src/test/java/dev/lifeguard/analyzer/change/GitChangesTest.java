@@ -86,6 +86,46 @@ class GitChangesTest {
     }
 
     @Test
+    void theBaseAndTheIndexAreReadFromGitInOnePass() throws Exception {
+        init();
+        write("service/src/A.java", "class A {}\n");
+        write("service/src/B.java", "class B { /* base */ }\n");
+        write("other/C.java", "class C {}\n");
+        Files.createSymbolicLink(repo.resolve("service/src/Link.java"), Path.of("A.java"));
+        commit("base");
+        write("service/src/B.java", "class B { /* staged */ }\n");
+        git("add", "-A");
+        write("service/src/B.java", "class B { /* working tree */ }\n");
+
+        GitChanges git = GitChanges.open(repo.resolve("service"));
+        RevisionFiles base = git.since("HEAD").baseTree();
+        assertEquals(java.util.Set.of(Path.of("src/A.java"), Path.of("src/B.java")), base.paths(),
+                "files under the project root; a symbolic link is not a file");
+        java.util.Map<Path, byte[]> read = base.read(List.of(Path.of("src/B.java"), Path.of("src/A.java"),
+                Path.of("src/Missing.java")), 1_000);
+        assertEquals("class B { /* base */ }\n", new String(read.get(Path.of("src/B.java")), StandardCharsets.UTF_8));
+        assertEquals("class A {}\n", new String(read.get(Path.of("src/A.java")), StandardCharsets.UTF_8));
+        assertEquals(2, read.size());
+        java.util.Map<Path, byte[]> sliced = ((GitRevision) base).read(List.of(Path.of("src/B.java"), Path.of("src/A.java")),
+                1_000, 15);
+        assertEquals("class B { /* base */ }\n", new String(sliced.get(Path.of("src/B.java")), StandardCharsets.UTF_8),
+                "read in slices, one cat-file each, the files are the same");
+        assertEquals("class A {}\n", new String(sliced.get(Path.of("src/A.java")), StandardCharsets.UTF_8));
+        assertEquals(java.util.Set.of(Path.of("src/A.java")), base.read(List.of(Path.of("src/A.java"),
+                Path.of("src/B.java")), 12).keySet(), "a file above the size limit is left out");
+        assertTrue(base.label().matches("[0-9a-f]{7,}"), base.label());
+
+        Change staged = git.staged().change();
+        assertEquals("class B { /* staged */ }\n", new String(staged.headTree().read(List.of(Path.of("src/B.java")),
+                1_000).get(Path.of("src/B.java")), StandardCharsets.UTF_8));
+        assertEquals(java.util.Set.of(Path.of("src/A.java")), staged.headTree().read(List.of(Path.of("src/A.java"),
+                Path.of("src/B.java")), 24).keySet(), "index entries have no size in the listing: it is asked for");
+        assertEquals("the git index", staged.headTree().label());
+        assertEquals("class B { /* base */ }\n", new String(staged.baseTree().read(List.of(Path.of("src/B.java")),
+                1_000).get(Path.of("src/B.java")), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void stagedBeforeTheFirstCommitHasAnEmptyBase() throws Exception {
         init();
         write("V1__a.sql", "CREATE TABLE a (id int);\n");

@@ -151,6 +151,25 @@ class SqlParserTest {
         assertEquals(new TableName(null, "d"), ((Operation.RenameTable) ops.get(1)).to());
     }
 
+    @Test
+    void sqlServerRenamesThroughSpRename() {
+        List<Operation> ops = new SqlParser(Dialect.SQLSERVER).parse(new SourceFile(Path.of("m.sql"),
+                "EXECUTE sp_rename N'[dbo].[tmp_orders]', N'orders';\n"
+                + "EXEC sp_rename 'dbo.orders.Note', 'note_text', 'COLUMN';\n"
+                + "EXEC sp_rename N'[dbo].[pk_tmp]', N'pk_orders', N'OBJECT';\n"
+                + "EXEC sp_rename @objname = N'dbo.a', @newname = N'b';\n"
+                + "EXECUTE dbo.do_something 1;\n"));
+        assertEquals(5, ops.size(), ops.toString());
+        Operation.RenameTable table = assertInstanceOf(Operation.RenameTable.class, ops.get(0));
+        assertEquals(new TableName("dbo", "tmp_orders"), table.from());
+        assertEquals(new TableName("dbo", "orders"), table.to());
+        RenameColumn column = assertInstanceOf(RenameColumn.class, ops.get(1));
+        assertEquals(new RenameColumn(null, new TableName("dbo", "orders"), "note", "note_text"), withoutSpan(column));
+        assertInstanceOf(Operation.Other.class, ops.get(2), "a constraint's rename is not modelled");
+        assertEquals(new TableName("dbo", "b"), assertInstanceOf(Operation.RenameTable.class, ops.get(3)).to());
+        assertInstanceOf(Operation.Other.class, ops.get(4));
+    }
+
     private static RenameColumn withoutSpan(RenameColumn r) {
         return new RenameColumn(null, r.table(), r.from(), r.to());
     }

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * directory names its own (a {@code dialect:} would override per-directory detection, and an assumed one is
  * a guess), and code directories only where the default would not find them; the other keys are written
  * commented out, so a team sees what it can set. Keys as {@code lifeguard.yml} reads them (dialect, target-version, migrations,
- * code, exclude, start-after, rules).
+ * code, exclude, start-after, deploy, rules).
  */
 public final class StarterConfig {
     /**
@@ -75,6 +75,7 @@ public final class StarterConfig {
         sb.append("""
                 # exclude: ["db/migration/legacy/**"]
                 # start-after: "41"                # migrations up to this version are deployed: read, not reported
+                # deploy: migrations-at-startup    # or migrations-first, or separate (code may start before its migrations)
                 # liquibase:                       # which changeSets an update runs (default: all)
                 #   contexts: prod
                 #   label-filter: "!experimental"

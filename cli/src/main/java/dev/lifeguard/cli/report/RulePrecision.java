@@ -18,6 +18,7 @@ public final class RulePrecision {
     private static final Map<String, String> BY_RULE = Map.ofEntries(
             Map.entry("add-unique-constraint", HIGH),
             Map.entry("app-managed-schema", MEDIUM),
+            Map.entry("code-ahead-of-schema", MEDIUM),
             Map.entry("code-and-schema-in-one-change", MEDIUM),
             Map.entry("column-type-change", HIGH),
             Map.entry("concurrently-in-transaction", VERY_HIGH),

@@ -202,7 +202,7 @@ class LifeguardLanguageServerTest {
         assertEquals(DiagnosticSeverity.Error, mistake.getSeverity());
         assertTrue(mistake.getMessage().startsWith("unknown key 'rulez'"), mistake.getMessage());
         assertTrue(client.log.contains("lifeguard: lifeguard.yml:2: unknown key 'rulez' (known: dialect, target-version,"
-                + " migrations, code, exclude, start-after, rules, lock-timeout, docs-url, liquibase) (linting with the default settings until it is fixed)"),
+                + " migrations, code, exclude, start-after, rules, lock-timeout, docs-url, liquibase, deploy) (linting with the default settings until it is fixed)"),
                 client.log.toString());
 
         // opened in the editor, lifeguard.yml is checked as it is typed

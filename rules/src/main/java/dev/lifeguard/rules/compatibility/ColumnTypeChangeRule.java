@@ -3,7 +3,7 @@ package dev.lifeguard.rules.compatibility;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
-import dev.lifeguard.analyzer.timeline.ColumnState;
+import dev.lifeguard.analyzer.timeline.NetChange;
 import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
@@ -23,49 +23,86 @@ public final class ColumnTypeChangeRule implements Rule {
 
     @Override
     public void visitOperation(OperationContext ctx) {
-        if (!(ctx.operation() instanceof Operation.AlterColumnType a) || ctx.isNewTable(a.table())) {
-            return;
+        for (NetChange.ColumnRetyped r : ctx.netChanges(NetChange.ColumnRetyped.class)) {
+            if (!ctx.isNewTable(r.table())) {
+                judge(ctx, r);
+            }
         }
+    }
+
+    private static void judge(OperationContext ctx, NetChange.ColumnRetyped r) {
         Dialect dialect = ctx.dialect();
-        SqlType to = SqlType.parse(a.definition().type(), dialect);
+        SqlType to = SqlType.parse(r.now().type(), dialect);
         if (to == null) {
             return; // nothing about the type is said
         }
-        String oldType = ctx.table(a.table()).flatMap(t -> t.column(a.column())).map(ColumnState::type).orElse(null);
+        String oldType = r.column().type();
         SqlType from = SqlType.parse(oldType, dialect);
-        if (from != null && from.equals(to) && a.using() == null) {
+        String using = ctx.operation() instanceof Operation.AlterColumnType a && !r.throughCopy() ? a.using() : null;
+        String table = ctx.sql(r.table().name());
+        String name = ctx.sql(r.column().name());
+        String column = table + "." + name;
+        if (r.throughCopy()) {
+            if (from == null || from.equals(to)) {
+                return; // the copy keeps the type (or what it was is not known): the data is what it was
+            }
+            ctx.report(ctx.operation().span(), "column " + column + " changes type from " + from + " to " + to
+                    + " through a copy (a new column filled from it takes its name in the same migration): the"
+                    + " application version still running may not read or write the new type", help(ctx, r, to, dialect),
+                    null, List.of());
+            return;
+        }
+        if (from != null && from.equals(to) && using == null) {
             return; // restated, as MODIFY / CHANGE / modifyDataType do
         }
         if (dialect == Dialect.POSTGRESQL
-                && !PgTypeChange.classify(oldType, a.definition().type(), a.using(), a.column()).rewrites()) {
+                && !PgTypeChange.classify(oldType, r.now().type(), using, r.column().name()).rewrites()) {
             return; // a change PostgreSQL makes in the catalog only (measured: see PgLockKnowledge)
         }
-        String column = a.table() + "." + a.column();
-        MySqlOnlineDdl.Verdict mysql = dialect.isMySqlFamily() && from != null
+        MySqlOnlineDdl.Verdict mysql = dialect.isMySqlFamily() && from != null && ctx.operation() instanceof Operation.AlterColumnType
                 ? MySqlOnlineDdl.judge(ctx).orElse(null) : null;
         if (mysql != null && mysql.outcome() == MySqlOnlineDdl.Outcome.ONLINE) {
             return; // a widening the server makes in place, without a copy (VARCHAR in its length class, ENUM/SET appended)
         }
         if (mysql != null && mysql.outcome() == MySqlOnlineDdl.Outcome.REFUSED) {
-            ctx.report(a.span(), "column " + column + " changes type from " + from + " to " + to + ": " + mysql.refusal(),
-                    "Expand and contract instead: add a column of the new type, backfill it in batches, move reads to"
-                    + " it, and drop the old one in a later release (or run the change with gh-ost or"
+            ctx.report(ctx.operation().span(), "column " + column + " changes type from " + from + " to " + to + ": "
+                    + mysql.refusal(), "Expand and contract instead: add a column of the new type, backfill it in batches,"
+                    + " move reads to it, and drop the old one in a later release (or run the change with gh-ost or"
                     + " pt-online-schema-change)", null, List.of());
             return;
         }
-        String change = from == null ? "changes type to " + to + " (its previous type is not in the migrations read)"
-                : "changes type from " + from + " to " + to;
-        String help = "Expand: ALTER TABLE " + a.table() + " ADD COLUMN " + a.column() + "_new " + a.definition().type()
-                + "; write both columns from the application and backfill " + a.column() + "_new in batches; move"
-                + " reads to it; contract in a later release by dropping " + a.column()
-                + (dialect.isMySqlFamily() ? " (or run the change with an online schema change tool such as gh-ost"
-                   + " or pt-online-schema-change)" : "");
+        String unknown = r.table().isPresumed() ? " (no migration linted creates " + table + ": its previous type is not known)"
+                : " (its previous type is not in the migrations linted)";
+        String change = (from == null ? "changes type to " + to + unknown
+                : "changes type from " + from + " to " + to) + throughLater(ctx, r, to, dialect);
         String consequence = mysql != null ? "on " + DialectNames.of(dialect) + ", " + mysql.effect().note()
                 + "; the application version still running may not read or write the new type"
                 : consequence(dialect, from, to);
-        ctx.report(a.span(), "column " + column + " " + change + ": " + consequence, help, null, List.of());
+        ctx.report(ctx.operation().span(), "column " + column + " " + change + ": " + consequence,
+                help(ctx, r, to, dialect), null, List.of());
     }
 
+    /** When later statements of the migration change the type again: the type this one sets is not the one judged. */
+    private static String throughLater(OperationContext ctx, NetChange.ColumnRetyped r, SqlType to, Dialect dialect) {
+        if (r.throughCopy() || !(ctx.operation() instanceof Operation.AlterColumnType a)) {
+            return "";
+        }
+        SqlType here = SqlType.parse(a.definition().type(), dialect);
+        return here == null || here.equals(to) ? ""
+                : " (" + here + " at this statement, " + to + " when the migration commits)";
+    }
+
+    private static String help(OperationContext ctx, NetChange.ColumnRetyped r, SqlType to, Dialect dialect) {
+        String table = ctx.sql(r.table().name());
+        String name = ctx.sql(r.column().name());
+        String added = ctx.sql(r.column().name() + "_new");
+        String type = r.now().type() == null ? to.toString() : r.now().type();
+        return "Expand: ALTER TABLE " + table + " ADD COLUMN " + added + " " + type
+                + "; write both columns from the application and backfill " + added + " in batches; move"
+                + " reads to it; contract in a later release by dropping " + name
+                + (dialect.isMySqlFamily() && !r.throughCopy() ? " (or run the change with an online schema change tool"
+                   + " such as gh-ost or pt-online-schema-change)" : "");
+    }
     private static String consequence(Dialect dialect, SqlType from, SqlType to) {
         String running = "; the application version still running may not read or write the new type";
         if (dialect == Dialect.POSTGRESQL) {

@@ -2,13 +2,19 @@ package dev.lifeguard.rules.compatibility;
 
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
-import dev.lifeguard.analyzer.model.TableName;
+import dev.lifeguard.analyzer.timeline.NetChange;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
 import dev.lifeguard.rules.engine.OperationContext;
 
 import java.util.List;
 
+/**
+ * A column the application finds under another name when the migration commits. Judged on the net effect:
+ * a column renamed away and back ({@code a -> a_tmp -> a}), or one the migration itself added, is not
+ * renamed for the running application; a column renamed while a new, empty one takes its old name is, and
+ * the message says so.
+ */
 @RuleInfo(
         id = "rename-column",
         summary = "Renaming a column in place breaks the application version still running",
@@ -19,23 +25,33 @@ public final class RenameColumnRule implements Rule {
 
     @Override
     public void visitOperation(OperationContext ctx) {
-        Operation op = ctx.operation();
-        if (op instanceof Operation.RenameColumn r && !ctx.isNewTable(r.table())) {
-            report(ctx, r.table(), r.from(), r.to(), "");
-        } else if (op instanceof Operation.AlterColumnType a && a.fullRedefinition() && a.definition().name() != null
-                && !a.definition().name().equals(a.column()) && !ctx.isNewTable(a.table())) {
-            // MySQL CHANGE old new <definition>: a rename even when the type is restated unchanged
-            report(ctx, a.table(), a.column(), a.definition().name(), " (CHANGE COLUMN with a new name)");
+        for (NetChange.ColumnRenamed r : ctx.netChanges(NetChange.ColumnRenamed.class)) {
+            if (ctx.isNewTable(r.table())) {
+                continue;
+            }
+            String table = ctx.sql(r.table().name());
+            String from = ctx.sql(r.column().name());
+            String to = ctx.sql(r.to());
+            String how = ctx.operation() instanceof Operation.AlterColumnType ? " (CHANGE COLUMN with a new name)" : "";
+            // the type as the history knows it, else as the statement restates it (CHANGE old new <type>)
+            String type = r.column().type() != null ? r.column().type()
+                    : ctx.operation() instanceof Operation.AlterColumnType a && a.definition().type() != null
+                    ? a.definition().type() : "<type>";
+            String help = "Expand: ALTER TABLE " + table + " ADD COLUMN " + to + " " + type
+                    + "; write both columns from the application and backfill " + to + " from " + from
+                    + " in batches; move reads to " + to + "; contract in a later release: ALTER TABLE " + table
+                    + " DROP COLUMN " + from;
+            String what = "column " + table + "." + from + ctx.unknownTableNote(r.table()) + " is renamed to " + to
+                    + " in place" + how;
+            String message = switch (r.nameNow()) {
+                case NOTHING -> what + ": the application version still running reads and writes " + from;
+                case NEW_EMPTY -> what + " and a new, empty column " + from + " is added in the same migration: the"
+                        + " application version still running reads " + from + " and finds none of its data, and what it"
+                        + " writes there never reaches " + to;
+                case OTHER -> what + " and another column is renamed to " + from + " in the same migration: the"
+                        + " application version still running reads and writes the other column's data as " + from;
+            };
+            ctx.report(ctx.operation().span(), message, help, null, List.of());
         }
-    }
-
-    private static void report(OperationContext ctx, TableName table, String from, String to, String how) {
-        String type = ctx.table(table).flatMap(t -> t.column(from)).map(c -> c.type()).orElse("<type>");
-        String help = "Expand: ALTER TABLE " + table + " ADD COLUMN " + to + " " + type
-                + "; write both columns from the application and backfill " + to + " from " + from
-                + " in batches; move reads to " + to + "; contract in a later release: ALTER TABLE " + table
-                + " DROP COLUMN " + from;
-        ctx.report(ctx.operation().span(), "column " + table + "." + from + " is renamed to " + to + " in place" + how
-                + ": the application version still running reads and writes " + from, help, null, List.of());
     }
 }

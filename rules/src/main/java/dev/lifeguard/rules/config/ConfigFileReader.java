@@ -3,6 +3,7 @@ package dev.lifeguard.rules.config;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.TargetVersion;
+import dev.lifeguard.rules.engine.DeployOrder;
 import dev.lifeguard.rules.engine.StartAfter;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -37,6 +38,7 @@ import java.util.Set;
  * code: [src/main/java]          # application code, for rules that look for references
  * exclude: ["db/migration/legacy/**"]
  * start-after: "41"              # a version, or a date 2024-01-31 (since: is the same key)
+ * deploy: migrations-at-startup  # or migrations-first, or separate (code and migrations in either order)
  * lock-timeout: 5s               # the deployment sets lock_timeout for every migration (connection, runner)
  * docs-url: https://wiki.example.com/lifeguard/rules/   # where findings link rule pages
  * liquibase:
@@ -50,7 +52,7 @@ import java.util.Set;
  */
 public final class ConfigFileReader {
     private static final Set<String> KEYS = Set.of("dialect", "target-version", "migrations", "code", "exclude",
-            "start-after", "since", "rules", "lock-timeout", "docs-url", "liquibase");
+            "start-after", "since", "rules", "lock-timeout", "docs-url", "liquibase", "deploy");
 
     private final Set<String> ruleIds;
     private String name;
@@ -94,6 +96,7 @@ public final class ConfigFileReader {
         List<String> code = List.of();
         List<String> exclude = List.of();
         StartAfter startAfter = null;
+        DeployOrder deploy = null;
         String docsUrl = null;
         String lockTimeout = null;
         String[] liquibase = new String[2];
@@ -104,7 +107,7 @@ public final class ConfigFileReader {
             String key = scalar(t.getKeyNode(), "a key");
             if (!KEYS.contains(key)) {
                 throw error(t.getKeyNode(), "unknown key '" + key + "' (known: dialect, target-version, migrations,"
-                        + " code, exclude, start-after, rules, lock-timeout, docs-url, liquibase)");
+                        + " code, exclude, start-after, rules, lock-timeout, docs-url, liquibase, deploy)");
             }
             String canonical = key.equals("since") ? "start-after" : key;
             if (!seen.add(canonical)) {
@@ -132,6 +135,11 @@ public final class ConfigFileReader {
                     startAfter = StartAfter.parse(s).orElseThrow(() -> error(value, "not a version or a date: '" + s
                             + "' (write \"41\", \"2.3.1\" or 2024-01-31)"));
                 }
+                case "deploy" -> {
+                    String d = scalar(value, "a deploy order");
+                    deploy = DeployOrder.parse(d).orElseThrow(() -> error(value, "unknown deploy order '" + d
+                            + "' (migrations-at-startup, migrations-first or separate)"));
+                }
                 case "docs-url" -> {
                     docsUrl = scalar(value, "a web address");
                     if (!docsUrl.matches("(?i)(https?|file)://\\S+")) {
@@ -153,7 +161,7 @@ public final class ConfigFileReader {
             }
         }
         return new ProjectConfig(file, dialect, target, migrations, code, severities, disabled, exclude, startAfter,
-                docsUrl, lockTimeout, liquibase[0], liquibase[1]);
+                docsUrl, lockTimeout, liquibase[0], liquibase[1], deploy);
     }
 
     /** {@code liquibase: {contexts: ..., label-filter: ...}}: which changeSets an update runs. */

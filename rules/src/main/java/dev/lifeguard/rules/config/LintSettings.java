@@ -74,15 +74,16 @@ public record LintSettings(Path root, ProjectConfig file, Dialect dialect, Strin
     }
 
     /**
-     * Severities and disabled rules from the file, start-after, and the target version resolved against the
-     * dialect linted (a bare {@code 11} is a version of that database).
+     * Severities and disabled rules from the file, start-after, the deploy order, and the target version
+     * resolved against the dialect linted (a bare {@code 11} is a version of that database).
      */
     public EngineOptions engineOptions(Dialect linted) {
         TargetVersion target = targetVersion == null ? null : TargetVersion.parse(targetVersion, linted).orElse(null);
         return new EngineOptions(file.severities(), file.disabled(), Set.of())
                 .withTargetVersion(target)
                 .withStartAfter(file.startAfter())
-                .withLockTimeout(file.lockTimeout());
+                .withLockTimeout(file.lockTimeout())
+                .withDeploy(file.deploy());
     }
 
     /** The file's exclude globs, made relative to the project root (they are written relative to the file). */

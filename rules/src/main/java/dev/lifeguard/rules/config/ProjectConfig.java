@@ -2,6 +2,7 @@ package dev.lifeguard.rules.config;
 
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.rules.engine.DeployOrder;
 import dev.lifeguard.rules.engine.StartAfter;
 
 import java.nio.file.Path;
@@ -29,11 +30,13 @@ import java.util.Set;
  *                             {@code --contexts} (a comma-separated list); null: not set, every changeSet runs
  * @param liquibaseLabelFilter {@code liquibase: label-filter:}, as Liquibase's {@code --label-filter} (an
  *                             expression with {@code !}, {@code and}, {@code or}, parentheses); null: not set
+ * @param deploy        {@code deploy:} how migrations and code are deployed; null when not set (the default,
+ *                      {@link DeployOrder#MIGRATIONS_AT_STARTUP})
  */
 public record ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                             Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
                             StartAfter startAfter, String docsUrl, String lockTimeout, String liquibaseContexts,
-                            String liquibaseLabelFilter) {
+                            String liquibaseLabelFilter, DeployOrder deploy) {
 
     public ProjectConfig {
         migrations = List.copyOf(migrations);
@@ -43,12 +46,29 @@ public record ProjectConfig(Path file, Dialect dialect, String targetVersion, Li
         exclude = List.copyOf(exclude);
     }
 
+    /** A file that does not say how it deploys. */
+    public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
+                         Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
+                         StartAfter startAfter, String docsUrl, String lockTimeout, String liquibaseContexts,
+                         String liquibaseLabelFilter) {
+        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, docsUrl,
+                lockTimeout, liquibaseContexts, liquibaseLabelFilter, null);
+    }
+
     /** A file that sets no Liquibase contexts or labels. */
+    public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
+                         Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
+                         StartAfter startAfter, String docsUrl, String lockTimeout, DeployOrder deploy) {
+        this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, docsUrl,
+                lockTimeout, null, null, deploy);
+    }
+
+    /** Neither Liquibase contexts or labels nor a deploy order. */
     public ProjectConfig(Path file, Dialect dialect, String targetVersion, List<String> migrations, List<String> code,
                          Map<String, Severity> severities, Set<String> disabled, List<String> exclude,
                          StartAfter startAfter, String docsUrl, String lockTimeout) {
         this(file, dialect, targetVersion, migrations, code, severities, disabled, exclude, startAfter, docsUrl,
-                lockTimeout, null, null);
+                lockTimeout, null, null, null);
     }
 
     /** Without the docs, deployment and Liquibase settings. */

@@ -47,8 +47,8 @@ public final class SchemaAndDataMixedRule implements Rule {
         }
         Operation.DataChange d = dml.get();
         String unit = ctx.migration().framework() == Framework.LIQUIBASE ? "changeSet" : "migration";
-        ctx.report(d.span(), d.kind() + (d.table() == null ? "" : " of " + d.table()) + " in the same " + unit
-                + " as a schema change of existing table " + Operations.tables(ddl.get()).get(0) + " (line "
+        ctx.report(d.span(), d.kind() + (d.table() == null ? "" : " of " + ctx.sql(d.table())) + " in the same " + unit
+                + " as a schema change of existing table " + ctx.sql(Operations.tables(ddl.get()).get(0)) + " (line "
                 + ddl.get().span().startLine() + "): the schema change's lock is held while the data changes, and a"
                 + " failure half-way leaves both to sort out by hand", ctx.metadata().help(), null, List.of());
     }

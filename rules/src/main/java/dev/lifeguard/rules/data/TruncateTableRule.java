@@ -27,7 +27,7 @@ public final class TruncateTableRule implements Rule {
         if (existing.isEmpty() && !t.tables().isEmpty()) {
             return;
         }
-        String names = existing.stream().map(TableName::toString).collect(Collectors.joining(", "));
+        String names = existing.stream().map(ctx::sql).collect(Collectors.joining(", "));
         String what = existing.size() == 1 ? "table " + names : "tables " + names;
         String cascade = t.cascade()
                 ? "; CASCADE also empties every table with a foreign key to " + (existing.size() == 1 ? "it" : "them")

@@ -25,13 +25,14 @@ public final class UnboundedDmlRule implements Rule {
             return;
         }
         String verb = d.kind() == DataChangeKind.UPDATE ? "UPDATE" : "DELETE";
+        String table = ctx.sql(d.table());
         String effect = d.kind() == DataChangeKind.UPDATE
-                ? "rewrites every row of " + d.table() + " in one transaction"
-                : "deletes every row of " + d.table() + " in one transaction";
+                ? "rewrites every row of " + table + " in one transaction"
+                : "deletes every row of " + table + " in one transaction";
         String batch = d.kind() == DataChangeKind.UPDATE
-                ? "UPDATE " + d.table() + " SET ... WHERE id IN (SELECT id FROM " + d.table()
+                ? "UPDATE " + table + " SET ... WHERE id IN (SELECT id FROM " + table
                   + " WHERE <not yet done> LIMIT 1000); repeated until it changes no row"
-                : "DELETE FROM " + d.table() + " WHERE id IN (SELECT id FROM " + d.table()
+                : "DELETE FROM " + table + " WHERE id IN (SELECT id FROM " + table
                   + " WHERE <condition> LIMIT 1000); repeated until it deletes no row";
         ctx.report(d.span(), verb + " with no WHERE " + effect + ": its row locks make the application's writes to"
                 + " those rows wait until it commits, and the long transaction bloats the table and delays"

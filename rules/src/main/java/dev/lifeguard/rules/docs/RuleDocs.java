@@ -49,7 +49,9 @@ public final class RuleDocs {
             if (line.startsWith("```") || line.matches("\\|[-|]+\\|")) {
                 continue;
             }
-            if (line.startsWith("## ")) {
+            if (line.startsWith("### ")) {
+                out.append('\n').append(line.substring(4)).append(":\n"); // a subsection: its title, as a lead-in
+            } else if (line.startsWith("## ")) {
                 out.append('\n').append(line.substring(3).toUpperCase(java.util.Locale.ROOT)).append('\n');
             } else {
                 out.append(line.replace("`", "")).append('\n');

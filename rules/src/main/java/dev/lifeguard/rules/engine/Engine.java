@@ -6,10 +6,12 @@ import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.analyzer.model.SourceSpan;
+import dev.lifeguard.analyzer.timeline.NetEffect;
 import dev.lifeguard.analyzer.timeline.SchemaState;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleMetadata;
+import dev.lifeguard.rules.Spans;
 import dev.lifeguard.rules.suppress.SuppressionUse;
 import dev.lifeguard.rules.suppress.Suppressor;
 
@@ -64,12 +66,14 @@ public final class Engine {
                     checked++;
                 }
                 List<Operation> ops = migration.operations();
+                // what the application sees: the schema before the migration against the schema after it commits
+                NetEffect net = NetEffect.of(state, migration, span -> Spans.text(span, project).orElse(null));
                 for (int i = 0; i < ops.size(); i++) {
                     Operation op = ops.get(i);
                     for (int r = 0; r < rules.size(); r++) {
                         if (metadata.get(r).appliesTo(dialect)) {
                             rules.get(r).visitOperation(new OperationContext(rules.get(r), metadata.get(r), out, options,
-                                    review, project, history, migration, dialect, state, op, i));
+                                    review, project, history, migration, dialect, state, op, i, net));
                         }
                     }
                     state.apply(migration, op);
@@ -77,7 +81,7 @@ public final class Engine {
                 for (int r = 0; r < rules.size(); r++) {
                     if (metadata.get(r).appliesTo(dialect)) {
                         rules.get(r).visitMigration(new MigrationContext(rules.get(r), metadata.get(r), out, options,
-                                review, project, history, migration, dialect, state));
+                                review, project, history, migration, dialect, state, net));
                     }
                 }
             }

@@ -30,23 +30,32 @@ import java.util.Set;
  *                      not reported on; null to lint them all
  * @param lockTimeout   the lock_timeout the deployment sets for every migration, as lifeguard.yml's
  *                      {@code lock-timeout:} states it ({@code 5s}), or null when it says nothing
+ * @param deploy        how the team deploys ({@code deploy:} in lifeguard.yml): whether the version being
+ *                      deployed may meet the old schema; never null (default: migrations at start-up)
  */
 public record EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles,
-                            Change change, TargetVersion targetVersion, StartAfter startAfter, String lockTimeout) {
+                            Change change, TargetVersion targetVersion, StartAfter startAfter, String lockTimeout,
+                            DeployOrder deploy) {
 
     public EngineOptions {
         severities = Map.copyOf(severities);
         disabled = Set.copyOf(disabled);
         newFiles = Set.copyOf(newFiles);
+        deploy = deploy == null ? DeployOrder.MIGRATIONS_AT_STARTUP : deploy;
     }
 
     public EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles) {
-        this(severities, disabled, newFiles, null, null, null, null);
+        this(severities, disabled, newFiles, null, null, null, null, null);
     }
 
     public EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles, Change change,
                          TargetVersion targetVersion, StartAfter startAfter) {
-        this(severities, disabled, newFiles, change, targetVersion, startAfter, null);
+        this(severities, disabled, newFiles, change, targetVersion, startAfter, null, null);
+    }
+
+    public EngineOptions(Map<String, Severity> severities, Set<String> disabled, Set<Path> newFiles, Change change,
+                         TargetVersion targetVersion, StartAfter startAfter, String lockTimeout) {
+        this(severities, disabled, newFiles, change, targetVersion, startAfter, lockTimeout, null);
     }
 
     public static EngineOptions defaults() {
@@ -57,7 +66,7 @@ public record EngineOptions(Map<String, Severity> severities, Set<String> disabl
     public EngineOptions withChange(Change change) {
         Set<Path> added = new HashSet<>(newFiles);
         added.addAll(change.addedFiles());
-        return new EngineOptions(severities, disabled, added, change, targetVersion, startAfter, lockTimeout);
+        return new EngineOptions(severities, disabled, added, change, targetVersion, startAfter, lockTimeout, deploy);
     }
 
     /** The change under review, when there is one. */
@@ -66,16 +75,21 @@ public record EngineOptions(Map<String, Severity> severities, Set<String> disabl
     }
 
     public EngineOptions withTargetVersion(TargetVersion target) {
-        return new EngineOptions(severities, disabled, newFiles, change, target, startAfter, lockTimeout);
+        return new EngineOptions(severities, disabled, newFiles, change, target, startAfter, lockTimeout, deploy);
     }
 
     public EngineOptions withStartAfter(StartAfter point) {
-        return new EngineOptions(severities, disabled, newFiles, change, targetVersion, point, lockTimeout);
+        return new EngineOptions(severities, disabled, newFiles, change, targetVersion, point, lockTimeout, deploy);
     }
 
     /** These options with the lock_timeout the deployment states it sets (lifeguard.yml's lock-timeout:). */
     public EngineOptions withLockTimeout(String timeout) {
-        return new EngineOptions(severities, disabled, newFiles, change, targetVersion, startAfter, timeout);
+        return new EngineOptions(severities, disabled, newFiles, change, targetVersion, startAfter, timeout, deploy);
+    }
+
+    /** These options for a team that deploys this way (null: the default, migrations at start-up). */
+    public EngineOptions withDeploy(DeployOrder order) {
+        return new EngineOptions(severities, disabled, newFiles, change, targetVersion, startAfter, lockTimeout, order);
     }
 
     /**

@@ -1,12 +1,15 @@
 package dev.lifeguard.rules.engine;
 
+import dev.lifeguard.analyzer.code.CodeVersions;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Framework;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
+import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.analyzer.model.TargetVersion;
+import dev.lifeguard.analyzer.timeline.NetEffect;
 import dev.lifeguard.analyzer.timeline.SchemaState;
 import dev.lifeguard.analyzer.timeline.TableState;
 import dev.lifeguard.rules.Finding;
@@ -27,9 +30,16 @@ public class MigrationContext extends FindingSink {
     private final Migration migration;
     private final Dialect dialect;
     private final SchemaState state;
+    private final NetEffect net;
 
     MigrationContext(Rule rule, RuleMetadata metadata, List<Finding> out, EngineOptions options, ReviewScope review,
                      Project project, History history, Migration migration, Dialect dialect, SchemaState state) {
+        this(rule, metadata, out, options, review, project, history, migration, dialect, state, NetEffect.NONE);
+    }
+
+    MigrationContext(Rule rule, RuleMetadata metadata, List<Finding> out, EngineOptions options, ReviewScope review,
+                     Project project, History history, Migration migration, Dialect dialect, SchemaState state,
+                     NetEffect net) {
         super(rule, metadata, out, options);
         this.review = review;
         this.project = project;
@@ -37,10 +47,34 @@ public class MigrationContext extends FindingSink {
         this.migration = migration;
         this.dialect = dialect;
         this.state = state;
+        this.net = net;
+    }
+
+    /**
+     * What the application sees of this migration: the schema before it starts against the schema after it
+     * commits, table by table and column by column (see {@link NetEffect}). Compatibility rules judge this;
+     * lock and rewrite rules judge the statements.
+     */
+    public NetEffect netEffect() {
+        return net;
     }
 
     public Project project() {
         return project;
+    }
+
+    /**
+     * The application code of the versions this migration meets: in a reviewed change the one running in
+     * production (the base revision's code, from git) and the one being deployed; without one, the working
+     * tree. Indexes are built on first use: ask only for a change that needs them.
+     */
+    public CodeVersions codeVersions() {
+        return review.code();
+    }
+
+    /** Whether this migration is part of the change under review (every migration is, without one). */
+    public boolean underReview() {
+        return review.covers(migration);
     }
 
     public History history() {
@@ -64,6 +98,32 @@ public class MigrationContext extends FindingSink {
         return options().targetVersionFor(dialect);
     }
 
+    /**
+     * A table name written for this migration's database, with the quoting it needs ({@code public."Accounts"}):
+     * messages, help and fixes write names through this (or {@link #sql(String)}), never with {@code toString}.
+     */
+    public String sql(TableName table) {
+        return table.sql(dialect);
+    }
+
+    /** A column or other identifier written for this migration's database, quoted where it needs it. */
+    public String sql(String identifier) {
+        return dev.lifeguard.analyzer.model.Identifiers.sql(identifier, dialect);
+    }
+
+    /**
+     * What a message adds after a table's name when no migration read created it: it is judged as
+     * production's, and the message must not pass for knowing more (" (not created by any migration linted)").
+     */
+    public String unknownTableNote(TableState table) {
+        return table.isPresumed() ? " (not created by any migration linted)" : "";
+    }
+
+    /** A column written with its table for a message ({@code public."Accounts"."Tier"}). */
+    public String sql(TableName table, String column) {
+        return sql(table) + "." + sql(column);
+    }
+
     /** The schema just before the operation being visited (or after the migration, in visitMigration). */
     public SchemaState schema() {
         return state;
@@ -82,15 +142,50 @@ public class MigrationContext extends FindingSink {
      * a table an earlier changeSet of the root file created is as old as any other; so is any changelog the
      * change under review modified, whose old changeSets ran in production. A baseline is not such a file:
      * a generated schema snapshot runs whole on an empty database, so every table it creates is new in it.
+     *
+     * <p>A table no migration read created is production's, so not new, unless this migration drops it with
+     * {@code IF EXISTS} and creates it again (a dump-style baseline): then it holds no data the history knows
+     * of, and nothing in this migration is judged as happening to existing rows.
      */
     public boolean isNewTable(TableName name) {
-        return state.table(name).map(t -> createdInThisUnit(t) || popxPart(t.createdByMigration())
+        Optional<TableState> known = state.table(name);
+        return known.isPresent() ? isNewTable(known.get()) : recreatedFromScratch(name);
+    }
+
+    /** {@link #isNewTable(TableName)} for a table as the timeline knows it (a net change's table before the migration). */
+    public boolean isNewTable(TableState t) {
+        if (t.isPresumed()) {
+            return recreatedFromScratch(t.name());
+        }
+        return createdInThisUnit(t) || popxPart(t.createdByMigration())
                 || options().newFiles().contains(t.createdInFile())
-                || review.isNew(t.createdInFile(), t.createdByMigration())).orElse(false);
+                || review.isNew(t.createdInFile(), t.createdByMigration());
+    }
+
+    /**
+     * Whether no migration read created the table and this migration drops it with {@code IF EXISTS} and then
+     * creates it: what a database dump written as a first migration does.
+     */
+    public boolean recreatedFromScratch(TableName name) {
+        // known from an earlier migration: the drop loses its rows (in visitMigration the state is after this
+        // migration, where the table it created itself is known)
+        if (state.table(name).filter(t -> !t.isPresumed() && !(migration.file().equals(t.createdInFile())
+                && migration.id().equals(t.createdByMigration()))).isPresent()) {
+            return false;
+        }
+        boolean dropped = false;
+        for (Operation op : migration.operations()) {
+            if (op instanceof Operation.DropTable d && d.ifExists() && d.tables().stream().anyMatch(n -> n.matches(name))) {
+                dropped = true;
+            } else if (dropped && op instanceof Operation.CreateTable c && c.table().matches(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean createdInThisUnit(TableState t) {
-        if (!t.createdInFile().equals(migration.file())) {
+        if (t.createdInFile() == null || !t.createdInFile().equals(migration.file())) {
             return false;
         }
         // a baseline (a generated schema snapshot) runs whole on an empty database: nothing in it is old

@@ -5,6 +5,8 @@ import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Project;
+import dev.lifeguard.analyzer.timeline.NetChange;
+import dev.lifeguard.analyzer.timeline.NetEffect;
 import dev.lifeguard.analyzer.timeline.SchemaState;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Rule;
@@ -20,9 +22,29 @@ public final class OperationContext extends MigrationContext {
     OperationContext(Rule rule, RuleMetadata metadata, List<Finding> out, EngineOptions options, ReviewScope review,
                      Project project, History history, Migration migration, Dialect dialect, SchemaState state,
                      Operation operation, int index) {
-        super(rule, metadata, out, options, review, project, history, migration, dialect, state);
+        this(rule, metadata, out, options, review, project, history, migration, dialect, state, operation, index,
+                NetEffect.NONE);
+    }
+
+    OperationContext(Rule rule, RuleMetadata metadata, List<Finding> out, EngineOptions options, ReviewScope review,
+                     Project project, History history, Migration migration, Dialect dialect, SchemaState state,
+                     Operation operation, int index, NetEffect net) {
+        super(rule, metadata, out, options, review, project, history, migration, dialect, state, net);
         this.operation = operation;
         this.index = index;
+    }
+
+    /**
+     * The net changes the application sees that show at this operation (see {@link MigrationContext#netEffect()}):
+     * a compatibility rule reports each at the operation that brings it about, once.
+     */
+    public List<NetChange> netChanges() {
+        return netEffect().at(index);
+    }
+
+    /** The net changes of one kind that show at this operation. */
+    public <T extends NetChange> List<T> netChanges(Class<T> kind) {
+        return netChanges().stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     public Operation operation() {

@@ -2,7 +2,9 @@ package dev.lifeguard.rules.engine;
 
 import dev.lifeguard.analyzer.change.Change;
 import dev.lifeguard.analyzer.change.FileChange;
+import dev.lifeguard.analyzer.code.CodeVersions;
 import dev.lifeguard.analyzer.liquibase.ChangeSetTexts;
+import dev.lifeguard.analyzer.model.CodeBase;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Project;
@@ -28,7 +30,8 @@ import java.util.Set;
  * the model itself never learns about git. Without a change everything is under review.
  */
 public final class ReviewScope {
-    private static final ReviewScope EVERYTHING = new ReviewScope(null, Set.of(), Map.of(), Map.of());
+    private static final ReviewScope EVERYTHING = new ReviewScope(null, Set.of(), Map.of(), Map.of(),
+            CodeVersions.of(CodeBase.NONE, null));
 
     private final Change change;
     /** The changelogs the change kept (modified or renamed) whose changeSets could be told apart. */
@@ -37,13 +40,16 @@ public final class ReviewScope {
     private final Map<Path, List<SourceSpan>> unchanged;
     /** Per changelog the change kept: the ids ({@code id::author}) of the changeSets it added. */
     private final Map<Path, Set<String>> added;
+    /** The application code of the versions the change meets (one, the working tree, without a change). */
+    private final CodeVersions code;
 
     private ReviewScope(Change change, Set<Path> byChangeSet, Map<Path, List<SourceSpan>> unchanged,
-                        Map<Path, Set<String>> added) {
+                        Map<Path, Set<String>> added, CodeVersions code) {
         this.change = change;
         this.byChangeSet = byChangeSet;
         this.unchanged = unchanged;
         this.added = added;
+        this.code = code;
     }
 
     /** Everything is under review (no change given). */
@@ -54,7 +60,7 @@ public final class ReviewScope {
     /** What {@code change} puts under review in {@code project}; everything when the change is null. */
     public static ReviewScope of(Change change, Project project) {
         if (change == null) {
-            return EVERYTHING;
+            return new ReviewScope(null, Set.of(), Map.of(), Map.of(), CodeVersions.of(project.code(), null));
         }
         Set<Path> byChangeSet = new HashSet<>();
         Map<Path, List<SourceSpan>> unchanged = new HashMap<>();
@@ -88,7 +94,16 @@ public final class ReviewScope {
                 }
             }
         }
-        return new ReviewScope(change, byChangeSet, unchanged, added);
+        return new ReviewScope(change, byChangeSet, unchanged, added, CodeVersions.of(project.code(), change));
+    }
+
+    /**
+     * The application code of the versions the change meets: the one running in production (the base
+     * revision's code) and the one being deployed; without a change, one version, the working tree.
+     * Each index is built on first use.
+     */
+    public CodeVersions code() {
+        return code;
     }
 
     /** Whether findings on this migration are the reviewer's business. */

@@ -62,11 +62,11 @@ public final class ConstraintWithoutNotValidRule implements Rule {
             return;
         }
         TableName t = add.table();
-        String what = fk ? "foreign key " + named(c) + "to " + (c.referencedTable() == null ? "its parent table"
-                : c.referencedTable()) + " " : "check " + named(c);
+        String what = fk ? "foreign key " + named(ctx, c) + "to " + (c.referencedTable() == null ? "its parent table"
+                : ctx.sql(c.referencedTable())) + " " : "check " + named(ctx, c);
         String lock = fk ? "SHARE ROW EXCLUSIVE on both tables: writes to them wait"
                 : "ACCESS EXCLUSIVE: reads and writes wait";
-        String message = what + "is added to existing table " + t + " without NOT VALID: PostgreSQL checks every"
+        String message = what + "is added to existing table " + ctx.sql(t) + " without NOT VALID: PostgreSQL checks every"
                 + " row while it holds " + lock + " until the check ends";
         SourceSpan clause = clause(ctx, add);
         ctx.report(clause == null ? add.span() : clause, message, help(ctx, t, c), fix(ctx, add, clause), List.of());
@@ -100,8 +100,9 @@ public final class ConstraintWithoutNotValidRule implements Rule {
         }
         MySqlOnlineDdl.judge(ctx).ifPresent(v -> {
             boolean fk = c.kind() == ConstraintDef.Kind.FOREIGN_KEY;
-            String what = (fk ? "foreign key " + named(c) + "to " + (c.referencedTable() == null ? "its parent table"
-                    : c.referencedTable()) : "check " + named(c).trim()) + " on existing table " + add.table();
+            String what = (fk ? "foreign key " + named(ctx, c) + "to " + (c.referencedTable() == null ? "its parent table"
+                    : ctx.sql(c.referencedTable())) : "check " + named(ctx, c).trim()) + " on existing table "
+                    + ctx.sql(add.table());
             if (v.outcome() == MySqlOnlineDdl.Outcome.REFUSED) {
                 ctx.report(at, what + ": " + v.refusal(), mysqlHelp(add.table(), c), null, List.of());
             } else if (v.outcome() == MySqlOnlineDdl.Outcome.HAZARD) {
@@ -133,14 +134,15 @@ public final class ConstraintWithoutNotValidRule implements Rule {
     }
 
     private static String help(OperationContext ctx, TableName t, ConstraintDef c) {
-        String name = c.name() == null ? "<constraint_name>" : c.name();
-        String help = "ALTER TABLE " + t + " ADD CONSTRAINT " + name + " ... NOT VALID; (checks new rows only, at once);"
-                + " then, in a later migration: ALTER TABLE " + t + " VALIDATE CONSTRAINT " + name + ";"
+        String name = c.name() == null ? "<constraint_name>" : ctx.sql(c.name());
+        String table = ctx.sql(t);
+        String help = "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " ... NOT VALID; (checks new rows only, at once);"
+                + " then, in a later migration: ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name + ";"
                 + " (checks the old rows without blocking reads or writes)";
         if (ctx.migration().framework() == Framework.LIQUIBASE) {
             help += ". Liquibase: " + (c.kind() == ConstraintDef.Kind.FOREIGN_KEY
                     ? "<addForeignKeyConstraint ... validate=\"false\"/>" : "<sql>ALTER TABLE ... NOT VALID</sql>")
-                    + ", then a later changeSet with <sql>ALTER TABLE " + t + " VALIDATE CONSTRAINT " + name + "</sql>";
+                    + ", then a later changeSet with <sql>ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name + "</sql>";
         }
         return help;
     }
@@ -180,7 +182,7 @@ public final class ConstraintWithoutNotValidRule implements Rule {
         return StatementText.of(ctx, add).insertAt(clause.endOffset(), " NOT VALID", "Add NOT VALID");
     }
 
-    private static String named(ConstraintDef c) {
-        return c.name() == null ? "" : c.name() + " ";
+    private static String named(OperationContext ctx, ConstraintDef c) {
+        return c.name() == null ? "" : ctx.sql(c.name()) + " ";
     }
 }

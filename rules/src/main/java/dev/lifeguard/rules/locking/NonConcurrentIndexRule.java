@@ -44,22 +44,14 @@ public final class NonConcurrentIndexRule implements Rule {
     private static void postgres(OperationContext ctx) {
         Operation op = ctx.operation();
         if (op instanceof Operation.CreateIndex i && !i.concurrently() && !ctx.isNewTable(i.table())) {
-            report(ctx, "index " + named(i.name()) + "is built on existing table " + i.table() + " without CONCURRENTLY:"
-                    + " INSERT, UPDATE and DELETE on " + i.table() + " wait (SHARE lock) until the whole build ends",
-                    "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + orPlaceholder(i.name()) + " ON "
-                    + i.table() + " (" + String.join(", ", i.columns()) + ")",
+            String table = ctx.sql(i.table());
+            report(ctx, "index " + named(ctx, i.name()) + "is built on existing table " + table + " without CONCURRENTLY:"
+                    + " INSERT, UPDATE and DELETE on " + table + " wait (SHARE lock) until the whole build ends",
+                    "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + orPlaceholder(ctx, i.name()) + " ON "
+                    + table + " (" + String.join(", ", i.columns().stream().map(c -> indexColumn(ctx, c)).toList()) + ")",
                     fix(ctx, "CREATE", "?UNIQUE", "INDEX"));
         } else if (op instanceof Operation.DropIndex d && !d.concurrently()) {
-            TableName table = d.table() != null ? d.table() : IndexOwners.tableOf(ctx, d.name(), ctx.earlierOperations());
-            if (table == null || !ctx.isNewTable(table)) {
-                String on = table == null ? "its table" : table.toString();
-                report(ctx, "index " + named(d.name()) + "is dropped without CONCURRENTLY: it takes an ACCESS EXCLUSIVE"
-                        + " lock on " + on + ", so every read and write of " + on + " waits, including while it"
-                        + " queues behind a long-running query",
-                        "DROP INDEX CONCURRENTLY " + (d.ifExists() ? "IF EXISTS " : "") + orPlaceholder(d.name()),
-                        Statements.siblings(d, ctx.migration().operations()).size() == 1
-                                ? fix(ctx, "DROP", "INDEX") : null);
-            }
+            dropIndex(ctx, d);
         } else if (op instanceof Operation.Reindex r && !r.concurrently()) {
             reindex(ctx, r);
         } else if (op instanceof Operation.DetachPartition d && !d.concurrently() && !d.finalizing()
@@ -95,6 +87,43 @@ public final class NonConcurrentIndexRule implements Rule {
             last--;
         }
         return last < 0 ? null : text.insertAt(words.get(last).end(), " CONCURRENTLY", "Add CONCURRENTLY");
+    }
+
+    /** One finding per statement: {@code DROP INDEX a, b, c} names every index it drops, at the statement. */
+    private static void dropIndex(OperationContext ctx, Operation.DropIndex first) {
+        List<Operation.DropIndex> statement = Statements.siblings(first, ctx.migration().operations()).stream()
+                .filter(o -> o instanceof Operation.DropIndex x && !x.concurrently()).map(o -> (Operation.DropIndex) o)
+                .toList();
+        if (!statement.isEmpty() && statement.get(0) != first) {
+            return; // reported with the statement's first index
+        }
+        List<String> names = new java.util.ArrayList<>();
+        List<String> tables = new java.util.ArrayList<>();
+        for (Operation.DropIndex d : statement) {
+            TableName table = d.table() != null ? d.table() : IndexOwners.tableOf(ctx, d.name(), ctx.earlierOperations());
+            if (table == null || !ctx.isNewTable(table)) {
+                names.add(d.name() == null ? "<index_name>" : ctx.sql(d.name()));
+                String on = table == null ? null : ctx.sql(table);
+                if (!tables.contains(on)) {
+                    tables.add(on);
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        boolean one = names.size() == 1;
+        String on = tables.size() == 1 && tables.get(0) != null ? tables.get(0)
+                : tables.stream().allMatch(java.util.Objects::nonNull) ? String.join(", ", tables)
+                : one ? "its table" : "their tables";
+        String lockOn = one || tables.size() == 1 ? on : on + " (each of them)";
+        String list = String.join(", ", names);
+        report(ctx, (one ? "index " + list + " is" : "indexes " + list + " are") + " dropped without CONCURRENTLY: "
+                        + (one ? "it takes" : "each takes") + " an ACCESS EXCLUSIVE lock on " + (one ? on : "its table") + ", so every"
+                        + " read and write of " + (one ? on : lockOn) + " waits, including while it queues behind a long-running query",
+                String.join("; ", names.stream().map(n -> "DROP INDEX CONCURRENTLY " + (first.ifExists() ? "IF EXISTS " : "")
+                        + n).toList()) + (one ? "" : " (CONCURRENTLY drops one index per statement)"),
+                one && statement.size() == 1 ? fix(ctx, "DROP", "INDEX") : null);
     }
 
     private static void reindex(OperationContext ctx, Operation.Reindex r) {
@@ -175,7 +204,7 @@ public final class NonConcurrentIndexRule implements Rule {
         if (effect == null || effect.permitsWrites()) {
             return;
         }
-        String index = c.kind() + " index " + named(c.name()) + "on existing table " + c.table();
+        String index = c.kind() + " index " + named(ctx, c.name()) + "on existing table " + ctx.sql(c.table());
         String server = DialectNames.of(ctx.dialect());
         if ("NONE".equalsIgnoreCase(lock)) {
             ctx.report(c.span(), index + " asks for LOCK=NONE, which " + server + " cannot honour ("
@@ -227,11 +256,16 @@ public final class NonConcurrentIndexRule implements Rule {
         return at < 0 ? null : text.insertAt(at, " CONCURRENTLY", "Add CONCURRENTLY");
     }
 
-    private static String named(String name) {
-        return name == null ? "" : name + " ";
+    /** A plain column (kept normalized) quoted as it needs; an expression or a column with options, as written. */
+    private static String indexColumn(OperationContext ctx, String column) {
+        return column.matches(".*[\\s()\"`'\\[].*") ? column : ctx.sql(column);
     }
 
-    private static String orPlaceholder(String name) {
-        return name == null ? "<index_name>" : name;
+    private static String named(OperationContext ctx, String name) {
+        return name == null ? "" : ctx.sql(name) + " ";
+    }
+
+    private static String orPlaceholder(OperationContext ctx, String name) {
+        return name == null ? "<index_name>" : ctx.sql(name);
     }
 }

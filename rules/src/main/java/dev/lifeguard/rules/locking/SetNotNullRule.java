@@ -83,9 +83,11 @@ public final class SetNotNullRule implements Rule {
         }
     }
 
-    private static void report(OperationContext ctx, TableName table, String column, String how) {
+    private static void report(OperationContext ctx, TableName name, String col, String how) {
+        String table = ctx.sql(name);
+        String column = ctx.sql(col);
         String c = table + "." + column;
-        String check = table.name() + "_" + column + "_not_null";
+        String check = ctx.sql(name.name() + "_" + col + "_not_null");
         String consequence;
         String help;
         if (ctx.dialect() == Dialect.POSTGRESQL && ctx.targetVersion().atLeast(18)) {

@@ -3,6 +3,7 @@ package dev.lifeguard.rules.locking;
 import dev.lifeguard.analyzer.model.ColumnDef;
 import dev.lifeguard.analyzer.model.ConstraintDef;
 import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.Identifiers;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.TableName;
@@ -74,7 +75,7 @@ public final class TableRewriteRule implements Rule {
                 String how = "COPY".equals(stated.algorithm()) ? "ALGORITHM=COPY copies every row into a new table,"
                         + " blocking writes for the whole copy" : "LOCK=" + stated.lock() + " blocks "
                         + ("SHARED".equals(stated.lock()) ? "writes" : "reads and writes") + " for the whole change";
-                ctx.report(firstClause(statement, op), "ALTER TABLE " + o.table() + " asks for the blocking form: "
+                ctx.report(firstClause(statement, op), "ALTER TABLE " + ctx.sql(o.table()) + " asks for the blocking form: "
                         + how + ", where " + DialectNames.of(ctx.dialect()) + " would pick the least blocking one itself",
                         "Drop the clause, or write ALGORITHM=INPLACE, LOCK=NONE (or ALGORITHM=INSTANT) so the server"
                         + " refuses the statement instead of blocking when it cannot do it online", null, List.of());
@@ -96,7 +97,7 @@ public final class TableRewriteRule implements Rule {
                     || op instanceof Operation.AddColumn || op instanceof Operation.DropColumn)) {
                 // an in-place rebuild that lets writes go on is reported only where an instant change was
                 // expected (ADD / DROP COLUMN); a new primary key is known to rebuild
-                ctx.report(op.span(), what + " on existing table " + table + ": on " + DialectNames.of(ctx.dialect())
+                ctx.report(op.span(), what + " on existing table " + ctx.sql(table) + ": on " + DialectNames.of(ctx.dialect())
                         + ", " + v.effect().note(), mysqlHelp(op), null, List.of());
             }
         });
@@ -120,9 +121,9 @@ public final class TableRewriteRule implements Rule {
 
     private static String mysqlDescribe(Operation op) {
         if (op instanceof Operation.AddColumn a) {
-            return "adding column " + a.table() + "." + a.column().name();
+            return "adding column " + a.table().sql(Dialect.MYSQL) + "." + Identifiers.sql(a.column().name(), Dialect.MYSQL);
         } else if (op instanceof Operation.DropColumn d) {
-            return "dropping column " + d.table() + "." + d.column();
+            return "dropping column " + d.table().sql(Dialect.MYSQL) + "." + Identifiers.sql(d.column(), Dialect.MYSQL);
         } else if (op instanceof Operation.DropConstraint d) {
             return "dropping the primary key";
         } else if (op instanceof Operation.AddConstraint a) {
@@ -143,11 +144,11 @@ public final class TableRewriteRule implements Rule {
                         + " on), or in a maintenance window";
             }
             if (c.hasDefault()) {
-                return "ALTER TABLE " + add.table() + " ADD COLUMN " + c.name() + " " + (c.type() == null ? "<type>"
+                return "ALTER TABLE " + add.table().sql(Dialect.MYSQL) + " ADD COLUMN " + Identifiers.sql(c.name(), Dialect.MYSQL) + " " + (c.type() == null ? "<type>"
                         : c.type()) + " NULL; then fill existing rows in batches; then set the default for new rows";
             }
             return "Run the change with gh-ost or pt-online-schema-change, or off-peak; on MySQL 8.0.12+ / MariaDB"
-                    + " 10.3.2+ write ALTER TABLE " + add.table() + " ADD COLUMN ..., ALGORITHM=INSTANT (set"
+                    + " 10.3.2+ write ALTER TABLE " + add.table().sql(Dialect.MYSQL) + " ADD COLUMN ..., ALGORITHM=INSTANT (set"
                     + " --target-version to the version you run)";
         }
         return "Run the change with gh-ost or pt-online-schema-change (they copy the table while writes go on), or in"
@@ -167,15 +168,15 @@ public final class TableRewriteRule implements Rule {
     /** What the statement is, for the statements this rule judges; null for the others. */
     private static String describe(Operation op) {
         if (op instanceof Operation.AddColumn a) {
-            return "adding column " + a.table() + "." + a.column().name();
+            return "adding column " + a.table().sql(Dialect.POSTGRESQL) + "." + Identifiers.sql(a.column().name(), Dialect.POSTGRESQL);
         } else if (op instanceof Operation.SetLogged s) {
-            return "SET " + (s.logged() ? "LOGGED" : "UNLOGGED") + " on table " + s.table();
+            return "SET " + (s.logged() ? "LOGGED" : "UNLOGGED") + " on table " + s.table().sql(Dialect.POSTGRESQL);
         } else if (op instanceof Operation.Vacuum v) {
-            return "VACUUM FULL of " + (v.table() == null ? "every table" : "table " + v.table());
+            return "VACUUM FULL of " + (v.table() == null ? "every table" : "table " + v.table().sql(Dialect.POSTGRESQL));
         } else if (op instanceof Operation.Cluster c) {
-            return "CLUSTER of " + (c.table() == null ? "every clustered table" : "table " + c.table());
+            return "CLUSTER of " + (c.table() == null ? "every clustered table" : "table " + c.table().sql(Dialect.POSTGRESQL));
         } else if (op instanceof Operation.Other o && "REPACK".equals(o.kind())) {
-            return "REPACK of " + (o.table() == null ? "every table" : "table " + o.table());
+            return "REPACK of " + (o.table() == null ? "every table" : "table " + o.table().sql(Dialect.POSTGRESQL));
         }
         return null;
     }
@@ -201,8 +202,8 @@ public final class TableRewriteRule implements Rule {
                 return "Add a plain nullable column, fill it in batches (UPDATE ... WHERE id BETWEEN ...), keep it"
                         + " current with a trigger or from the application, or compute it in a view";
             }
-            return "ALTER TABLE " + add.table() + " ADD COLUMN " + c.name() + " " + plainType(c) + "; then fill"
-                    + " existing rows in batches; then ALTER TABLE " + add.table() + " ALTER COLUMN " + c.name()
+            return "ALTER TABLE " + add.table().sql(Dialect.POSTGRESQL) + " ADD COLUMN " + Identifiers.sql(c.name(), Dialect.POSTGRESQL) + " " + plainType(c) + "; then fill"
+                    + " existing rows in batches; then ALTER TABLE " + add.table().sql(Dialect.POSTGRESQL) + " ALTER COLUMN " + Identifiers.sql(c.name(), Dialect.POSTGRESQL)
                     + " SET DEFAULT " + (c.hasDefault() ? c.defaultExpression() : "<expression>")
                     + " (a default set afterwards applies to new rows only, without a rewrite)";
         }
@@ -211,10 +212,10 @@ public final class TableRewriteRule implements Rule {
         }
         if (repack) { // PostgreSQL 19: REPACK replaces VACUUM FULL and CLUSTER, and has a CONCURRENTLY mode
             String index = op instanceof Operation.Cluster ? " USING INDEX" : "";
-            return "REPACK (CONCURRENTLY) " + (table == null ? "<table>" : table) + index + "; rebuilds the table"
+            return "REPACK (CONCURRENTLY) " + (table == null ? "<table>" : table.sql(Dialect.POSTGRESQL)) + index + "; rebuilds the table"
                     + " without blocking reads or writes (PostgreSQL 19+), with a brief lock at the end";
         }
-        return "Use pg_repack" + (table == null ? "" : " -t " + table) + " (rebuilds online, with a brief lock at"
+        return "Use pg_repack" + (table == null ? "" : " -t " + table.sql(Dialect.POSTGRESQL)) + " (rebuilds online, with a brief lock at"
                 + " the end), or run it in a maintenance window instead of a migration; on PostgreSQL 19+ (set"
                 + " --target-version) REPACK (CONCURRENTLY) does it in core";
     }

@@ -42,6 +42,10 @@ public final class ConcurrentlyInTransactionRule implements Rule {
         if (!isConcurrently(op) && !addsEnumValue) {
             return;
         }
+        if (Statements.siblings(op, ctx.migration().operations()).stream().filter(ConcurrentlyInTransactionRule::isConcurrently)
+                .findFirst().orElse(op) != op) {
+            return; // DROP INDEX CONCURRENTLY a, b: one statement, one finding
+        }
         String when = addsEnumValue ? " before PostgreSQL 12 (target " + ctx.targetVersion() + ")" : "";
         String error = addsEnumValue ? "ALTER TYPE ... ADD" : statement(op);
         whyInTransaction(ctx, before12).ifPresent(why -> ctx.report(op.span(), statement(op)

@@ -24,6 +24,17 @@ class NotNullWithoutDefaultRuleTest {
     }
 
     @Test
+    void quotedNamesStayQuotedInTheMessageAndThePasteableHelp() {
+        List<Finding> f = dev.lifeguard.rules.testing.SqlProject.flyway(Dialect.POSTGRESQL)
+                .file("V1__a.sql", "CREATE TABLE \"public\".\"Accounts\" (id bigint);\n")
+                .file("V2__b.sql", "ALTER TABLE \"public\".\"Accounts\" ADD COLUMN \"Tier\" int NOT NULL;\n").lint(rule);
+        assertEquals(1, f.size());
+        assertTrue(f.get(0).message().contains("public.\"Accounts\".\"Tier\""), f.get(0).message());
+        assertTrue(f.get(0).help().contains("ALTER TABLE public.\"Accounts\" ADD COLUMN \"Tier\" int NOT NULL DEFAULT"),
+                f.get(0).help());
+    }
+
+    @Test
     void tableUnknownToTheHistoryCountsAsExisting() {
         assertEquals(1, postgres().version("2", addColumn("users", notNull("status", "text", null))).lint(rule).size());
     }

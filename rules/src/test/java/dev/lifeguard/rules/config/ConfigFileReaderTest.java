@@ -75,6 +75,15 @@ class ConfigFileReaderTest {
     }
 
     @Test
+    void deploySaysWhetherNewCodeMayMeetTheOldSchema() throws ConfigException {
+        assertEquals(dev.lifeguard.rules.engine.DeployOrder.SEPARATE, read("deploy: separate\n").deploy());
+        assertEquals(dev.lifeguard.rules.engine.DeployOrder.MIGRATIONS_FIRST, read("deploy: migrations-first\n").deploy());
+        assertNull(read("dialect: mysql\n").deploy(), "not set: the engine's default, migrations at start-up");
+        assertEquals("lifeguard.yml:2: unknown deploy order 'blue-green' (migrations-at-startup, migrations-first or"
+                + " separate)", error("dialect: mysql\ndeploy: blue-green\n"));
+    }
+
+    @Test
     void anEmptyFileSetsNothing() throws ConfigException {
         ProjectConfig c = read("# nothing yet\n");
         assertNull(c.dialect());
@@ -84,7 +93,7 @@ class ConfigFileReaderTest {
     @Test
     void unknownKeysAndRuleIdsAreErrorsWithTheirLine() {
         assertEquals("lifeguard.yml:3: unknown key 'rulez' (known: dialect, target-version, migrations, code, exclude,"
-                + " start-after, rules, lock-timeout, docs-url, liquibase)", error("dialect: mysql\n\nrulez:\n  drop-column: off\n"));
+                + " start-after, rules, lock-timeout, docs-url, liquibase, deploy)", error("dialect: mysql\n\nrulez:\n  drop-column: off\n"));
         assertEquals("lifeguard.yml:3: unknown rule id 'drop-colum' (lifeguard rules lists them)",
                 error("rules:\n  drop-column: off\n  drop-colum: off\n"));
         assertEquals("lifeguard.yml:2: unknown key 'level' for rule drop-column (severity or enabled)",

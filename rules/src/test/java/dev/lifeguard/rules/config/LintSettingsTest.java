@@ -67,7 +67,7 @@ class LintSettingsTest {
         ConfigException e = ConfigLocator.check(root, Path.of("conf/lifeguard.yml"), "dialect: mysql\nrulez: 1\n",
                 Set.of()).orElseThrow();
         assertEquals("conf/lifeguard.yml:2: unknown key 'rulez' (known: dialect, target-version, migrations, code,"
-                + " exclude, start-after, rules, lock-timeout, docs-url, liquibase)", e.getMessage());
+                + " exclude, start-after, rules, lock-timeout, docs-url, liquibase, deploy)", e.getMessage());
         assertEquals("conf/lifeguard.yml", e.file());
         assertEquals(2, e.line());
         assertTrue(e.reason().startsWith("unknown key"));

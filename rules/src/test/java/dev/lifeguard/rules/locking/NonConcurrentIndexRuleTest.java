@@ -70,9 +70,13 @@ class NonConcurrentIndexRuleTest {
     }
 
     @Test
-    void dropOfSeveralIndexesGetsNoFix() {
-        List<Finding> f = pg("DROP INDEX a_idx, b_idx;\n").lint(rule);
-        assertEquals(2, f.size());
+    void dropOfSeveralIndexesIsOneFindingNamingEveryIndexAndGetsNoFix() {
+        List<Finding> f = pg("DROP INDEX a_idx, b_idx, \"C_idx\";\n").lint(rule);
+        assertEquals(1, f.size(), "one statement, one finding");
+        assertTrue(f.get(0).message().startsWith("indexes a_idx, b_idx, \"C_idx\" are dropped without CONCURRENTLY"),
+                f.get(0).message());
+        assertTrue(f.get(0).help().startsWith("DROP INDEX CONCURRENTLY a_idx; DROP INDEX CONCURRENTLY b_idx;"
+                + " DROP INDEX CONCURRENTLY \"C_idx\""), f.get(0).help());
         assertNull(f.get(0).fix());
     }
 

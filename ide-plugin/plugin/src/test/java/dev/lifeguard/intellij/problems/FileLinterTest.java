@@ -126,7 +126,7 @@ class FileLinterTest {
         assertEquals("rulez:", broken.substring(mistake.start(), mistake.end()));
         assertEquals(Highlight.ERROR, mistake.highlight());
         assertEquals("lifeguard.yml:2: unknown key 'rulez' (known: dialect, target-version, migrations, code, exclude,"
-                + " start-after, rules, lock-timeout, docs-url, liquibase)", mistake.description());
+                + " start-after, rules, lock-timeout, docs-url, liquibase, deploy)", mistake.description());
         assertEquals(List.of(), linter.lint(root, config, "rules:\n  non-concurrent-index: off\n"));
     }
 
