@@ -36,7 +36,7 @@ public final class ChangelogCandidates {
             String extension = PathCollector.extension(file);
             if (extension.equals("sql")) {
                 // the head says it: a file too large to read is still a changelog, reported once by the loader
-                String head = peek(file);
+                String head = sqlText(file);
                 if (head != null && isFormattedSql(head) && isChangelog(file, head)) {
                     changelogs.add(file);
                 }
@@ -64,6 +64,21 @@ public final class ChangelogCandidates {
     static boolean isFormattedSql(String text) {
         int head = Math.min(text.length(), 4096);
         return text.substring(0, head).toLowerCase(Locale.ROOT).contains("liquibase formatted sql");
+    }
+
+    /**
+     * An SQL file's text: read once for this look and for the history it then belongs to (a plain SQL file is
+     * read again a moment later otherwise); its head as {@link #peek} reads it when it is not UTF-8 text, is too
+     * large, or starts with the NUL bytes of UTF-16 without a byte order mark, which {@link #peek} recognises.
+     */
+    private String sqlText(Path file) {
+        if (files instanceof DiskMigrationFiles disk && files.unsaved(file).isEmpty()) {
+            Optional<String> text = disk.readUnreported(file).map(dev.lifeguard.analyzer.model.SourceFile::text);
+            if (text.isPresent() && !(text.get().length() > 1 && (text.get().charAt(0) == 0 || text.get().charAt(1) == 0))) {
+                return text.get();
+            }
+        }
+        return peek(file);
     }
 
     /** The text of a structured file, or its head when it is too large to be read whole; null if unreadable. */

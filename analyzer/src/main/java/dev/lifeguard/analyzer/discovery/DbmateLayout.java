@@ -31,6 +31,9 @@ final class DbmateLayout implements Layout {
     }
 
     static Optional<Sections> sections(String text) {
+        if (!text.contains("migrate:up")) {
+            return Optional.empty(); // the marker's words, looked for before the pattern runs over every SQL file
+        }
         Matcher up = UP.matcher(text);
         if (!up.find()) {
             return Optional.empty();

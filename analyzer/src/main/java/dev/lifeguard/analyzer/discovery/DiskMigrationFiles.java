@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ public final class DiskMigrationFiles implements MigrationFiles {
     private final ProjectRoot root;
     private final SourceReader reader;
     private final Map<Path, String> overlay;
-    private final Map<Path, Optional<SourceFile>> read = new HashMap<>();
+    private final Map<Path, SourceReader.Result> read = new HashMap<>();
+    private final Set<Path> reported = new HashSet<>();
     private final Map<Path, List<Path>> listings = new HashMap<>();
     private final Map<Path, Set<Path>> listedSets = new HashMap<>();
     private final List<LoadProblem> problems = new ArrayList<>();
@@ -64,13 +66,23 @@ public final class DiskMigrationFiles implements MigrationFiles {
 
     @Override
     public Optional<SourceFile> read(Path file) {
-        return read.computeIfAbsent(file, f -> {
-            SourceReader.Result result = reader.read(f);
-            if (result.problem() != null) {
-                problems.add(result.problem());
-            }
-            return Optional.ofNullable(result.file());
-        });
+        SourceReader.Result result = result(file);
+        if (result.problem() != null && reported.add(file)) {
+            problems.add(result.problem());
+        }
+        return Optional.ofNullable(result.file());
+    }
+
+    /**
+     * As {@link #read}, without recording why a file could not be read (a later {@link #read} records it): for a
+     * look at a file that may turn out not to be a migration at all (a Liquibase changelog is read by Liquibase).
+     */
+    Optional<SourceFile> readUnreported(Path file) {
+        return Optional.ofNullable(result(file).file());
+    }
+
+    private SourceReader.Result result(Path file) {
+        return read.computeIfAbsent(file, reader::read);
     }
 
     /** Why files could not be read, in the order they were tried. */

@@ -187,6 +187,13 @@ public final class SourceReader {
     static Result decode(Path relative, byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
                 && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        // The String constructor (the JDK's fastest decoding) replaces what is not UTF-8 by U+FFFD: without one in
+        // its result the bytes were valid, and the text is what the strict decoder below gives; with one (malformed,
+        // or a U+FFFD written in the file) the strict decoder decides and finds the line.
+        String fast = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return new Result(new SourceFile(relative, fast), null);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -16,7 +16,6 @@ import dev.lifeguard.rules.suppress.SuppressionUse;
 import dev.lifeguard.rules.suppress.Suppressor;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -102,11 +101,20 @@ public final class Engine {
             // (suppressions were matched first, so a comment in an unchanged file is judged on its own findings)
             withPrints.removeIf(f -> !review.reports(f.span()));
         }
-        withPrints.sort(Comparator.comparing((Finding f) -> f.span().file().toString())
-                .thenComparingInt(f -> f.span().startLine())
-                .thenComparingInt(f -> f.span().startColumn())
-                .thenComparing(Finding::ruleId));
+        withPrints.sort(Engine::reportOrder);
         return new LintResult(project, withPrints, checked);
+    }
+
+    /** By file, line, column and rule (written out: Comparator.comparing's lambdas link anew at every start-up). */
+    private static int reportOrder(Finding a, Finding b) {
+        int c = a.span().file().toString().compareTo(b.span().file().toString());
+        if (c == 0) {
+            c = Integer.compare(a.span().startLine(), b.span().startLine());
+        }
+        if (c == 0) {
+            c = Integer.compare(a.span().startColumn(), b.span().startColumn());
+        }
+        return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
     }
 
     private static boolean within(SourceSpan span, SourceSpan outer) {

@@ -15,6 +15,9 @@ final class MigrationKeys {
     /** popx / kratos keep one file per dialect under one version: {@code 2019_x.postgres.up.sql}. */
     private static final Pattern DIALECT_IN_NAME = Pattern.compile(
             "\\.(postgres|postgresql|mysql|mariadb|sqlite3?|cockroach|mssql|sqlserver|oracle|h2)\\.", Pattern.CASE_INSENSITIVE);
+    /** Compiled once: String.split and String.matches compile their pattern at every call, for every migration. */
+    private static final Pattern VERSION_SEPARATOR = Pattern.compile("[._]");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private MigrationKeys() {
     }
@@ -46,8 +49,8 @@ final class MigrationKeys {
      */
     static String normalizedVersion(String version) {
         List<String> parts = new ArrayList<>();
-        for (String p : version.trim().split("[._]")) {
-            parts.add(p.matches("\\d+") ? new BigInteger(p).toString() : p.toLowerCase(Locale.ROOT));
+        for (String p : VERSION_SEPARATOR.split(version.trim())) {
+            parts.add(DIGITS.matcher(p).matches() ? new BigInteger(p).toString() : p.toLowerCase(Locale.ROOT));
         }
         while (parts.size() > 1 && parts.get(parts.size() - 1).equals("0")) {
             parts.remove(parts.size() - 1);
