@@ -78,6 +78,13 @@ final class AlterTableReader {
             k.expectEnd();
         }
         span = statementSpan;
+        // MySQL: every clause names the table and its columns as they were before the statement; the table's
+        // new name applies to the result (ALTER TABLE users RENAME TO user, RENAME COLUMN id TO oid)
+        List<Operation> renames = ops.stream().filter(o -> o instanceof Operation.RenameTable).toList();
+        if (!renames.isEmpty() && renames.size() < ops.size()) {
+            ops.removeAll(renames);
+            ops.addAll(renames);
+        }
         if (algorithm != null || lock != null) {
             // one statement with its clauses: rules group operations by the statement they start in
             SourceSpan whole = span.hasOffsets() ? span.withinStatementAt(span.startOffset()) : span;

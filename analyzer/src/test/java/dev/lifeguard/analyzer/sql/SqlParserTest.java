@@ -149,6 +149,10 @@ class SqlParserTest {
         List<Operation> ops = mysql("RENAME TABLE a TO b, c TO d");
         assertEquals(2, ops.size());
         assertEquals(new TableName(null, "d"), ((Operation.RenameTable) ops.get(1)).to());
+        // MySQL: the other clauses name the table as it was; the new name applies to the result, so it comes last
+        ops = mysql("ALTER TABLE users RENAME TO user, RENAME COLUMN id TO oid");
+        assertEquals(new RenameColumn(null, new TableName(null, "users"), "id", "oid"), withoutSpan(assertInstanceOf(RenameColumn.class, ops.get(0))));
+        assertEquals(new TableName(null, "user"), assertInstanceOf(Operation.RenameTable.class, ops.get(1)).to());
     }
 
     @Test
