@@ -63,6 +63,7 @@ public final class Rehearsal {
     static final String REVERSE = "run the reverses";
     static final String REAPPLY = "apply again after the reverse";
     static final String LINT = "missing reverses (lint's rule)";
+    static final String STOP = "stop the database and remove it";
 
     private final VerifyOptions options;
     private final Supplier<RehearsalServer> serverFactory;
@@ -111,7 +112,8 @@ public final class Rehearsal {
         String database;
         int rehearsed = 0;
         long starting = System.nanoTime();
-        try (RehearsalServer server = server()) {
+        RehearsalServer server = server();
+        try {
             phase(START, starting);
             database = server.describe();
             for (History h : histories) {
@@ -125,6 +127,10 @@ public final class Rehearsal {
                 provided.close();
                 provided.leftovers().forEach(l -> notes.add("left in the database: " + l));
             }
+        } finally {
+            long stopping = System.nanoTime();
+            server.close();
+            phase(STOP, stopping);
         }
         long linting = System.nanoTime();
         findings.addAll(missingReverse(project, scope, histories));
