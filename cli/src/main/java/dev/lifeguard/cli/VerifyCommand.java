@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
                 "Rehearse the change on a real database: apply the history before it with its own runner (Flyway,"
                         + " Liquibase, or file by file), fill every table with rows, apply each migration of the"
                         + " change and measure it (failures, locks that make reads or writes wait, rewrites), run its"
-                        + " reverse and apply it again.",
+                        + " reverse and apply it again, and PREPARE what both application versions use of the schema"
+                        + " (with --since or --staged) against the schemas before and after the change.",
                 "",
                 "The database is an embedded PostgreSQL of the target version (15 to 18), started on 127.0.0.1 in a"
                         + " temporary directory and removed afterwards, or --database-url. Without --since or --staged"

@@ -10,9 +10,9 @@ public final class RehearsalRules {
      * The ids alone, for lint (suppressions and lifeguard.yml may name them): no rule class is loaded or read for
      * them, so lint's start-up does not pay for verify. A test checks they are the ids of {@link #all()}.
      */
-    public static final List<String> IDS = List.of("blocks-reads", "blocks-writes", "fails-on-existing-data",
-            "history-fails", "migration-fails", "not-reapplyable", "reverse-fails", "reverse-incomplete", "rewrites-table",
-            "seed-incomplete");
+    public static final List<String> IDS = List.of("blocks-reads", "blocks-writes", "breaks-running-version",
+            "fails-on-existing-data", "history-fails", "migration-fails", "needs-migration-first", "not-reapplyable",
+            "reverse-fails", "reverse-incomplete", "rewrites-table", "seed-incomplete");
 
     private RehearsalRules() {
     }
@@ -21,9 +21,11 @@ public final class RehearsalRules {
         return List.of(
                 new BlocksReadsRule(),
                 new BlocksWritesRule(),
+                new BreaksRunningVersionRule(),
                 new FailsOnExistingDataRule(),
                 new HistoryFailsRule(),
                 new MigrationFailsRule(),
+                new NeedsMigrationFirstRule(),
                 new NotReapplyableRule(),
                 new ReverseFailsRule(),
                 new ReverseIncompleteRule(),
