@@ -3,6 +3,7 @@ package dev.lifeguard.cli;
 import dev.lifeguard.rules.BuiltinRules;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleMetadata;
+import dev.lifeguard.rules.rehearsal.RehearsalRules;
 import dev.lifeguard.cli.report.RulePages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -25,7 +26,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
-        List<RuleMetadata> rules = BuiltinRules.all().stream().map(Rule::metadata).toList();
+        List<RuleMetadata> rules = new java.util.ArrayList<>(BuiltinRules.all().stream().map(Rule::metadata).toList());
+        rules.addAll(RehearsalRules.metadata()); // what lifeguard verify finds: metadata only, nothing of verify loads
         RuleMetadata rule = rules.stream().filter(r -> r.id().equals(ruleId)).findFirst().orElse(null);
         if (rule == null) {
             String guess = DidYouMean.closest(ruleId, rules.stream().map(RuleMetadata::id).toList());

@@ -39,6 +39,7 @@ final class LifeguardCommand implements Callable<Integer> {
     static CommandLine commandLine(Streams streams, Environment environment, LintRunner.Loader loader) {
         CommandLine cl = new CommandLine(new LifeguardCommand(streams));
         cl.addSubcommand("lint", new LintCommand(streams, environment, loader));
+        cl.addSubcommand("verify", new VerifyCommand(streams, environment, loader));
         cl.addSubcommand("baseline", new BaselineCommand(streams, environment, loader));
         cl.addSubcommand("rules", new RulesCommand(streams));
         cl.addSubcommand("explain", new ExplainCommand(streams));

@@ -31,35 +31,11 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project = new ProjectOptions();
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
-            description = "Report format: text (default), json, sarif or github (workflow annotations).")
-    OutputFormat format = OutputFormat.TEXT;
+    @Mixin
+    ReportOptions report = new ReportOptions();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = FailOnConverter.class,
-            description = "Exit with 1 when a finding is at least this severe: error, warning (default) or never."
-                    + " Notes never fail a run.")
-    FailOn failOn = FailOn.WARNING;
-
-    @Option(names = "--category", paramLabel = "NAME",
-            description = "SARIF only: the run's code-scanning category (automationDetails.id), so that several"
-                    + " Lifeguard runs on one repository keep their own alerts (default: lifeguard/DIALECT).")
-    String category;
-
-    @Option(names = "--since", paramLabel = "GIT_REF",
-            description = "Lint only migrations added or modified since the merge base with GIT_REF (all are still"
-                    + " replayed for context; in a Liquibase changelog, only its new or changed changeSets), and"
-                    + " check the change itself: edited applied migrations, versions reused or out of order, code"
-                    + " and schema in one change.")
-    String since;
-
-    @Option(names = "--staged",
-            description = "Lint the migrations staged in git, as the index holds them (for a pre-commit hook),"
-                    + " and check the staged change like --since HEAD.")
-    boolean staged;
+    @Mixin
+    ChangeOptions change = new ChangeOptions();
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Report only findings that are not in FILE, written by 'lifeguard baseline'.")
@@ -117,8 +93,8 @@ final class LintCommand implements Callable<Integer> {
                 codeDirs.add(path.toString());
             }
         }
-        Path out = output == null ? null : cwd.resolve(output).normalize();
-        if (since != null && staged) {
+        Path out = report.output == null ? null : cwd.resolve(report.output).normalize();
+        if (change.since != null && change.staged) {
             throw new UsageException("--since and --staged cannot be combined", "use --staged in a pre-commit hook, --since REF in CI");
         }
         Path baselineFile = baseline == null ? null : cwd.resolve(baseline).normalize();
@@ -126,8 +102,8 @@ final class LintCommand implements Callable<Integer> {
         String target = project.targetVersion != null ? ProjectSettings.checkVersion(project.targetVersion) : null;
         LintSettings settings = LintSettings.of(root, file).override(project.dialect, target, project.excludes);
         boolean discover = project.paths.isEmpty() && file.migrations().isEmpty();
-        return new LintConfig(root, cwd, absolute, settings.dialect(), format, out, failOn, settings.excludes(),
-                codeDirs, since, staged, settings.targetVersion(), file, category, baselineFile, discover);
+        return new LintConfig(root, cwd, absolute, settings.dialect(), report.format, out, report.failOn, settings.excludes(),
+                codeDirs, change.since, change.staged, settings.targetVersion(), file, report.category, baselineFile, discover);
     }
 
     private static Path resolve(Path cwd, String p) throws UsageException {
@@ -135,20 +111,6 @@ final class LintCommand implements Callable<Integer> {
             return cwd.resolve(p).normalize();
         } catch (InvalidPathException e) {
             throw new UsageException("not a valid path: " + p, null);
-        }
-    }
-
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
-        @Override
-        public OutputFormat convert(String value) {
-            return Options.lowerCase(OutputFormat.class, value);
-        }
-    }
-
-    static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
-        @Override
-        public FailOn convert(String value) {
-            return Options.lowerCase(FailOn.class, value);
         }
     }
 }

@@ -67,6 +67,16 @@ final class LintRunner {
 
     /** Reads the project and runs the rules: the findings before any baseline. */
     LintResult lint(LintConfig config, List<Rule> rules) throws LoadException, UsageException {
+        Loaded loaded = load(config);
+        return new Engine(rules, loaded.options()).lint(loaded.project());
+    }
+
+    /** The project a run reads, and the engine options for it (lifeguard.yml, the change under review). */
+    record Loaded(Project project, EngineOptions options) {
+    }
+
+    /** Reads the project as lint does: shared with {@code verify}, which rehearses what lint reads. */
+    Loaded load(LintConfig config) throws LoadException {
         ChangeReview review = ChangeReview.of(config);
         // the command has merged lifeguard.yml with the command line already
         LintSettings settings = new LintSettings(config.root(), config.settings(), config.dialect(),
@@ -77,12 +87,11 @@ final class LintRunner {
             streams.err().println("lifeguard: " + project.dialect().describe()); // said once, whatever the format
             streams.err().flush();
         }
-        EngineOptions options = review.engineOptions(settings.engineOptions(project.dialect().dialect()));
-        return new Engine(rules, options).lint(project);
+        return new Loaded(project, review.engineOptions(settings.engineOptions(project.dialect().dialect())));
     }
 
     // Each reporter class is loaded only when chosen: JSON and SARIF pull in Jackson, which costs start-up time.
-    private static Reporter reporter(LintConfig config, ReportContext context) {
+    static Reporter reporter(LintConfig config, ReportContext context) {
         return switch (config.format()) {
             case TEXT -> new TextReporter(context);
             case JSON -> new JsonReporter(context);
@@ -91,7 +100,7 @@ final class LintRunner {
         };
     }
 
-    private void write(Reporter reporter, LintResult result, LintConfig config) throws IOException, UsageException {
+    void write(Reporter reporter, LintResult result, LintConfig config) throws IOException, UsageException {
         if (config.output() == null) {
             Writer out = new BufferedWriter(new OutputStreamWriter(streams.out(), StandardCharsets.UTF_8));
             reporter.write(result, out);

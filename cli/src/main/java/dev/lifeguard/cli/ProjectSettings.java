@@ -7,6 +7,7 @@ import dev.lifeguard.rules.config.ConfigException;
 import dev.lifeguard.rules.config.ConfigLocator;
 import dev.lifeguard.rules.config.LintSettings;
 import dev.lifeguard.rules.config.ProjectConfig;
+import dev.lifeguard.rules.rehearsal.RehearsalRules;
 
 import java.nio.file.Path;
 
@@ -19,7 +20,9 @@ final class ProjectSettings {
 
     static ProjectConfig load(Path configFile, Path workingDirectory) throws UsageException {
         try {
-            return ConfigLocator.load(configFile, workingDirectory, LintSettings.ids(BuiltinRules.all()));
+            java.util.Set<String> ids = new java.util.HashSet<>(LintSettings.ids(BuiltinRules.all()));
+            ids.addAll(RehearsalRules.IDS); // lifeguard.yml may configure verify's findings too
+            return ConfigLocator.load(configFile, workingDirectory, ids);
         } catch (ConfigException e) {
             throw new UsageException(e.getMessage(), HINT);
         }

@@ -52,7 +52,7 @@ final class QuickLint {
                     continue;
                 }
                 if (arg.equals("--staged")) {
-                    lint.staged = true;
+                    lint.change.staged = true;
                     continue;
                 }
                 String name = arg;
@@ -72,11 +72,11 @@ final class QuickLint {
                     value = args[++i];
                 }
                 switch (name) {
-                    case "--format" -> lint.format = Options.lowerCase(OutputFormat.class, value);
-                    case "-o", "--output" -> lint.output = Path.of(value);
-                    case "--fail-on" -> lint.failOn = Options.lowerCase(FailOn.class, value);
-                    case "--category" -> lint.category = value;
-                    case "--since" -> lint.since = value;
+                    case "--format" -> lint.report.format = Options.lowerCase(OutputFormat.class, value);
+                    case "-o", "--output" -> lint.report.output = Path.of(value);
+                    case "--fail-on" -> lint.report.failOn = Options.lowerCase(FailOn.class, value);
+                    case "--category" -> lint.report.category = value;
+                    case "--since" -> lint.change.since = value;
                     case "--baseline" -> lint.baseline = Path.of(value);
                     case "--dialect" -> lint.project.dialect = Options.dialect(value);
                     case "--exclude" -> lint.project.excludes.add(value);

@@ -3,6 +3,7 @@ package dev.lifeguard.cli;
 import dev.lifeguard.rules.BuiltinRules;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleMetadata;
+import dev.lifeguard.rules.rehearsal.RehearsalRules;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
@@ -22,11 +23,17 @@ final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<RuleMetadata> rules = BuiltinRules.all().stream().map(Rule::metadata).toList();
-        int idWidth = Math.max("ID".length(), rules.stream().mapToInt(r -> r.id().length()).max().orElse(0));
+        List<RuleMetadata> rehearsal = RehearsalRules.metadata();
+        int idWidth = Math.max("ID".length(), java.util.stream.Stream.concat(rules.stream(), rehearsal.stream())
+                .mapToInt(r -> r.id().length()).max().orElse(0));
         String row = "%-" + idWidth + "s  %-8s  %s%n";
         PrintStream out = streams.out();
         out.printf(row, "ID", "SEVERITY", "SUMMARY");
         for (RuleMetadata r : rules) {
+            out.printf(row, r.id(), r.severity().id(), r.summary());
+        }
+        out.printf("%nFound by 'lifeguard verify' (rehearsing the change on a real database):%n");
+        for (RuleMetadata r : rehearsal) {
             out.printf(row, r.id(), r.severity().id(), r.summary());
         }
         out.printf("%n%d rule%s; 'lifeguard explain RULE' shows one rule's full help.%n", rules.size(), rules.size() == 1 ? "" : "s");

@@ -49,12 +49,16 @@ class GithubActionTest {
     }
 
     private static JsonNode lintStep(JsonNode action) {
+        return stepWithId(action, "lint");
+    }
+
+    private static JsonNode stepWithId(JsonNode action, String id) {
         for (JsonNode s : action.at("/runs/steps")) {
-            if (s.path("id").asText().equals("lint")) {
+            if (s.path("id").asText().equals(id)) {
                 return s;
             }
         }
-        throw new AssertionError("action.yml has no step with id lint");
+        throw new AssertionError("action.yml has no step with id " + id);
     }
 
     @Test
@@ -145,6 +149,23 @@ class GithubActionTest {
         return r;
     }
 
+    /** With verify: true, the change is rehearsed on an embedded PostgreSQL after lint, into a SARIF of its own category. */
+    @Test
+    void theVerifyStepRehearsesIntoItsOwnCategory() throws Exception {
+        JsonNode action = action();
+        assertEquals("inputs.verify == 'true'", stepWithId(action, "verify").path("if").asText());
+        Path project = dir.resolve("project");
+        Files.createDirectories(project.resolve("db/migration"));
+        Files.writeString(project.resolve("db/migration/V1__base.sql"), "CREATE TABLE customers (id bigint PRIMARY KEY);\n");
+        Files.writeString(project.resolve("db/migration/V2__tier.sql"), "ALTER TABLE customers ADD COLUMN tier text NOT NULL;\n");
+        StepRun run = runStep("verify", project, Map.of("paths", "db", "dialect", "postgresql"));
+        assertEquals(0, run.exitCode(), run.output());
+        assertEquals("exit-code=1", run.githubOutput().strip(), run.output());
+        JsonNode sarif = new ObjectMapper().readTree(project.resolve("lifeguard-verify.sarif").toFile());
+        assertEquals("lifeguard-verify/postgresql/", sarif.at("/runs/0/automationDetails/id").asText());
+        assertEquals("fails-on-existing-data", sarif.at("/runs/0/results/0/ruleId").asText());
+    }
+
     @Test
     void theLintStepFailsAtOnceOnAToolError() throws Exception {
         Path project = renameProject(dir.resolve("project"), "db/migration");
@@ -163,9 +184,13 @@ class GithubActionTest {
      * that are GitHub expressions (since) are empty, as on a push.
      */
     private StepRun runLintStep(Path workspace, Map<String, String> given) throws Exception {
+        return runStep("lint", workspace, given);
+    }
+
+    private StepRun runStep(String id, Path workspace, Map<String, String> given) throws Exception {
         ExternalTools.require("bash", "apt-get install bash");
         JsonNode action = action();
-        JsonNode step = lintStep(action);
+        JsonNode step = stepWithId(action, id);
         Map<String, String> inputs = new HashMap<>();
         action.path("inputs").fields().forEachRemaining(e -> {
             String d = e.getValue().path("default").asText();

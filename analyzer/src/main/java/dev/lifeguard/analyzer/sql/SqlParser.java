@@ -86,6 +86,21 @@ public final class SqlParser {
     }
 
     /**
+     * The statements in [start, end) of the file, each as the span from its first token to the end of its last
+     * (terminator excluded), in order: what a runner sends to the database one at a time.
+     */
+    public List<SourceSpan> statements(SourceFile file, int start, int end) {
+        String text = file.text();
+        int from = Math.max(0, Math.min(start, text.length()));
+        int to = Math.max(from, Math.min(end, text.length()));
+        List<SourceSpan> spans = new ArrayList<>();
+        for (Chunk chunk : splitter.split(text, from, to)) {
+            spans.add(file.span(chunk.statementStart(), chunk.statementEnd()));
+        }
+        return spans;
+    }
+
+    /**
      * Parses SQL that does not stand verbatim in a file (Liquibase {@code <sql>} after XML decoding, SQL
      * Liquibase generated); every operation gets the span {@code at}.
      */

@@ -21,9 +21,21 @@ import java.io.Writer;
 public final class JsonReporter implements Reporter {
     public static final int SCHEMA_VERSION = 1;
     private final ReportContext context;
+    private final Section extra;
+
+    /** More top-level fields a command adds after the findings ({@code lifeguard verify}'s rehearsal). */
+    @FunctionalInterface
+    public interface Section {
+        void write(JsonGenerator g) throws IOException;
+    }
 
     public JsonReporter(ReportContext context) {
+        this(context, null);
+    }
+
+    public JsonReporter(ReportContext context, Section extra) {
         this.context = context;
+        this.extra = extra;
     }
 
     @Override
@@ -59,6 +71,9 @@ public final class JsonReporter implements Reporter {
                 writeFinding(g, project, f, context.docs());
             }
             g.writeEndArray();
+            if (extra != null) {
+                extra.write(g);
+            }
             g.writeEndObject();
         }
         out.write('\n');

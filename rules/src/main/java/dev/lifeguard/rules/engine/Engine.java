@@ -12,6 +12,7 @@ import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleMetadata;
 import dev.lifeguard.rules.Spans;
+import dev.lifeguard.rules.rehearsal.RehearsalRules;
 import dev.lifeguard.rules.suppress.SuppressionUse;
 import dev.lifeguard.rules.suppress.Suppressor;
 
@@ -29,7 +30,9 @@ public final class Engine {
     private final Set<String> knownIds;
 
     public Engine(List<Rule> rules, EngineOptions options) {
-        this.knownIds = rules.stream().map(r -> r.metadata().id()).collect(Collectors.toUnmodifiableSet());
+        // verify's finding kinds are known too: a suppression naming one is not "unknown", only idle in lint
+        this.knownIds = java.util.stream.Stream.concat(rules.stream().map(r -> r.metadata().id()),
+                RehearsalRules.IDS.stream()).collect(Collectors.toUnmodifiableSet());
         this.rules = rules.stream().filter(r -> !options.disabled().contains(r.metadata().id())).toList();
         this.metadata = this.rules.stream().map(Rule::metadata).toList();
         this.options = options;

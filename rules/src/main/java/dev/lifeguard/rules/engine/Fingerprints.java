@@ -24,7 +24,8 @@ public final class Fingerprints {
     private Fingerprints() {
     }
 
-    static List<Finding> assign(List<Finding> findings, Project project) {
+    /** The findings with their fingerprints (also used by lifeguard verify for the findings it measures). */
+    public static List<Finding> assign(List<Finding> findings, Project project) {
         Map<String, Integer> seen = new HashMap<>();
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {

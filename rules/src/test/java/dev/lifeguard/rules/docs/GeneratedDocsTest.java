@@ -16,11 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class GeneratedDocsTest {
 
+    /** The lint rules, then lifeguard verify's finding kinds: one docs site for both. */
+    private static java.util.List<dev.lifeguard.rules.RuleMetadata> allRules() {
+        java.util.List<dev.lifeguard.rules.RuleMetadata> all = new java.util.ArrayList<>(
+                BuiltinRules.all().stream().map(Rule::metadata).toList());
+        all.addAll(dev.lifeguard.rules.rehearsal.RehearsalRules.metadata());
+        return all;
+    }
+
     @Test
     void docsRulesIsUpToDate() throws IOException {
         Path moduleDir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
         Path docs = moduleDir.toAbsolutePath().getParent().resolve("docs/rules");
-        DocsSite site = new DocsSite(BuiltinRules.all().stream().map(Rule::metadata).toList());
+        DocsSite site = new DocsSite(allRules());
         if (Boolean.getBoolean("lifeguard.docs.write")) {
             site.write(docs);
         }
@@ -32,7 +40,7 @@ class GeneratedDocsTest {
     void readmeRuleTableIsUpToDate() throws IOException {
         Path moduleDir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
         Path readme = moduleDir.toAbsolutePath().getParent().resolve("README.md");
-        DocsSite site = new DocsSite(BuiltinRules.all().stream().map(Rule::metadata).toList());
+        DocsSite site = new DocsSite(allRules());
         String current = java.nio.file.Files.readString(readme);
         String wanted = site.readmeWithTable(current);
         if (Boolean.getBoolean("lifeguard.docs.write")) {

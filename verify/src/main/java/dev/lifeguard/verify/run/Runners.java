@@ -1,0 +1,26 @@
+package dev.lifeguard.verify.run;
+
+import dev.lifeguard.analyzer.model.History;
+import dev.lifeguard.analyzer.model.Project;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/** The runner for a history: its own tool where Lifeguard bundles it, else the SQL files as its tool runs them. */
+public final class Runners {
+    private Runners() {
+    }
+
+    public static HistoryRunner of(History history, Project project, DataSource db) {
+        return switch (history.framework()) {
+            case FLYWAY -> new FlywayRunner(history, project, db);
+            case LIQUIBASE -> new LiquibaseRunner(history, project, db);
+            default -> new ScriptRunner(project, db, history.framework());
+        };
+    }
+
+    /** The statements a failed migration ran and had measured, the failing one last. */
+    public static List<ObservedStatement> observedBefore(MigrationFailure failure) {
+        return ScriptExecution.observedBefore(failure);
+    }
+}
