@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *   <li>Any other placeholder (no value seen, a value set by the build such as {@code ${maven.property}},
  *       {@code ${flyway:defaultSchema}}) stands as an opaque name of the same length built from its own
  *       name ({@code ${prefix}} reads as {@code prefix___}), so the statement still parses. Where it
- *       qualifies a name ({@code ${ohdsiSchema}.cohort}) it is left out with its dot: tables are matched
+ *       qualifies a name ({@code ${ohdsiSchema}.cohort}, {@code [${ohdsiSchema}].[cohort]}) it is left out with its
+ *       dot (and quotes): tables are matched
  *       without their schema, and the message names {@code cohort} as the application code does.</li>
  * </ul>
  */
@@ -112,11 +113,33 @@ final class FlywayPlaceholders {
                 last = m.end() + 1;
                 continue;
             }
+            int quoted = quotedQualifierEnd(text, m.start(), m.end());
+            if (quoted > 0 && !values.containsKey(m.group(1))) {
+                // [${schema}].table, "${schema}".table: the same, quotes and all
+                out.setCharAt(out.length() - 1, ' ');
+                out.append(" ".repeat(quoted - m.start()));
+                last = quoted;
+                continue;
+            }
             out.append(replacement(m.group(1), m.end() - m.start(), next));
             last = m.end();
         }
         out.append(text, last, text.length());
         return out.toString();
+    }
+
+    /**
+     * Where a placeholder written as a quoted qualifier ({@code [${x}].}, {@code "${x}".}, {@code `${x}`.}) ends,
+     * past its dot; -1 when it is not one.
+     */
+    private static int quotedQualifierEnd(String text, int start, int end) {
+        if (start == 0 || end + 1 >= text.length()) {
+            return -1;
+        }
+        char open = text.charAt(start - 1);
+        char close = open == '[' ? ']' : open == '"' || open == '`' ? open : 0;
+        boolean alone = start < 2 || !isNamePart(text.charAt(start - 2));
+        return close != 0 && alone && text.charAt(end) == close && text.charAt(end + 1) == '.' ? end + 2 : -1;
     }
 
     private static boolean isNamePart(char c) {

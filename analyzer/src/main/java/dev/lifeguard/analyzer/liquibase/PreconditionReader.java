@@ -8,6 +8,7 @@ import liquibase.precondition.CustomPreconditionWrapper;
 import liquibase.precondition.PreconditionLogic;
 import liquibase.precondition.core.AndPrecondition;
 import liquibase.precondition.core.ChangeLogPropertyDefinedPrecondition;
+import liquibase.precondition.core.ChangeSetExecutedPrecondition;
 import liquibase.precondition.core.ColumnExistsPrecondition;
 import liquibase.precondition.core.DBMSPrecondition;
 import liquibase.precondition.core.ForeignKeyExistsPrecondition;
@@ -109,8 +110,12 @@ final class PreconditionReader {
     private static String detail(liquibase.precondition.Precondition p) {
         try {
             if (p instanceof SqlPrecondition s) {
-                return (s.getSql() == null ? "" : s.getSql().strip())
-                        + (s.getExpectedResult() == null ? "" : " (expected " + s.getExpectedResult() + ")");
+                // the expected result first: a long query is shortened in the note, the expectation must stay
+                return (s.getExpectedResult() == null ? "" : "(expected " + s.getExpectedResult() + ") ")
+                        + (s.getSql() == null ? "" : s.getSql().strip());
+            }
+            if (p instanceof ChangeSetExecutedPrecondition c) {
+                return c.getId() + "::" + c.getAuthor() + (present(c.getChangeLogFile()) ? " in " + c.getChangeLogFile() : "");
             }
             if (p instanceof ChangeLogPropertyDefinedPrecondition c) {
                 return c.getProperty();

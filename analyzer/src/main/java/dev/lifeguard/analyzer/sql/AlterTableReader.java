@@ -256,7 +256,8 @@ final class AlterTableReader {
             return new Operation.RenameColumn(span, table, column, Identifiers.normalize(k.identifier()));
         }
         if (startsH2Definition(k)) {
-            // H2: ALTER TABLE t ALTER COLUMN c <type> [DEFAULT ...] [NOT NULL]: the column is restated
+            // H2: ALTER TABLE t ALTER COLUMN c <type> [DEFAULT ...] [NOT NULL]; SQL Server: ALTER COLUMN c <type>
+            // [NULL | NOT NULL]: the column is restated
             k.reset(columnAt);
             ColumnDef def = ColumnDefReader.read(k);
             return new Operation.AlterColumnType(span, table, def.name(), def, null, true);
@@ -311,11 +312,12 @@ final class AlterTableReader {
     }
 
     /**
-     * Whether what follows {@code ALTER COLUMN c} is H2's column definition (a data type) rather than an
-     * action: on H2 and the generic dialect, a word that is none of the actions.
+     * Whether what follows {@code ALTER COLUMN c} is a column definition (a data type) rather than an action:
+     * on H2, SQL Server and the generic dialect, a word that is none of the actions.
      */
     private boolean startsH2Definition(TokenCursor k) {
-        if (dialect != Dialect.H2 && dialect != Dialect.GENERIC || k.atEnd() || k.peek().kind() != Token.Kind.WORD) {
+        if (dialect != Dialect.H2 && dialect != Dialect.SQLSERVER && dialect != Dialect.GENERIC || k.atEnd()
+                || k.peek().kind() != Token.Kind.WORD) {
             return false;
         }
         return !H2_ACTIONS.contains(k.peek().upper());

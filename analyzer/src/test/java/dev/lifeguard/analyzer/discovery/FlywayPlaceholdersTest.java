@@ -54,6 +54,10 @@ class FlywayPlaceholdersTest {
     void anUnknownSchemaQualifierIsLeftOutWithItsDot() {
         // tables are matched without their schema; the message names the table as the code does
         assertApplied(FlywayPlaceholders.NONE, "DROP TABLE ${ohdsiSchema}.cohort;", "DROP TABLE                cohort;");
+        assertApplied(FlywayPlaceholders.NONE, "DROP TABLE [${ohdsiSchema}].[cohort];", "DROP TABLE                  [cohort];");
+        assertApplied(FlywayPlaceholders.NONE, "DROP TABLE \"${s}\".\"cohort\";", "DROP TABLE        \"cohort\";");
+        assertApplied(FlywayPlaceholders.NONE, "DROP TABLE `${s}`.cohort;", "DROP TABLE        cohort;");
+        assertApplied(FlywayPlaceholders.NONE, "SELECT 'x[${s}].y';", "SELECT 'x[s___].y';");
     }
 
     @Test

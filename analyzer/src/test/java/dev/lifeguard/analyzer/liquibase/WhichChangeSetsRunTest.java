@@ -69,6 +69,7 @@ class WhichChangeSetsRunTest {
                         <sequenceExists sequenceName="s"/>
                         <sqlCheck expectedResult="0">SELECT 1</sqlCheck>
                         <changeLogPropertyDefined property="x"/>
+                        <changeSetExecuted id="7" author="b" changeLogFile="old.xml"/>
                     </preConditions>
                     <sql>SELECT 1</sql>
                 </changeSet>
@@ -93,8 +94,9 @@ class WhichChangeSetsRunTest {
         assertEquals("s", ((Precondition.SequenceExists) checks.get(6)).name());
         var sql = assertInstanceOf(Precondition.Unanswerable.class, checks.get(7));
         assertEquals("sqlCheck", sql.kind());
-        assertTrue(sql.detail().contains("SELECT 1"), sql.detail());
+        assertEquals("(expected 0) SELECT 1", sql.detail(), "the expectation first: a long query is shortened in the note");
         assertEquals("changeLogPropertyDefined", ((Precondition.Unanswerable) checks.get(8)).kind());
+        assertEquals(new Precondition.Unanswerable("changeSetExecuted", "7::b in old.xml"), checks.get(9));
     }
 
     @Test

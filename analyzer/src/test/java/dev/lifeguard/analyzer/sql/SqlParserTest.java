@@ -410,4 +410,30 @@ class SqlParserTest {
         assertEquals("x > 0", only(pg("ALTER TABLE t ADD COLUMN x int CHECK (x > 0)"), AddColumn.class)
                 .column().checkExpression());
     }
+
+    @Test
+    void alterColumnRestatedAsH2AndSqlServerWriteIt() {
+        for (Dialect d : List.of(Dialect.H2, Dialect.SQLSERVER)) {
+            SqlParser parser = new SqlParser(d);
+            var type = only(parser.parse(new SourceFile(Path.of("m.sql"), "ALTER TABLE t ALTER COLUMN c INT NOT NULL")),
+                    Operation.AlterColumnType.class);
+            assertEquals("c", type.column(), d.id());
+            assertEquals(Boolean.FALSE, type.definition().nullable(), d.id());
+            assertTrue(type.fullRedefinition(), d.id() + ": the column is restated");
+            var nullable = only(parser.parse(new SourceFile(Path.of("m.sql"), "ALTER TABLE t ALTER COLUMN c numeric(19,5) NULL")),
+                    Operation.AlterColumnType.class);
+            assertEquals(Boolean.TRUE, nullable.definition().nullable(), d.id());
+            assertInstanceOf(Operation.SetNotNull.class, only(parser.parse(new SourceFile(Path.of("m.sql"),
+                    "ALTER TABLE t ALTER COLUMN c SET NOT NULL")), Operation.class), d.id() + ": an action stays an action");
+        }
+        assertEquals(new RenameColumn(null, T, "a", "b"), withoutSpan(only(new SqlParser(Dialect.H2).parse(
+                new SourceFile(Path.of("m.sql"), "ALTER TABLE t ALTER COLUMN a RENAME TO b")), RenameColumn.class)));
+        assertInstanceOf(Operation.Unparsed.class, only(pg("ALTER TABLE t ALTER COLUMN c INT"), Operation.class),
+                "PostgreSQL has no such form");
+        var bracketed = only(new SqlParser(Dialect.SQLSERVER).parse(new SourceFile(Path.of("m.sql"),
+                "CREATE TABLE [dbo].[t] ([name] [varchar](255) NOT NULL, [d] [numeric](19, 5), [v] [NVARCHAR](max))")),
+                CreateTable.class);
+        assertEquals(List.of("varchar(255)", "numeric(19,5)", "nvarchar(max)"),
+                bracketed.columns().stream().map(ColumnDef::type).toList(), "a bracketed type name is the type");
+    }
 }
