@@ -145,8 +145,19 @@ final class CodeIndexer {
         }
     }
 
+    /**
+     * A SQL file that creates, alters or drops schema objects is a schema script (an old upgrade script a
+     * custom change runs, a dump, a test schema), not the application's queries: the names in it are the
+     * schema of its time, not uses by the running version.
+     */
+    private static final Pattern SCHEMA_SCRIPT = Pattern.compile(
+            "(?i)\\b(?:create|alter|drop)\\s+(?:table|index|unique\\s+index|view|sequence|procedure|function|trigger)\\b");
+
     private static void sqlFile(SourceFile f, JpaMappings.References refs) {
         String text = f.text();
+        if (SCHEMA_SCRIPT.matcher(text).find()) {
+            return;
+        }
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == ';') {
