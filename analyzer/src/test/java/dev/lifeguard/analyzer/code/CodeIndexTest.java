@@ -72,6 +72,9 @@ class CodeIndexTest {
         assertAt("customers", "archived_on", "CustomerRepository.java:35");
         assertTrue(index.referencesTo(TableName.parse("customers"), "legacy_code").isEmpty(), "JPQL is not SQL");
         assertTrue(index.referencesTo(TableName.parse("customers"), "legacycode").isEmpty(), "JPQL is not SQL");
+        assertAt("purchase_order", "order_ref", "CustomerRepository.java:44");
+        assertTrue(index.referencesTo(TableName.parse("customers"), "order_ref").isEmpty(),
+                "a string of several statements: each column belongs to its own statement's tables");
     }
 
     @Test
