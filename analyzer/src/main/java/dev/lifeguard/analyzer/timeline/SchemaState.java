@@ -38,6 +38,8 @@ public final class SchemaState {
     private final java.util.Set<String> met = new java.util.HashSet<>();
     /** The same for columns ({@code table + '.' + column}). */
     private final java.util.Set<String> metColumns = new java.util.HashSet<>();
+    /** On the scratch copy: names that are no table (views, sequences) and are never presumed to be one. */
+    private java.util.function.Predicate<String> notTable = n -> false;
 
     /** Told of a table or column presumed to exist before the operation that names it. */
     interface Presumer {
@@ -78,6 +80,8 @@ public final class SchemaState {
             }
         }
         s.presumer = presumer;
+        // a name the history made a view or sequence is not a table to presume (sp_rename renames either)
+        s.notTable = n -> !tables.containsKey(n) && (objects.hasView(n) || objects.hasSequence(n));
         return s;
     }
 
@@ -159,7 +163,7 @@ public final class SchemaState {
     }
 
     private void presumeTable(TableName name) {
-        if (presumer != null && !tables.containsKey(name.name()) && met.add(name.name())) {
+        if (presumer != null && !tables.containsKey(name.name()) && !notTable.test(name.name()) && met.add(name.name())) {
             TableState t = TableState.presumed(name);
             tables.put(name.name(), t);
             presumer.table(t);

@@ -170,6 +170,17 @@ class SqlParserTest {
         assertInstanceOf(Operation.Other.class, ops.get(4));
     }
 
+    @Test
+    void sqlServerThreePartRenameIsNoTableAndBracketsFoldCase() {
+        List<Operation> ops = new SqlParser(Dialect.SQLSERVER).parse(new SourceFile(Path.of("m.sql"),
+                "EXEC sp_rename '[dbo].[cohort].[dbo.PK_cohort]', 'PK_cohort';\n"
+                + "CREATE TABLE dbo.[TEMP_Widget] (id int);\n"));
+        assertEquals(2, ops.size(), ops.toString());
+        assertInstanceOf(Operation.Other.class, ops.get(0), "an index or constraint of a table, written in three parts");
+        assertEquals(new TableName("dbo", "temp_widget"), assertInstanceOf(Operation.CreateTable.class, ops.get(1)).table(),
+                "SQL Server's default collation compares names case-insensitively, bracketed or not");
+    }
+
     private static RenameColumn withoutSpan(RenameColumn r) {
         return new RenameColumn(null, r.table(), r.from(), r.to());
     }
