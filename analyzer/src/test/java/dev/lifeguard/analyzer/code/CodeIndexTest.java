@@ -65,6 +65,16 @@ class CodeIndexTest {
     }
 
     @Test
+    void propertyAccessMapsTheGettersNotTheFields() {
+        assertAt("suppliers", "login", "Supplier.java:24");
+        assertAt("suppliers", "display_name", "Supplier.java:29");
+        assertAt("suppliers", "active", "Supplier.java:38");
+        for (String unmapped : List.of("password", "label", "displayname")) {
+            assertTrue(index.referencesTo(TableName.parse("suppliers"), unmapped).isEmpty(), unmapped);
+        }
+    }
+
+    @Test
     void nativeQueriesTextBlocksAndJdbcStrings() {
         assertAt("customers", "nickname", "CustomerRepository.java:12");
         assertAt("customers", "vip_level", "CustomerRepository.java:22");
