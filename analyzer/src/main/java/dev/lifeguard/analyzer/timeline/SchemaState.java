@@ -39,7 +39,7 @@ public final class SchemaState {
     /** The same for columns ({@code table + '.' + column}). */
     private final java.util.Set<String> metColumns = new java.util.HashSet<>();
     /** On the scratch copy: names that are no table (views, sequences) and are never presumed to be one. */
-    private java.util.function.Predicate<String> notTable = n -> false;
+    private java.util.function.Predicate<TableName> notTable = t -> false;
 
     /** Told of a table or column presumed to exist before the operation that names it. */
     interface Presumer {
@@ -80,8 +80,10 @@ public final class SchemaState {
             }
         }
         s.presumer = presumer;
-        // a name the history made a view or sequence is not a table to presume (sp_rename renames either)
-        s.notTable = n -> !tables.containsKey(n) && (objects.hasView(n) || objects.hasSequence(n));
+        // a name the history made a view or sequence is not a table to presume (sp_rename renames either), nor is
+        // table.name, where the part before the dot is a table, not a schema (sp_rename of an index or constraint)
+        s.notTable = t -> !tables.containsKey(t.name()) && (objects.hasView(t.name()) || objects.hasSequence(t.name())
+                || t.schema() != null && tables.containsKey(t.schema()));
         return s;
     }
 
@@ -163,7 +165,7 @@ public final class SchemaState {
     }
 
     private void presumeTable(TableName name) {
-        if (presumer != null && !tables.containsKey(name.name()) && !notTable.test(name.name()) && met.add(name.name())) {
+        if (presumer != null && !tables.containsKey(name.name()) && !notTable.test(name) && met.add(name.name())) {
             TableState t = TableState.presumed(name);
             tables.put(name.name(), t);
             presumer.table(t);
