@@ -55,6 +55,9 @@ public final class ColumnTypeChangeRule implements Rule {
         if (from != null && from.equals(to) && using == null) {
             return; // restated, as MODIFY / CHANGE / modifyDataType do
         }
+        if (dialect == Dialect.SQLSERVER && SqlServerTypeChange.metadataOnly(oldType, r.now().type())) {
+            return; // a longer varchar/nvarchar/varbinary, text to varchar(max): SQL Server touches no row
+        }
         if (dialect == Dialect.POSTGRESQL
                 && !PgTypeChange.classify(oldType, r.now().type(), using, r.column().name()).rewrites()) {
             return; // a change PostgreSQL makes in the catalog only (measured: see PgLockKnowledge)
