@@ -171,6 +171,18 @@ class SqlParserTest {
     }
 
     @Test
+    void sqlServerAddTakesAList() {
+        List<Operation> ops = new SqlParser(Dialect.SQLSERVER).parse(new SourceFile(Path.of("m.sql"),
+                "ALTER TABLE [dbo].info ADD include_features bit, fail_message varchar(2000),\n"
+                + "  CONSTRAINT ck_info CHECK (include_features IN (0, 1)), DROP COLUMN old_flag;\n"));
+        assertEquals(4, ops.size(), ops.toString());
+        assertEquals("include_features", assertInstanceOf(Operation.AddColumn.class, ops.get(0)).column().name());
+        assertEquals("varchar(2000)", assertInstanceOf(Operation.AddColumn.class, ops.get(1)).column().type());
+        assertInstanceOf(Operation.AddConstraint.class, ops.get(2));
+        assertInstanceOf(Operation.DropColumn.class, ops.get(3), "a clause with an action of its own ends the list");
+    }
+
+    @Test
     void sqlServerThreePartRenameIsNoTableAndBracketsFoldCase() {
         List<Operation> ops = new SqlParser(Dialect.SQLSERVER).parse(new SourceFile(Path.of("m.sql"),
                 "EXEC sp_rename '[dbo].[cohort].[dbo.PK_cohort]', 'PK_cohort';\n"
