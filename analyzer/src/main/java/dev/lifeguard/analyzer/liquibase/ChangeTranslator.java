@@ -178,8 +178,13 @@ final class ChangeTranslator {
             return List.of(new Operation.DataChange(at, Operation.DataChangeKind.INSERT, table(c.getSchemaName(), c.getTableName()), false));
         }
         if (change instanceof UpdateDataChange c) {
+            List<Operation.Assignment> sets = new ArrayList<>();
+            for (ColumnConfig col : c.getColumns()) {
+                Object value = col.getValueObject();
+                sets.add(new Operation.Assignment(name(col.getName()), value == null ? null : String.valueOf(value)));
+            }
             return List.of(new Operation.DataChange(at, Operation.DataChangeKind.UPDATE, table(c.getSchemaName(), c.getTableName()),
-                    c.getWhere() != null && !c.getWhere().isBlank()));
+                    c.getWhere() != null && !c.getWhere().isBlank(), sets));
         }
         if (change instanceof DeleteDataChange c) {
             return List.of(new Operation.DataChange(at, Operation.DataChangeKind.DELETE, table(c.getSchemaName(), c.getTableName()),

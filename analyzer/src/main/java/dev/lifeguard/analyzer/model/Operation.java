@@ -135,7 +135,24 @@ public sealed interface Operation {
 
     enum DataChangeKind { INSERT, UPDATE, DELETE, MERGE, UPSERT }
 
-    record DataChange(SourceSpan span, DataChangeKind kind, TableName table, boolean hasWhere) implements Operation {
+    /**
+     * INSERT / UPDATE / DELETE / MERGE / UPSERT. {@code assignments} are the columns an UPDATE sets, with the
+     * expressions as written; empty for the other kinds and when the statement could not be read that far.
+     */
+    record DataChange(SourceSpan span, DataChangeKind kind, TableName table, boolean hasWhere,
+                      List<Assignment> assignments) implements Operation {
+        public DataChange {
+            assignments = List.copyOf(assignments);
+        }
+
+        /** A data change whose assignments are not known. */
+        public DataChange(SourceSpan span, DataChangeKind kind, TableName table, boolean hasWhere) {
+            this(span, kind, table, hasWhere, List.of());
+        }
+    }
+
+    /** One column an UPDATE sets: its normalized name and the expression as written (null when not known). */
+    record Assignment(String column, String expression) {
     }
 
     record Truncate(SourceSpan span, List<TableName> tables, boolean cascade) implements Operation {

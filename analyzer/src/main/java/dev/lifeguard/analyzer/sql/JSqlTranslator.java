@@ -1,6 +1,7 @@
 package dev.lifeguard.analyzer.sql;
 
 import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.Identifiers;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Operation.DataChangeKind;
 import dev.lifeguard.analyzer.model.SourceSpan;
@@ -17,8 +18,10 @@ import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.statement.upsert.Upsert;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -106,7 +109,7 @@ final class JSqlTranslator {
     private static Operation translate(Statement statement, String sql, SourceSpan span) {
         if (statement instanceof Update update) {
             return new Operation.DataChange(span, DataChangeKind.UPDATE, table(update.getTable()),
-                    update.getWhere() != null);
+                    update.getWhere() != null, assignments(update));
         }
         if (statement instanceof Delete delete) {
             Table target = delete.getTable() != null ? delete.getTable()
@@ -129,6 +132,24 @@ final class JSqlTranslator {
         boolean ddl = pkg.contains(".create") || pkg.contains(".alter") || pkg.contains(".drop")
                 || pkg.contains(".grant") || pkg.contains(".comment");
         return new Operation.Other(span, leadingKeyword(sql), ddl, null);
+    }
+
+    /** SET a = x, (b, c) = (y, z): each column with its expression; a row sub-select gives the whole text. */
+    private static List<Operation.Assignment> assignments(Update update) {
+        List<Operation.Assignment> out = new ArrayList<>();
+        if (update.getUpdateSets() == null) {
+            return out;
+        }
+        for (UpdateSet set : update.getUpdateSets()) {
+            int columns = set.getColumns().size();
+            int values = set.getValues() == null ? 0 : set.getValues().size();
+            for (int i = 0; i < columns; i++) {
+                String expression = columns == values ? String.valueOf(set.getValue(i))
+                        : set.getValues() == null ? null : set.getValues().toString();
+                out.add(new Operation.Assignment(Identifiers.normalize(set.getColumn(i).getColumnName()), expression));
+            }
+        }
+        return out;
     }
 
     private static TableName table(Table table) {

@@ -2,6 +2,7 @@ package dev.lifeguard.rules.engine;
 
 import dev.lifeguard.analyzer.code.CodeVersions;
 import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.Framework;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
@@ -17,9 +18,12 @@ import dev.lifeguard.rules.RuleMetadata;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** What a rule sees of one migration: it, its history, and the schema as it stood at that point. */
 public class MigrationContext extends FindingSink {
+    private static final Pattern POPX_VERSION = Pattern.compile("\\d{20}");
+
     private final ReviewScope review;
     private final Project project;
     private final History history;
@@ -132,8 +136,8 @@ public class MigrationContext extends FindingSink {
     /**
      * Whether the table is empty and unused in production: created earlier in this migration, earlier in
      * the same file when that file is written as one piece (a Flyway file; a Liquibase changelog reached
-     * through an include, which teams add one per change), or by a migration new in the change under
-     * review (in a file it added, or a changeSet it appended to an existing changelog).
+     * through an include, which teams add one per change), by an earlier part of the same popx migration
+     * ({@link #deployedTogether}), or by a migration new in the change under review (in a file it added, or a changeSet it appended to an existing changelog).
      * A history's root changelog is the exception: teams append changeSets to it release after release, so
      * a table an earlier changeSet of the root file created is as old as any other; so is any changelog the
      * change under review modified, whose old changeSets ran in production. A baseline is not such a file:
@@ -153,7 +157,7 @@ public class MigrationContext extends FindingSink {
         if (t.isPresumed()) {
             return recreatedFromScratch(t.name());
         }
-        return createdInThisUnit(t)
+        return createdInThisUnit(t) || popxPart(t.createdByMigration())
                 || options().newFiles().contains(t.createdInFile())
                 || review.isNew(t.createdInFile(), t.createdByMigration());
     }
@@ -188,5 +192,45 @@ public class MigrationContext extends FindingSink {
         boolean growingFile = migration.kind() == Migration.Kind.CHANGESET && !migration.baseline()
                 && (migration.file().equals(history.location()) || review.knowsChangeSetsOf(migration.file()));
         return !growingFile || t.createdByMigration().equals(migration.id());
+    }
+
+    /**
+     * Whether {@code earlier}, a migration this history runs before this one (or this one), reaches production
+     * in the same deploy, so nothing of the running application writes between the two: the cases of
+     * {@link #isNewTable}, for a migration rather than a table.
+     */
+    public boolean deployedTogether(Migration earlier) {
+        return earlier == migration || earlier.file().equals(migration.file()) && !inGrowingFile()
+                || popxPart(earlier.id()) || newInChange(earlier);
+    }
+
+    /**
+     * Whether {@code later}, a migration this history runs after this one, reaches production in the same deploy
+     * as this one: a later part of the same file written as one piece, of the same popx migration, or both new
+     * in the change under review.
+     */
+    public boolean deployedWithLater(Migration later) {
+        return later == migration || later.file().equals(migration.file()) && !inGrowingFile()
+                || popxPart(later.id()) || newInChange(migration) && newInChange(later);
+    }
+
+    private boolean inGrowingFile() {
+        return migration.kind() == Migration.Kind.CHANGESET
+                && (migration.file().equals(history.location()) || review.knowsChangeSetsOf(migration.file()));
+    }
+
+    private boolean newInChange(Migration m) {
+        return options().newFiles().contains(m.file()) || review.isNew(m.file(), m.id());
+    }
+
+    /**
+     * ory/popx writes one migration as several files of one statement each, numbered in the last six digits of
+     * a 20-digit version ({@code 20210410175418000046}): the parts share the first 14 digits and ship together.
+     */
+    private boolean popxPart(String id) {
+        String own = migration.id();
+        return migration.framework() == Framework.GOLANG_MIGRATE && id != null && own != null
+                && POPX_VERSION.matcher(id).matches() && POPX_VERSION.matcher(own).matches()
+                && id.regionMatches(0, own, 0, 14);
     }
 }

@@ -1,25 +1,28 @@
 package dev.lifeguard.rules.locking;
 
-import dev.lifeguard.analyzer.model.ColumnDef;
-import dev.lifeguard.analyzer.model.ConstraintDef;
 import dev.lifeguard.analyzer.model.Dialect;
-import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
+import dev.lifeguard.rules.SqlNames;
 import dev.lifeguard.rules.engine.MigrationContext;
+import dev.lifeguard.rules.keys.TableKeys;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * PostgreSQL indexes the referenced side of a foreign key (it must be a primary key or unique) but never the
  * referencing side. Without an index leading with the referencing columns, every DELETE of a parent row, and
  * every UPDATE of its key, scans the whole child table to look for references (holding its row lock on the
- * parent meanwhile); ON DELETE CASCADE makes each such scan part of the parent's DELETE. Judged at the end of
- * the migration, so an index created after the key in the same migration counts.
+ * parent meanwhile); ON DELETE CASCADE makes each such scan part of the parent's DELETE.
+ *
+ * <p>Judged, like every hazard, at the deploy that introduces it: a migration that declares a key is reported
+ * when the key has no index once the deploy ends (an index created later in the same migration, the same file
+ * written as one piece, the same popx migration or the same reviewed change counts; so does the key being
+ * dropped again there). A migration that drops the last index a key used is reported on the drop, unless the
+ * same deploy creates a replacement.
  */
 @RuleInfo(
         id = "foreign-key-without-index",
@@ -30,65 +33,50 @@ import java.util.List;
         help = "Index the referencing columns: CREATE INDEX CONCURRENTLY ON child (fk_col) (inside the same migration when the table is new)")
 public final class ForeignKeyWithoutIndexRule implements Rule {
 
-    /** A foreign key as some statement of the migration declares it. */
-    private record DeclaredKey(SourceSpan span, TableName child, List<String> columns, TableName parent,
-                               boolean newTable) {
-    }
-
     @Override
     public void visitMigration(MigrationContext ctx) {
-        List<DeclaredKey> keys = declaredKeys(ctx);
-        if (keys.isEmpty()) {
-            return;
-        }
-        TableIndexes indexes = TableIndexes.atEndOf(ctx);
-        for (DeclaredKey k : keys) {
-            if (k.columns().isEmpty() || indexes.leadsWith(k.child(), k.columns())) {
-                continue;
+        for (UnindexedForeignKeys.Report r : UnindexedForeignKeys.of(ctx.history(), ctx.dialect())
+                .reportsFor(ctx.migration())) {
+            if (r.answeredBy() != null && ctx.deployedWithLater(r.answeredBy())) {
+                continue; // indexed (or dropped) before the deploy ends
             }
+            TableKeys.Key k = r.key();
             String cols = String.join(", ", k.columns());
-            String index = k.child().name() + "_" + String.join("_", k.columns()) + "_idx";
-            String create = "CREATE INDEX " + (k.newTable() ? "" : "CONCURRENTLY ") + index + " ON " + k.child()
-                    + " (" + cols + ");";
-            String help = k.newTable()
-                    ? create + " in this migration, right after the table is created (it is empty, so a plain"
-                      + " CREATE INDEX is instant)"
-                    : create + " in its own migration that runs outside a transaction (CONCURRENTLY refuses one)";
-            ctx.report(k.span(), "foreign key " + k.child() + " (" + cols + ") -> " + (k.parent() == null
-                    ? "its parent" : k.parent()) + " has no index leading with " + cols + ": every DELETE of a "
-                    + (k.parent() == null ? "parent" : k.parent().name()) + " row, and every update of its key,"
-                    + " scans all of " + k.child() + " to find references", help, null, List.of());
+            if (r.cause() == UnindexedForeignKeys.Cause.DECLARED) {
+                report(ctx, r.span(), "foreign key " + r.child() + " (" + cols + ") -> " + (k.parent() == null
+                        ? "its parent" : k.parent()) + " has no index leading with " + cols, r, help(r.child(),
+                        k.columns(), ctx.isNewTable(r.child())));
+            } else {
+                report(ctx, r.span(), "this drops the last index leading with " + cols + ", which foreign key "
+                        + r.child() + " (" + cols + ") -> " + k.parent() + " uses", r, "Keep an index leading with ("
+                        + cols + "), or create its replacement first: " + help(r.child(), k.columns(), false));
+            }
         }
     }
 
-    private static List<DeclaredKey> declaredKeys(MigrationContext ctx) {
-        List<DeclaredKey> keys = new ArrayList<>();
-        List<Operation> ops = ctx.migration().operations();
-        List<String> createdHere = new ArrayList<>();
-        for (Operation op : ops) {
-            if (op instanceof Operation.CreateTable c) {
-                createdHere.add(c.table().name());
-                for (ColumnDef col : c.columns()) {
-                    if (col.references() != null && !col.primaryKey() && !col.unique()) {
-                        keys.add(new DeclaredKey(c.span(), c.table(), List.of(col.name()), col.references(), true));
-                    }
-                }
-                for (ConstraintDef k : c.constraints()) {
-                    if (k.kind() == ConstraintDef.Kind.FOREIGN_KEY) {
-                        keys.add(new DeclaredKey(c.span(), c.table(), k.columns(), k.referencedTable(), true));
-                    }
-                }
-            } else if (op instanceof Operation.AddConstraint a && a.constraint().kind() == ConstraintDef.Kind.FOREIGN_KEY) {
-                boolean fresh = createdHere.contains(a.table().name()) || ctx.isNewTable(a.table());
-                keys.add(new DeclaredKey(a.span(), a.table(), a.constraint().columns(),
-                        a.constraint().referencedTable(), fresh));
-            } else if (op instanceof Operation.AddColumn a && a.column().references() != null
-                    && !a.column().primaryKey() && !a.column().unique()) {
-                boolean fresh = createdHere.contains(a.table().name()) || ctx.isNewTable(a.table());
-                keys.add(new DeclaredKey(a.span(), a.table(), List.of(a.column().name()), a.column().references(),
-                        fresh));
-            }
+    private static void report(MigrationContext ctx, SourceSpan span, String what, UnindexedForeignKeys.Report r,
+                               String help) {
+        TableKeys.Key key = r.key();
+        String parent = key.parent() == null ? "the parent table" : SqlNames.table(key.parent());
+        TableKeys.Key skip = r.laterColumns();
+        String skipScan = "";
+        if (skip != null) {
+            int first = key.columns().stream().mapToInt(c -> skip.columns().indexOf(c)).min().orElse(0);
+            skipScan = " (" + skip.describe() + " has them after " + String.join(", ", skip.columns().subList(0, first))
+                    + ": PostgreSQL 18+ can skip-scan it, which is fast only while those columns have few distinct"
+                    + " values)";
         }
-        return keys;
+        ctx.report(span, what + ": every DELETE from " + parent + ", and every update of its referenced key, scans"
+                + " all of " + r.child() + " to find references" + skipScan, help, null, List.of());
+    }
+
+    private static String help(TableName child, List<String> columns, boolean newTable) {
+        String index = child.name() + "_" + String.join("_", columns) + "_idx";
+        String create = "CREATE INDEX " + (newTable ? "" : "CONCURRENTLY ") + SqlNames.ident(index) + " ON "
+                + SqlNames.table(child) + " (" + SqlNames.columns(columns) + ");";
+        return newTable
+                ? create + " in this migration, right after the table is created (it is empty, so a plain"
+                  + " CREATE INDEX is instant)"
+                : create + " in its own migration that runs outside a transaction (CONCURRENTLY refuses one)";
     }
 }

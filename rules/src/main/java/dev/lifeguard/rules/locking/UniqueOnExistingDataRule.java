@@ -8,15 +8,17 @@ import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
+import dev.lifeguard.rules.SqlNames;
 import dev.lifeguard.rules.engine.OperationContext;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A unique index or constraint on columns that already hold rows succeeds or fails depending on the data:
- * one duplicate (on PostgreSQL, for a primary key, one NULL) in production fails the deploy, while tests on
- * an empty or seeded database pass. Columns added by the same migration hold only NULL (never duplicates),
- * so an index on them alone is not reported.
+ * one duplicate (for a primary key, also one NULL) in production fails the deploy, while tests on an empty or
+ * seeded database pass. What {@link UniqueDataHistory} shows cannot hold a duplicate is not reported: a table
+ * or columns new in the deploy, columns a unique key already covers, rows the deploy de-duplicated first.
  */
 @RuleInfo(
         id = "unique-on-existing-data",
@@ -45,27 +47,39 @@ public final class UniqueOnExistingDataRule implements Rule {
 
     private static void check(OperationContext ctx, SourceSpan span, TableName table, List<String> columns, boolean pk,
                               String what) {
-        if (columns.isEmpty() || ctx.isNewTable(table) || addedEmptyHere(ctx, table, columns)) {
+        if (columns.isEmpty() || ctx.isNewTable(table)) {
+            return;
+        }
+        UniqueDataHistory data = UniqueDataHistory.of(ctx, table, columns);
+        boolean duplicates = !data.noDuplicates();
+        List<String> nullable = pk ? data.mayHoldNull() : List.of();
+        if (!duplicates && nullable.isEmpty()) {
             return;
         }
         String cols = String.join(", ", columns);
-        String nulls = pk ? " or a NULL" : "";
         String failure = ctx.dialect() == Dialect.POSTGRESQL
                 ? "the statement fails and the deploy stops (a CONCURRENTLY build also leaves an INVALID index to drop)"
                 : "the statement fails and the deploy stops";
+        String t = SqlNames.table(table);
+        String c = SqlNames.columns(columns);
+        String nullCheck = "SELECT count(*) FROM " + t + " WHERE " + nullable.stream()
+                .map(n -> SqlNames.ident(n) + " IS NULL").collect(Collectors.joining(" OR ")) + ";";
+        if (!duplicates) {
+            // the values are unique already; a primary key also needs every row to have them
+            ctx.report(span, what + " (" + cols + ") is added to a table that already has rows: if production holds"
+                            + " one NULL in (" + String.join(", ", nullable) + "), " + failure
+                            + ", while tests on a fresh database pass",
+                    "Check production first: " + nullCheck + " fill or delete the rows it finds in an earlier"
+                            + " migration, and make the columns NOT NULL before the primary key is added", null,
+                    List.of());
+            return;
+        }
         ctx.report(span, what + " (" + cols + ") is added to a table that already has rows: if production holds one"
-                        + " duplicate" + nulls + " in (" + cols + "), " + failure + ", while tests on a fresh database pass",
-                "Check production first: SELECT " + cols + ", count(*) FROM " + table + " GROUP BY " + cols
-                        + " HAVING count(*) > 1;" + (pk ? " and SELECT count(*) FROM " + table + " WHERE "
-                        + String.join(" IS NULL OR ", columns) + " IS NULL;" : "")
+                        + " duplicate" + (nullable.isEmpty() ? "" : " or a NULL") + " in (" + cols + "), " + failure
+                        + ", while tests on a fresh database pass",
+                "Check production first: SELECT " + c + ", count(*) FROM " + t + " GROUP BY " + c
+                        + " HAVING count(*) > 1;" + (nullable.isEmpty() ? "" : " and " + nullCheck)
                         + " resolve the rows it finds in an earlier migration, and keep the application from writing"
                         + " new duplicates before the index is added", null, List.of());
-    }
-
-    /** Whether every column was added by this migration, before this statement: they hold only NULL. */
-    private static boolean addedEmptyHere(OperationContext ctx, TableName table, List<String> columns) {
-        return columns.stream().allMatch(col -> ctx.earlierOperations().stream().anyMatch(op ->
-                op instanceof Operation.AddColumn a && a.table().matches(table) && a.column().name().equals(col)
-                        && !a.column().hasDefault()));
     }
 }
