@@ -38,6 +38,8 @@ public final class SchemaState {
     private final java.util.Set<String> met = new java.util.HashSet<>();
     /** The same for columns ({@code table + '.' + column}). */
     private final java.util.Set<String> metColumns = new java.util.HashSet<>();
+    /** On the scratch copy: table names the migration created or renamed a table to. */
+    private final java.util.Set<String> madeHere = new java.util.HashSet<>();
     /** On the scratch copy: names that are no table (views, sequences) and are never presumed to be one. */
     private java.util.function.Predicate<TableName> notTable = t -> false;
 
@@ -100,10 +102,15 @@ public final class SchemaState {
             }
             tables.put(c.table().name(), t);
             met.add(c.table().name());
+            madeHere.add(c.table().name());
         } else if (op instanceof Operation.DropTable d) {
             for (TableName name : d.tables()) {
                 // IF EXISTS too: production may have the table (a dump-style drop-and-create is told apart by the
-                // rules); a name this migration already dropped is not presumed again (the statement is a no-op)
+                // rules); a name this migration dropped before is presumed again, each DROP TABLE of production's
+                // table being a drop the team wrote, unless the migration itself created a table of that name since
+                if (presumer != null && !tables.containsKey(name.name()) && !madeHere.contains(name.name())) {
+                    met.remove(name.name());
+                }
                 presumeTable(name);
                 tables.remove(name.name());
             }
@@ -116,6 +123,7 @@ public final class SchemaState {
                 t.rename(r.to());
                 tables.put(r.to().name(), t);
                 met.add(r.to().name());
+                madeHere.add(r.to().name());
             }
         } else if (op instanceof Operation.AddColumn a) {
             presumeTable(a.table());

@@ -23,11 +23,46 @@ public final class ColumnTypeChangeRule implements Rule {
 
     @Override
     public void visitOperation(OperationContext ctx) {
-        for (NetChange.ColumnRetyped r : ctx.netChanges(NetChange.ColumnRetyped.class)) {
+        List<NetChange.ColumnRetyped> here = ctx.netChanges(NetChange.ColumnRetyped.class);
+        for (NetChange.ColumnRetyped r : here) {
             if (!ctx.isNewTable(r.table())) {
                 judge(ctx, r);
             }
         }
+        if (here.isEmpty() && ctx.operation() instanceof Operation.AlterColumnType a) {
+            again(ctx, a);
+        }
+    }
+
+    /**
+     * A statement that changes the type of a column an earlier statement of the migration already changed: the
+     * application sees one change (reported at the first), but this statement rewrites the table once more,
+     * under its own lock.
+     */
+    private static void again(OperationContext ctx, Operation.AlterColumnType a) {
+        int index = ctx.earlierOperations().size();
+        NetChange.ColumnRetyped first = ctx.netEffect().changes().stream()
+                .filter(c -> c instanceof NetChange.ColumnRetyped r && !r.throughCopy() && r.at() < index
+                        && r.table().name().matches(a.table()) && r.now().name().equals(a.column()))
+                .map(c -> (NetChange.ColumnRetyped) c).findFirst().orElse(null);
+        if (first == null || ctx.isNewTable(first.table())) {
+            return;
+        }
+        Dialect dialect = ctx.dialect();
+        String oldType = ctx.schema().column(a.table(), a.column()).map(c -> c.type()).orElse(null);
+        SqlType from = SqlType.parse(oldType, dialect);
+        SqlType to = SqlType.parse(a.definition().type(), dialect);
+        if (from == null || to == null || from.equals(to) && a.using() == null
+                || dialect == Dialect.POSTGRESQL && !PgTypeChange.classify(oldType, a.definition().type(), a.using(),
+                a.column()).rewrites()
+                || dialect == Dialect.SQLSERVER && SqlServerTypeChange.metadataOnly(oldType, a.definition().type())) {
+            return;
+        }
+        String column = ctx.sql(a.table(), a.column());
+        ctx.report(ctx.operation().span(), "column " + column + " changes type again in the same migration, from " + from
+                + " to " + to + ": the application sees one change (reported where it starts), but this statement "
+                + (dialect == Dialect.POSTGRESQL ? "rewrites the table again under an ACCESS EXCLUSIVE lock"
+                   : "rewrites the table again under its lock"), help(ctx, first, to, dialect), null, List.of());
     }
 
     private static void judge(OperationContext ctx, NetChange.ColumnRetyped r) {
