@@ -91,6 +91,13 @@ final class AlterTableReader {
             SourceSpan whole = span.hasOffsets() ? span.withinStatementAt(span.startOffset()) : span;
             ops.add(new Operation.OnlineDdlOptions(whole, table, algorithm, lock));
         }
+        // MySQL applies every clause to the table as the statement names it: a RENAME TO among them takes effect
+        // last (ALTER TABLE users RENAME TO u, RENAME COLUMN id TO oid renames users.id)
+        List<Operation> renames = ops.stream().filter(o -> o instanceof Operation.RenameTable).toList();
+        if (!renames.isEmpty() && renames.size() < ops.size()) {
+            ops.removeAll(renames);
+            ops.addAll(renames);
+        }
         return ops;
     }
 

@@ -171,6 +171,14 @@ class SqlParserTest {
     }
 
     @Test
+    void mysqlRenameToAmongOtherClausesTakesEffectLast() {
+        List<Operation> ops = mysql("ALTER TABLE users RENAME TO user, RENAME COLUMN id TO oid");
+        assertEquals(2, ops.size(), ops.toString());
+        assertEquals(new TableName(null, "users"), assertInstanceOf(RenameColumn.class, ops.get(0)).table());
+        assertEquals(new TableName(null, "user"), assertInstanceOf(Operation.RenameTable.class, ops.get(1)).to());
+    }
+
+    @Test
     void sqlServerAddTakesAList() {
         List<Operation> ops = new SqlParser(Dialect.SQLSERVER).parse(new SourceFile(Path.of("m.sql"),
                 "ALTER TABLE [dbo].info ADD include_features bit, fail_message varchar(2000),\n"

@@ -49,16 +49,26 @@ public final class ColumnTypeChangeRule implements Rule {
             return;
         }
         Dialect dialect = ctx.dialect();
+        // the type the earlier statement set (the table may be production's, unknown to the replayed schema)
+        SqlType to = SqlType.parse(a.definition().type(), dialect);
+        String column = ctx.sql(a.table(), a.column());
+        if (to != null && first.table().isPresumed()) {
+            // production's table: what the column held before the migration is not known, nor what a cast to
+            // this type does to it
+            ctx.report(ctx.operation().span(), "column " + column + " changes type again in the same migration, to " + to
+                    + " (no migration linted creates " + ctx.sql(a.table()) + ": its type before the migration is not"
+                    + " known): this statement may rewrite the table again under its lock", help(ctx, first, to, dialect),
+                    null, List.of());
+            return;
+        }
         String oldType = ctx.schema().column(a.table(), a.column()).map(c -> c.type()).orElse(null);
         SqlType from = SqlType.parse(oldType, dialect);
-        SqlType to = SqlType.parse(a.definition().type(), dialect);
         if (from == null || to == null || from.equals(to) && a.using() == null
                 || dialect == Dialect.POSTGRESQL && !PgTypeChange.classify(oldType, a.definition().type(), a.using(),
                 a.column()).rewrites()
                 || dialect == Dialect.SQLSERVER && SqlServerTypeChange.metadataOnly(oldType, a.definition().type())) {
             return;
         }
-        String column = ctx.sql(a.table(), a.column());
         ctx.report(ctx.operation().span(), "column " + column + " changes type again in the same migration, from " + from
                 + " to " + to + ": the application sees one change (reported where it starts), but this statement "
                 + (dialect == Dialect.POSTGRESQL ? "rewrites the table again under an ACCESS EXCLUSIVE lock"
