@@ -38,6 +38,17 @@ import java.util.Set;
  * SQL migration.
  */
 public final class ProjectLoader {
+    private final LoadCache cache;
+
+    /** A loader that reads everything from the disk, once (the command line). */
+    public ProjectLoader() {
+        this(LoadCache.NONE);
+    }
+
+    /** A loader that reuses what {@code cache} kept from earlier loads (an editor's warm project). */
+    public ProjectLoader(LoadCache cache) {
+        this.cache = cache;
+    }
 
     /**
      * @throws LoadException for usage errors (a path that does not exist or lies outside the root); files
@@ -46,20 +57,23 @@ public final class ProjectLoader {
     public Project load(LoadOptions options) throws LoadException {
         ProjectRoot root = new ProjectRoot(options.root(), options.excludes());
         List<String> paths = options.paths().isEmpty() ? List.of(".") : options.paths();
-        PathCollector.Collected collected = new PathCollector(root).collect(paths);
-        DialectChoice choice = dialect(options, root, collected.files());
+        PathCollector.Collected collected = cache.collect(paths, () -> new PathCollector(root).collect(paths));
+        DialectChoice choice = options.dialect() == null && cache.dialect().isPresent() ? cache.dialect().get()
+                : dialect(options, root, collected.files());
         Dialect dialect = choice.dialect();
         SqlParser parser = new SqlParser(dialect);
-        DiskMigrationFiles files = new DiskMigrationFiles(root, options.overlay());
+        DiskMigrationFiles files = new DiskMigrationFiles(root, options.overlay(), cache.files());
 
         List<History> histories = new ArrayList<>();
         Map<Path, SourceFile> sources = new LinkedHashMap<>();
         List<LoadProblem> problems = new ArrayList<>(collected.problems());
 
-        List<Path> changelogs = new ChangelogCandidates(root, files).find(collected.files());
+        List<Path> changelogs = cache.discover(List.of("changelogs", collected.files()), files,
+                f -> new ChangelogCandidates(root, f).find(collected.files()));
         Set<Path> readByLiquibase = new HashSet<>(changelogs);
         if (!changelogs.isEmpty()) {
-            loadLiquibase(root, dialect, parser, changelogs, options, histories, sources, problems, readByLiquibase);
+            loadLiquibase(root, dialect, parser, changelogs, options, cache, histories, sources, problems,
+                    readByLiquibase);
             readByLiquibase.addAll(sources.keySet());
         }
 
@@ -68,10 +82,11 @@ public final class ProjectLoader {
                 .filter(f -> !readByLiquibase.contains(f))
                 .toList();
         // what the user named is linted whatever its name; nothing is named when Lifeguard looks by itself
-        java.util.function.Predicate<Path> named = options.discover() ? p -> false : collected.named()::contains;
-        LayoutDetector.Plan plan = new LayoutDetector().plan(sqlFiles, files, dialect, named);
+        Set<Path> namedPaths = options.discover() ? Set.of() : collected.named();
+        LayoutDetector.Plan plan = cache.discover(List.of("plan", sqlFiles, dialect, namedPaths), files,
+                f -> new LayoutDetector().plan(sqlFiles, f, dialect, namedPaths::contains));
         Map<Dialect, HistoryAssembler> assemblers = new LinkedHashMap<>();
-        assemblers.put(dialect, new HistoryAssembler(parser, files));
+        assemblers.put(dialect, new HistoryAssembler(parser, files, cache::parse, cache.checkpoint()));
         List<String> byPath = new ArrayList<>();
         for (PlannedHistory planned : plan.histories()) {
             Dialect own = choice.source() == DialectChoice.Source.GIVEN ? dialect
@@ -79,8 +94,8 @@ public final class ProjectLoader {
             if (own != dialect) {
                 byPath.add(planned.location().toString().replace('\\', '/') + " as " + own.id());
             }
-            histories.add(assemblers.computeIfAbsent(own, d -> new HistoryAssembler(new SqlParser(d), files))
-                    .assemble(planned, own));
+            histories.add(assemblers.computeIfAbsent(own, d -> new HistoryAssembler(new SqlParser(d), files, cache::parse,
+                    cache.checkpoint())).assemble(planned, own));
         }
         for (HistoryAssembler assembler : assemblers.values()) {
             assembler.sources().forEach(sources::putIfAbsent);
@@ -88,7 +103,8 @@ public final class ProjectLoader {
         }
         problems.addAll(files.problems());
         problems.addAll(plan.problems());
-        CodeBaseLoader.Result code = CodeBaseLoader.load(root, options.code(), histories, sources.keySet());
+        CodeBaseLoader.Result code = cache.code().isPresent() ? cache.code().get()
+                : CodeBaseLoader.load(root, options.code(), histories, sources.keySet());
         code.sources().forEach(sources::putIfAbsent);
         problems.addAll(code.problems());
         if (!byPath.isEmpty()) {
@@ -113,11 +129,13 @@ public final class ProjectLoader {
     }
 
     private static void loadLiquibase(ProjectRoot root, Dialect dialect, SqlParser parser, List<Path> changelogs,
-                                      LoadOptions options, List<History> histories, Map<Path, SourceFile> sources,
-                                      List<LoadProblem> problems, Set<Path> claimed) {
+                                      LoadOptions options, LoadCache cache, List<History> histories,
+                                      Map<Path, SourceFile> sources, List<LoadProblem> problems, Set<Path> claimed) {
         List<Path> absolute = changelogs.stream().map(root::absolute).toList();
         try {
-            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser, options.overlay())
+            cache.changelogs().checkpoint(cache.checkpoint());
+            LiquibaseLoader.Result result = new LiquibaseLoader(root.path(), dialect, parser, options.overlay(),
+                    cache.files(), cache.changelogs())
                     .runningOnly(options.liquibase().contexts(), options.liquibase().labelFilter())
                     .excluding(root::isExcluded).load(absolute);
             histories.addAll(result.histories());

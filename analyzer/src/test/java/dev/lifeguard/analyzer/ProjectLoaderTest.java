@@ -166,6 +166,26 @@ class ProjectLoaderTest {
         assertEquals(Path.of("db/V2__latin1.sql"), project.problems().get(0).span().file());
     }
 
+    /**
+     * An SQL file is read once for the look at whether it is a Liquibase changelog and for its history; a
+     * changelog that is not UTF-8 (Latin-1, UTF-16 without a byte order mark) is still recognised by its head,
+     * and is not reported as unreadable SQL.
+     */
+    @Test
+    void formattedSqlChangelogsInOtherEncodingsAreFoundAndNotReportedAsUnreadableSql() throws Exception {
+        String changelog = "-- liquibase formatted sql\n-- changeset t:1\nCREATE TABLE caf\u00e9 (id int);\n";
+        Files.createDirectories(root.resolve("db"));
+        Files.write(root.resolve("db/latin1.sql"), changelog.getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(root.resolve("db/utf16.sql"), changelog.replace("caf\u00e9", "t2").getBytes(StandardCharsets.UTF_16LE));
+        write("db/V1__replacement.sql", "SELECT '\uFFFD';\n"); // a replacement character written in valid UTF-8
+        Project project = load(".");
+        assertTrue(project.problems().isEmpty(), project.problems().toString());
+        assertEquals(List.of("db FLYWAY [db/V1__replacement.sql]", "db/latin1.sql LIQUIBASE [db/latin1.sql]",
+                        "db/utf16.sql LIQUIBASE []"),
+                project.histories().stream().map(h -> h.location() + " " + h.framework() + " "
+                        + h.migrations().stream().map(m -> m.file().toString()).toList()).sorted().toList());
+    }
+
     @Test
     void missingPathIsALoadException() {
         LoadException e = assertThrows(LoadException.class, () -> load("db/migration"));

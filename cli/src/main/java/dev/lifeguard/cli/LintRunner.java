@@ -37,7 +37,8 @@ final class LintRunner {
         Project load(LoadOptions options) throws LoadException;
     }
 
-    static final Loader PROJECT_LOADER = options -> new ProjectLoader().load(options);
+    /** Reads the project, and notes for the launcher's start-up cache whether it holds changelogs. */
+    static final Loader PROJECT_LOADER = options -> StartupCacheMarker.note(new ProjectLoader().load(options));
 
     private final Streams streams;
     private final Environment environment;
@@ -56,7 +57,7 @@ final class LintRunner {
         if (baseline != null) {
             result = baseline.filter(result);
         }
-        String version = Version.current();
+        String version = BuildVersion.current();
         DocsSite docs = DocsSite.choose(config.settings().docsUrl(), environment.variables().get("LIFEGUARD_DOCS_URL"),
                 version);
         ReportContext context = new ReportContext(version, rules.stream().map(Rule::metadata).toList(),

@@ -5,6 +5,7 @@ import picocli.CommandLine.TypeConversionException;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Converters for option values, spelled in lower case as users type them. */
@@ -13,8 +14,12 @@ final class Options {
     }
 
     static Dialect dialect(String value) {
-        return Dialect.parse(value).orElseThrow(() -> new TypeConversionException(
-                "expected one of " + names(Dialect.values()) + " but was '" + value + "'"));
+        // no lambda here: its call site would be linked at every start-up (the AOT cache skips picocli's classes)
+        Optional<Dialect> dialect = Dialect.parse(value);
+        if (dialect.isPresent()) {
+            return dialect.get();
+        }
+        throw new TypeConversionException("expected one of " + names(Dialect.values()) + " but was '" + value + "'");
     }
 
     /** Looks up an enum constant by its lower-case name. */

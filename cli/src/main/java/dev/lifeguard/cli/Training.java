@@ -16,13 +16,16 @@ import java.util.stream.Stream;
  * class-data-sharing archive on JDK 17): typical commands on a small Flyway and a small Liquibase project,
  * written to a temporary directory, run in this one JVM with their output thrown away. What a run loads and
  * links here is what later runs find ready in the cache. Not a command users call: {@code bin/lifeguard}
- * runs it in the background, once per Lifeguard build and JDK.
+ * runs it in the background, once per Lifeguard build and JDK (on Java 25, once with {@code sql} as well: see
+ * {@link StartupCacheMarker}).
  */
 public final class Training {
     private Training() {
     }
 
+    /** @param args {@code sql}: the SQL lint runs in text only, for the cache the launcher starts directories on */
     public static void main(String[] args) throws IOException {
+        boolean sqlOnly = args.length > 0 && args[0].equals("sql");
         Path dir = Files.createTempDirectory("lifeguard-training");
         try {
             Path sql = write(dir.resolve("flyway"), Map.of(
@@ -35,7 +38,17 @@ public final class Training {
                             ALTER TABLE users RENAME COLUMN name TO full_name;
                             CREATE INDEX users_phone ON users (phone);
                             UPDATE users SET phone = '' WHERE phone IS NULL;
+                            """,
+                    "db/migration/V3__rename_email.sql", """
+                            SET lock_timeout = '5s';
+                            ALTER TABLE users RENAME COLUMN email TO mail;
+                            DROP INDEX users_phone;
+                            """,
+                    "db/migration/U3__rename_email.sql", """
+                            ALTER TABLE users RENAME COLUMN mail TO email;
+                            CREATE INDEX users_phone ON users (phone);
                             """));
+            Path history = write(dir.resolve("history"), history(40));
             Path liquibase = write(dir.resolve("liquibase"), Map.of(
                     "db/changelog/db.changelog-master.xml", """
                             <?xml version="1.0" encoding="UTF-8"?>
@@ -64,7 +77,9 @@ public final class Training {
                             """));
             List<List<String>> runs = List.of(
                     List.of("lint", sql.resolve("db/migration/V2__change_users.sql").toString()),
+                    List.of("lint", sql.resolve("db/migration/V3__rename_email.sql").toString(), "--dialect", "postgresql"),
                     List.of("lint", sql.toString(), "--dialect", "postgresql"),
+                    List.of("lint", history.toString(), "--dialect", "postgresql"),
                     List.of("lint", sql.toString(), "--format", "sarif"),
                     List.of("lint", sql.toString(), "--format", "json"),
                     List.of("lint", sql.toString(), "--format", "github", "--fail-on", "error"),
@@ -74,7 +89,16 @@ public final class Training {
                     List.of("explain", "missing-lock-timeout"),
                     List.of("help"));
             PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+            // what every real run asks first (the environment, whether stdout is a terminal), whose JDK classes the
+            // runs below, in an environment of their own, would otherwise leave out of the cache
+            Environment.system();
             for (List<String> run : runs) {
+                // the SQL cache: SQL lint runs in the formats people read (a hook, a terminal, a GitHub log);
+                // JSON and SARIF bring Jackson's classes, which every run would then load at start-up
+                if (sqlOnly && (!run.get(0).equals("lint") || run.get(1).equals(liquibase.toString())
+                        || run.contains("json") || run.contains("sarif"))) {
+                    continue;
+                }
                 Environment environment = new Environment(dir, Map.of(), false);
                 Main.run(run.toArray(String[]::new), nowhere, nowhere, environment);
             }
@@ -83,6 +107,38 @@ public final class Training {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * A longer Flyway history, as bench/gen-history.py writes them: enough files for the parallel parse, and the
+     * statements most histories are made of (tables, columns, indexes, foreign keys, backfills, views, comments,
+     * seed data, functions), so that the rules that look at them are linked in the cache too.
+     */
+    private static Map<String, String> history(int n) {
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= n; i++) {
+            String t = "t" + (i / 10 * 10 == 0 ? 1 : i / 10 * 10);
+            String sql = switch (i % 10) {
+                case 0, 1 -> "CREATE TABLE t" + i + " (id bigint PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now(),"
+                        + " owner_id bigint, note text);";
+                case 2 -> "SET lock_timeout = '2s';\nALTER TABLE " + t + " ADD COLUMN c" + i + " text;\nALTER TABLE " + t
+                        + " ADD COLUMN d" + i + " integer NOT NULL DEFAULT 0;";
+                case 3 -> "CREATE INDEX CONCURRENTLY " + t + "_owner_" + i + " ON " + t + " (owner_id);";
+                case 4 -> "CREATE INDEX " + t + "_created_" + i + " ON " + t + " (created_at);";
+                case 5 -> "UPDATE " + t + " SET note = 'n/a' WHERE note IS NULL AND id BETWEEN 1 AND 1000;\n"
+                        + "DELETE FROM " + t + " WHERE note = 'x';";
+                case 6 -> "ALTER TABLE " + t + " ADD CONSTRAINT " + t + "_owner_fk_" + i + " FOREIGN KEY (owner_id)"
+                        + " REFERENCES t1 (id) NOT VALID;\nALTER TABLE " + t + " VALIDATE CONSTRAINT " + t + "_owner_fk_" + i + ";";
+                case 7 -> "CREATE VIEW v" + i + " AS SELECT id, note FROM " + t + " WHERE created_at > now() - interval '30 days';\n"
+                        + "CREATE OR REPLACE FUNCTION f" + i + "() RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT 1 $$;";
+                case 8 -> "ALTER TABLE " + t + " ALTER COLUMN note SET DEFAULT '';\nCOMMENT ON TABLE " + t + " IS 'touched';\n"
+                        + "ALTER TABLE " + t + " ALTER COLUMN note SET NOT NULL;";
+                default -> "INSERT INTO " + t + " (id, note) SELECT g, 'seed' FROM generate_series(1, 10) AS g;\n"
+                        + "ALTER TABLE " + t + " DROP COLUMN IF EXISTS c" + (i - 7) + ";";
+            };
+            files.put("db/migration/V" + i + "__step_" + i + ".sql", "-- migration " + i + "\n" + sql + "\n");
+        }
+        return files;
     }
 
     private static Path write(Path root, Map<String, String> files) throws IOException {

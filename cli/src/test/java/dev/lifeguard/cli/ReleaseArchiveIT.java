@@ -53,7 +53,7 @@ class ReleaseArchiveIT {
         }
         assertTrue(installed.getFileName().toString().matches("lifeguard-\\d+\\.\\d+\\.\\d+.*"), installed.toString());
         for (String file : List.of("bin/lifeguard", "lib/lifeguard.jar", "lib/verify/lifeguard-verify.jar",
-                "licenses/THIRD-PARTY.txt", "README.md", "docs/rules/rename-column.md")) {
+                "licenses/THIRD-PARTY.txt", "LICENSE", "README.md", "docs/rules/rename-column.md")) {
             assertTrue(Files.exists(installed.resolve(file)), file + " in the archive");
         }
         assertTrue(Files.isExecutable(installed.resolve("bin/lifeguard")));
@@ -162,10 +162,65 @@ class ReleaseArchiveIT {
         ExternalTools.Run recorded = lifeguard(install, "lint", ".", "--format", "json");
         assertEquals(1, recorded.exitCode(), recorded.output());
         List<Path> files = cacheFiles(cache.resolve("lifeguard"));
-        assertEquals(1, files.size(), "one cache recorded in the foreground: " + files);
+        // Java 25+: the SQL runs' cache and the full one; 17-24: one class-data archive
+        boolean aot = !files.isEmpty() && files.get(0).toString().endsWith(".aot");
+        assertEquals(aot ? 2 : 1, files.size(), "caches recorded in the foreground: " + files);
+        if (aot) {
+            assertTrue(files.stream().anyMatch(f -> f.toString().endsWith("-sql.aot")), files.toString());
+        }
         ExternalTools.Run second = lifeguard(env, "lint", ".", "--format", "json");
         assertEquals(recorded.output(), second.output(), "same report with the cache");
         assertEquals(files, cacheFiles(cache.resolve("lifeguard")), "no second recording");
+        assertEquals(List.of(), markers(cache.resolve("lifeguard")), "a SQL project leaves no marker");
+    }
+
+    /**
+     * On Java 25+ a directory starts on the SQL runs' cache; a run that reads a Liquibase changelog there leaves a
+     * marker, and the runs after it in that directory start on the full cache. The report is the same throughout.
+     */
+    @Test
+    void aDirectoryWithChangelogsMovesToTheFullCache() throws Exception {
+        Path cache = dir.resolve("cache-d");
+        Map<String, String> install = new HashMap<>(environment(cache));
+        install.put("LIFEGUARD_CACHE", "record");
+        Path liquibase = dir.resolve("work/liquibase-shop");
+        copy(RepositoryFiles.root().resolve("examples/liquibase-shop"), liquibase);
+        ExternalTools.Run first = lifeguard(liquibase, install, "lint", ".", "--dialect", "postgresql");
+        assertEquals(1, first.exitCode(), first.output());
+        assertTrue(first.output().contains("error["), first.output());
+        Path cacheDir = cache.resolve("lifeguard");
+        List<Path> files = cacheFiles(cacheDir);
+        if (files.isEmpty() || !files.get(0).toString().endsWith(".aot")) {
+            assertEquals(List.of(), markers(cacheDir), "one archive before Java 25: no marker");
+            return;
+        }
+        assertEquals(1, markers(cacheDir).size(), "the changelog run leaves its directory's marker");
+        ExternalTools.Run second = lifeguard(liquibase, environment(cache), "lint", ".", "--dialect", "postgresql");
+        assertEquals(first.output(), second.output(), "same report on the full cache");
+        assertEquals(files, cacheFiles(cacheDir), "both caches were recorded at install: nothing new");
+        // without the full cache, the marked directory's next run records it (the SQL cache would need nothing)
+        Path full = files.stream().filter(f -> !f.toString().endsWith("-sql.aot")).findFirst().orElseThrow();
+        Files.delete(full);
+        ExternalTools.Run third = lifeguard(liquibase, environment(cache), "lint", ".", "--dialect", "postgresql");
+        assertEquals(first.output(), third.output());
+        awaitRecording(cacheDir, full.getFileName().toString());
+        ExternalTools.Run sql = lifeguard(environment(cache), "lint", ".");
+        assertEquals(1, sql.exitCode(), sql.output());
+        assertEquals(1, markers(cacheDir).size(), "the SQL project's directory is not marked");
+    }
+
+    /** Waits until a recording has started in the background (its temporary file) or has written the file. */
+    private static void awaitRecording(Path cacheDir, String name) throws Exception {
+        List<String> names = List.of();
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
+            try (Stream<Path> files = Files.list(cacheDir)) {
+                names = files.map(f -> f.getFileName().toString()).toList();
+            }
+            if (names.stream().anyMatch(n -> n.startsWith(".recording-") || n.equals(name))) {
+                return;
+            }
+        }
+        throw new AssertionError("no recording of " + name + " started within 60 s: " + names);
     }
 
     /** The first run does not wait for the recording: it returns while it is still under way (or already done). */
@@ -212,6 +267,15 @@ class ReleaseArchiveIT {
         }
         try (Stream<Path> files = Files.list(cacheDir)) {
             return files.filter(f -> f.getFileName().toString().matches("lifeguard-.*\\.(aot|jsa)")).toList();
+        }
+    }
+
+    private static List<Path> markers(Path cacheDir) throws IOException {
+        if (!Files.isDirectory(cacheDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("liquibase-")).toList();
         }
     }
 

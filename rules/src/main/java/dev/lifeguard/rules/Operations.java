@@ -16,7 +16,7 @@ public final class Operations {
             Operation.SetDefault.class, Operation.DropDefault.class, Operation.AddConstraint.class,
             Operation.ValidateConstraint.class, Operation.DropConstraint.class, Operation.CreateIndex.class,
             Operation.DropIndex.class, Operation.OnlineDdlOptions.class, Operation.SetLogged.class,
-            Operation.Truncate.class);
+            Operation.Truncate.class, Operation.AttachPartition.class, Operation.DetachPartition.class);
 
     private Operations() {
     }
@@ -107,6 +107,10 @@ public final class Operations {
         } else if (op instanceof Operation.Cluster c) {
             return c.table();
         } else if (op instanceof Operation.DataChange d) {
+            return d.table();
+        } else if (op instanceof Operation.AttachPartition a) {
+            return a.table();
+        } else if (op instanceof Operation.DetachPartition d) {
             return d.table();
         } else if (op instanceof Operation.Other o) {
             return o.table();

@@ -21,6 +21,7 @@ import dev.lifeguard.rules.reversibility.MissingReverseRule;
 import dev.lifeguard.verify.db.EmbeddedPostgresServer;
 import dev.lifeguard.verify.db.ProvidedDatabase;
 import dev.lifeguard.verify.db.RehearsalServer;
+import dev.lifeguard.verify.db.ReusedSessions;
 import dev.lifeguard.verify.postgres.PgCatalog;
 import dev.lifeguard.verify.postgres.SchemaSnapshot;
 import dev.lifeguard.verify.postgres.StatementObserver;
@@ -57,7 +58,12 @@ public final class Rehearsal {
     static final String START = "start the database";
     static final String BASE = "apply the history before the change";
     static final String SEED = "fill the tables";
-    static final String CHANGE = "rehearse the change (apply, measure, reverse, apply again)";
+    static final String CHANGE = "apply the change, measuring each statement";
+    static final String CATALOG = "read the catalog (before, after, reversed, applied again)";
+    static final String REVERSE = "run the reverses";
+    static final String REAPPLY = "apply again after the reverse";
+    static final String LINT = "missing reverses (lint's rule)";
+    static final String STOP = "stop the database and remove it";
 
     private final VerifyOptions options;
     private final Supplier<RehearsalServer> serverFactory;
@@ -106,7 +112,8 @@ public final class Rehearsal {
         String database;
         int rehearsed = 0;
         long starting = System.nanoTime();
-        try (RehearsalServer server = server()) {
+        RehearsalServer server = server();
+        try {
             phase(START, starting);
             database = server.describe();
             for (History h : histories) {
@@ -120,8 +127,14 @@ public final class Rehearsal {
                 provided.close();
                 provided.leftovers().forEach(l -> notes.add("left in the database: " + l));
             }
+        } finally {
+            long stopping = System.nanoTime();
+            server.close();
+            phase(STOP, stopping);
         }
+        long linting = System.nanoTime();
         findings.addAll(missingReverse(project, scope, histories));
+        phase(LINT, linting);
         return new RehearsalReport(database, findings.all(), rows, notes, rehearsed, (System.nanoTime() - start) / 1_000_000, phases);
     }
 
@@ -153,6 +166,8 @@ public final class Rehearsal {
         private final History history;
         private final ReviewScope scope;
         private final DataSource db;
+        /** Lifeguard's own sessions (catalog, probes, seeding), kept open from migration to migration. */
+        private final ReusedSessions sessions;
         private final RehearsalFindings findings;
         private final List<MigrationRow> rows;
         private final List<String> notes;
@@ -160,6 +175,8 @@ public final class Rehearsal {
         private final boolean eachOnItsOwn;
         /** The tables with rows, as the next migration of the change finds them. */
         private Map<Long, TableRef> tables = Map.of();
+        /** The catalog as the last rehearsal left it, while nothing else has run since; else null. */
+        private SchemaSnapshot latest;
 
         HistoryRehearsal(Project project, History history, ReviewScope scope, DataSource db, RehearsalFindings findings,
                          List<MigrationRow> rows, List<String> notes, long deadline) {
@@ -167,6 +184,7 @@ public final class Rehearsal {
             this.history = history;
             this.scope = scope;
             this.db = db;
+            this.sessions = new ReusedSessions(db);
             this.findings = findings;
             this.rows = rows;
             this.notes = notes;
@@ -175,6 +193,14 @@ public final class Rehearsal {
         }
 
         int run() throws RehearsalException {
+            try {
+                return rehearseHistory();
+            } finally {
+                sessions.close();
+            }
+        }
+
+        private int rehearseHistory() throws RehearsalException {
             List<Migration> ms = history.migrations().stream().filter(m -> m.appliesTo(Dialect.POSTGRESQL)).toList();
             int first = 0;
             while (first < ms.size() && !covered(scope, ms.get(first))) {
@@ -182,7 +208,7 @@ public final class Rehearsal {
             }
             String where = history.location().toString().replace('\\', '/');
             int rehearsed = 0;
-            try (HistoryRunner runner = Runners.of(history, project, db)) {
+            try (HistoryRunner runner = Runners.of(history, project, db, sessions)) {
                 long t = System.nanoTime();
                 try {
                     runner.applyUnobserved(ms.subList(0, first));
@@ -198,6 +224,7 @@ public final class Rehearsal {
                 for (int i = first; i < ms.size(); i++) {
                     Migration m = ms.get(i);
                     if (!covered(scope, m)) {
+                        latest = null;
                         try {
                             runner.applyUnobserved(List.of(m));
                         } catch (MigrationFailure f) {
@@ -210,9 +237,7 @@ public final class Rehearsal {
                         rows.add(MigrationRow.notRehearsed(where, m.id(), path(m), "time limit reached"));
                         continue;
                     }
-                    long r = System.nanoTime();
                     Outcome outcome = rehearse(runner, m, where);
-                    phase(CHANGE, r);
                     rehearsed++;
                     if (outcome == Outcome.STOP) {
                         for (int k = i + 1; k < ms.size(); k++) {
@@ -233,9 +258,11 @@ public final class Rehearsal {
         private enum Outcome { GO_ON, STOP }
 
         private Outcome rehearse(HistoryRunner runner, Migration m, String where) throws RehearsalException {
-            SchemaSnapshot before = snapshot();
+            SchemaSnapshot before = latest != null ? latest : snapshot();
+            latest = null;
             List<ObservedStatement> observed;
             MigrationFailure failed = null;
+            long applying = System.nanoTime();
             try (StatementObserver observer = observer(tables)) {
                 try {
                     observed = runner.applyObserved(m, observer);
@@ -244,6 +271,7 @@ public final class Rehearsal {
                     observed = Runners.observedBefore(f);
                 }
             }
+            phase(CHANGE, applying);
             long touchedRows = tables.values().stream().filter(t -> touches(m, t)).mapToLong(TableRef::rows).sum();
             Judgement.statements(findings, observed);
             double millis = observed.stream().mapToDouble(s -> s.observation().millis()).sum();
@@ -265,8 +293,10 @@ public final class Rehearsal {
             }
             SchemaSnapshot after = snapshot();
             SourceSpan reverseAt = m.reverse().span() != null ? m.reverse().span() : m.span();
+            long reversing = System.nanoTime();
             try {
                 runner.reverse(m);
+                phase(REVERSE, reversing);
             } catch (MigrationFailure f) {
                 findings.add(new ReverseFailsRule(), f.span(), "the reverse of " + m.id() + " fails after the migration ran: "
                         + f.getMessage() + (f.sqlState() == null ? "" : " (SQLSTATE " + f.sqlState() + ")"));
@@ -281,21 +311,25 @@ public final class Rehearsal {
                         + ", the schema differs from before the migration: " + list(left));
                 status = "incomplete";
             }
+            long reapplying = System.nanoTime();
             try {
                 runner.reapply(m);
+                phase(REAPPLY, reapplying);
             } catch (MigrationFailure f) {
                 findings.add(new NotReapplyableRule(), f.span(), "applying " + m.id() + " again after its reverse fails: "
                         + f.getMessage() + (left.isEmpty() ? "" : " (the reverse left: " + list(left) + ")"));
                 rows.add(row.withReverse(status.equals("ok") ? "not reapplyable" : status + ", not reapplyable"));
                 return Outcome.STOP;
             }
-            List<String> differs = snapshot().differencesFrom(after, "is new", "is gone");
+            SchemaSnapshot again = snapshot();
+            List<String> differs = again.differencesFrom(after, "is new", "is gone");
             if (!differs.isEmpty()) {
                 findings.add(new NotReapplyableRule(), startOf(m.span()), "applying " + m.id() + " again after its reverse"
                         + " gives another schema than the first time: " + list(differs));
                 status = status.equals("ok") ? "not reapplyable" : status + ", not reapplyable";
             }
             rows.add(row.withReverse(status));
+            latest = again; // the schema the next migration starts from, unless something runs between
             return Outcome.GO_ON;
         }
 
@@ -308,7 +342,7 @@ public final class Rehearsal {
             if (touched.isEmpty()) {
                 return false;
             }
-            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = sessions.getConnection(); Statement s = c.createStatement()) {
                 s.execute("TRUNCATE " + String.join(", ", touched.stream().map(TableRef::sql).toList()) + " CASCADE");
             } catch (SQLException e) {
                 return false;
@@ -323,7 +357,7 @@ public final class Rehearsal {
 
         private StatementObserver observer(Map<Long, TableRef> tables) throws RehearsalException {
             try {
-                return new StatementObserver(db, tables);
+                return new StatementObserver(sessions, tables);
             } catch (SQLException e) {
                 throw new RehearsalException("lost the rehearsal database: " + e.getMessage(), e);
             }
@@ -332,9 +366,10 @@ public final class Rehearsal {
         /** Fills the empty tables (or runs --seed once) and returns the tables with their rows. */
         private Map<Long, TableRef> seed(Migration after) throws RehearsalException {
             long t = System.nanoTime();
-            try (Connection c = db.getConnection()) {
+            try (Connection c = sessions.getConnection()) {
                 if (options.seedFile() != null) {
                     if (after == null || !eachOnItsOwn || rows.isEmpty()) {
+                        latest = null; // the team's rows may come with schema objects of their own
                         runSeedFile(c);
                     }
                 } else {
@@ -398,10 +433,13 @@ public final class Rehearsal {
         }
 
         private SchemaSnapshot snapshot() throws RehearsalException {
-            try (Connection c = db.getConnection()) {
+            long t = System.nanoTime();
+            try (Connection c = sessions.getConnection()) {
                 return PgCatalog.snapshot(c);
             } catch (SQLException e) {
                 throw new RehearsalException("could not read the rehearsal database's catalog: " + e.getMessage(), e);
+            } finally {
+                phase(CATALOG, t);
             }
         }
 

@@ -38,6 +38,12 @@ public final class CodeBaseLoader {
      */
     public static Result load(ProjectRoot root, List<String> given, List<History> histories,
                               Set<Path> migrationSources) throws LoadException {
+        return load(root, given, histories, migrationSources, CodeIndexCache.NONE);
+    }
+
+    /** As {@link #load(ProjectRoot, List, List, Set)}, the code index reusing what {@code cache} kept. */
+    public static Result load(ProjectRoot root, List<String> given, List<History> histories,
+                              Set<Path> migrationSources, CodeIndexCache cache) throws LoadException {
         List<Path> roots = given == null ? defaultRoots(root, histories) : givenRoots(root, given);
         if (roots.isEmpty()) {
             return new Result(CodeBase.NONE, Map.of(), List.of());
@@ -47,7 +53,7 @@ public final class CodeBaseLoader {
         List<SchemaChangeInCode> settings = new ArrayList<>();
         List<SourceFile> config = new ArrayList<>();
         for (Path p : CodeFiles.config(root, roots)) {
-            SourceReader.Result r = new SourceReader(root).read(p);
+            SourceReader.Result r = cache.source().read(root, p);
             if (r.file() == null) {
                 problems.add(r.problem());
                 continue;
@@ -64,7 +70,7 @@ public final class CodeBaseLoader {
         }
         NamingStrategy naming = SchemaSettings.namingStrategy(config);
         return new Result(new CodeBase(roots, settings, new LazyCodeReader(root, roots, migrations, naming,
-                MigrationClasses.named(histories))),
+                MigrationClasses.named(histories), cache)),
                 sources, problems);
     }
 

@@ -32,6 +32,7 @@ final class CodeIndexer {
     private final NamingStrategy naming;
     private final Map<Path, SourceFile> read;
     private final List<LoadProblem> problems;
+    private final CodeIndexCache cache;
 
     CodeIndexer(ProjectRoot root, NamingStrategy naming, Map<Path, SourceFile> read) {
         this(root, naming, read, java.util.Collections.synchronizedList(new ArrayList<>()));
@@ -39,10 +40,17 @@ final class CodeIndexer {
 
     /** @param problems where a code file that cannot be read or indexed is said (thread-safe) */
     CodeIndexer(ProjectRoot root, NamingStrategy naming, Map<Path, SourceFile> read, List<LoadProblem> problems) {
+        this(root, naming, read, problems, CodeIndexCache.NONE);
+    }
+
+    /** @param cache where files come from and what was parsed of them before (an editor's warm project) */
+    CodeIndexer(ProjectRoot root, NamingStrategy naming, Map<Path, SourceFile> read, List<LoadProblem> problems,
+                CodeIndexCache cache) {
         this.root = root;
         this.naming = naming;
         this.read = read;
         this.problems = problems;
+        this.cache = cache;
     }
 
     /** An indexer over files already read from elsewhere (another git revision): nothing else is read, not the disk. */
@@ -72,7 +80,7 @@ final class CodeIndexer {
                         List<JpaClass> classes, JpaMappings.References refs) {
         JavaSources.Result r;
         try {
-            r = reader.apply(f);
+            r = cache.read(f, reader);
         } catch (StackOverflowError e) {
             problems.add(notIndexed(f.path(), "it nests too deeply to read"));
             return;
@@ -90,11 +98,15 @@ final class CodeIndexer {
     }
 
     private Optional<SourceFile> file(Path rel) {
-        return file(root, read, problems, rel);
+        return file(root, cache, read, problems, rel);
     }
 
-    /** A code file, read once (capped like every read); one that cannot be read is said, not skipped. */
-    static Optional<SourceFile> file(ProjectRoot root, Map<Path, SourceFile> read, List<LoadProblem> problems, Path rel) {
+    /**
+     * A code file, read once (capped like every read, through {@code cache}'s file source: the disk, or an
+     * editor's warm store, which reads with the same cap); one that cannot be read is said, not skipped.
+     */
+    static Optional<SourceFile> file(ProjectRoot root, CodeIndexCache cache, Map<Path, SourceFile> read,
+                                     List<LoadProblem> problems, Path rel) {
         SourceFile cached = read.get(rel);
         if (cached != null) {
             return Optional.of(cached);
@@ -102,7 +114,7 @@ final class CodeIndexer {
         if (root == null) {
             return Optional.empty();
         }
-        SourceReader.Result r = new SourceReader(root).read(rel);
+        SourceReader.Result r = cache.source().read(root, rel);
         if (r.file() != null) {
             read.put(rel, r.file());
         } else if (r.problem() != null) {

@@ -27,6 +27,7 @@ final class LazyCodeReader implements CodeBase.Reader {
     private final Set<Path> migrations;
     private final NamingStrategy naming;
     private final Set<String> migrationClasses;
+    private final CodeIndexCache cache;
     private final Map<Path, SourceFile> read = CodeIndexer.cache();
     private final List<LoadProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     private CodeFiles.Listing listing;
@@ -40,6 +41,13 @@ final class LazyCodeReader implements CodeBase.Reader {
     /** @param migrationClasses classes the migrations run (Liquibase customChange): migrations, not application code */
     LazyCodeReader(ProjectRoot root, List<Path> roots, Set<Path> migrations, NamingStrategy naming,
                    Set<String> migrationClasses) {
+        this(root, roots, migrations, naming, migrationClasses, CodeIndexCache.NONE);
+    }
+
+    /** @param cache what an editor keeps of the code index between builds (its warm file store, parsed files) */
+    LazyCodeReader(ProjectRoot root, List<Path> roots, Set<Path> migrations, NamingStrategy naming,
+                   Set<String> migrationClasses, CodeIndexCache cache) {
+        this.cache = cache;
         this.root = root;
         this.roots = List.copyOf(roots);
         this.migrations = Set.copyOf(migrations);
@@ -51,7 +59,7 @@ final class LazyCodeReader implements CodeBase.Reader {
     public synchronized CodeIndex index() {
         if (index == null) {
             CodeFiles.Listing all = listing();
-            index = new CodeIndexer(root, naming, read, problems)
+            index = new CodeIndexer(root, naming, read, problems, cache)
                     .build(all.without(migrationCode(all.java(), this::file)));
         }
         return index;
@@ -144,6 +152,6 @@ final class LazyCodeReader implements CodeBase.Reader {
     }
 
     private Optional<SourceFile> file(Path rel) {
-        return CodeIndexer.file(root, read, problems, rel);
+        return CodeIndexer.file(root, cache, read, problems, rel);
     }
 }

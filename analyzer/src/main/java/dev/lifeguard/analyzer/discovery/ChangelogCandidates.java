@@ -2,8 +2,6 @@ package dev.lifeguard.analyzer.discovery;
 
 import dev.lifeguard.analyzer.liquibase.LiquibaseLoader;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,11 @@ import java.util.Set;
  */
 public final class ChangelogCandidates {
     private static final Set<String> STRUCTURED = Set.of("xml", "yaml", "yml", "json");
-    /** How much of a structured file is looked at for the root element; changelogs name it at the top. */
+    /**
+     * How much of a file is looked at (the editor's text, else the head on the disk): a changelog names its
+     * root element, top-level key or format line at the top, and a file too large to read whole is still
+     * recognised, then reported once by the loader.
+     */
     private static final int PEEK_BYTES = 64 * 1024;
 
     private final ProjectRoot root;
@@ -35,15 +37,12 @@ public final class ChangelogCandidates {
         for (Path file : collected) {
             String extension = PathCollector.extension(file);
             if (extension.equals("sql")) {
-                // the head says it: a file too large to read is still a changelog, reported once by the loader
-                String head = peek(file);
-                if (head != null && isFormattedSql(head) && isChangelog(file, head)) {
+                if (sqlChangelog(file)) {
                     changelogs.add(file);
                 }
             } else if (STRUCTURED.contains(extension)) {
-                String text = peek(file);
-                if (text != null && text.toLowerCase(Locale.ROOT).contains("databasechangelog")
-                        && isChangelog(file, text)) {
+                if (files.peek(file, PEEK_BYTES, head -> head.toLowerCase(Locale.ROOT).contains("databasechangelog")
+                        && isChangelog(file, head)).orElse(false)) {
                     changelogs.add(file);
                 }
             }
@@ -66,21 +65,21 @@ public final class ChangelogCandidates {
         return text.substring(0, head).toLowerCase(Locale.ROOT).contains("liquibase formatted sql");
     }
 
-    /** The text of a structured file, or its head when it is too large to be read whole; null if unreadable. */
-    private String peek(Path file) {
-        Optional<String> unsaved = files.unsaved(file);
-        if (unsaved.isPresent()) {
-            return unsaved.get();
+    /**
+     * Whether an SQL file is a Liquibase formatted-SQL changelog. On disk, a plain SQL file is read whole a
+     * moment later as a migration, so the look reads it whole once for both (a probe: nothing is recorded if it
+     * cannot be read); a file not read whole (too large, unreadable) or read as UTF-16 without a byte order mark
+     * (NUL bytes among the first characters) is judged by its head, which recognises those. Elsewhere (an
+     * editor's warm store, which keeps heads) and for an editor's unsaved text, the head or that text.
+     */
+    private boolean sqlChangelog(Path file) {
+        if (files instanceof DiskMigrationFiles && files.unsaved(file).isEmpty()) {
+            Optional<Boolean> whole = files.probe(file, text -> text.length() > 1 && (text.charAt(0) == 0 || text.charAt(1) == 0)
+                    ? null : isFormattedSql(text) && isChangelog(file, text));
+            if (whole.isPresent()) {
+                return whole.get();
+            }
         }
-        Path absolute = root.absolute(file);
-        if (!root.isInside(absolute)) {
-            return null;
-        }
-        // the head only: a changelog names its root element, top-level key or format line at the top
-        try (InputStream in = SourceReader.open(absolute, Long.MAX_VALUE)) {
-            return SourceReader.decodeAny(in.readNBytes(PEEK_BYTES));
-        } catch (IOException e) {
-            return null;
-        }
+        return files.peek(file, PEEK_BYTES, head -> isFormattedSql(head) && isChangelog(file, head)).orElse(false);
     }
 }

@@ -5,7 +5,6 @@ import dev.lifeguard.analyzer.discovery.PlannedMigration.Region;
 import dev.lifeguard.analyzer.model.Framework;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Reverse;
-import dev.lifeguard.analyzer.model.SourceFile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +30,9 @@ final class DbmateLayout implements Layout {
     }
 
     static Optional<Sections> sections(String text) {
+        if (!text.contains("migrate:up")) {
+            return Optional.empty(); // the marker's words, looked for before the pattern runs over every SQL file
+        }
         Matcher up = UP.matcher(text);
         if (!up.find()) {
             return Optional.empty();
@@ -55,18 +57,18 @@ final class DbmateLayout implements Layout {
 
     @Override
     public boolean claims(Path file, MigrationFiles files) {
-        return files.read(file).map(SourceFile::text).flatMap(DbmateLayout::sections).isPresent();
+        return files.probe(file, DbmateLayout::sections).flatMap(sections -> sections).isPresent();
     }
 
     @Override
     public PlannedHistory plan(Path directory, List<Path> given, Context context) {
         List<PlannedMigration> planned = new ArrayList<>();
         for (Path file : given) {
-            Optional<SourceFile> source = context.files().read(file);
-            if (source.isEmpty()) {
+            Optional<Optional<Sections>> read = context.files().probe(file, DbmateLayout::sections);
+            if (read.isEmpty()) {
                 continue; // the reader has recorded why
             }
-            Optional<Sections> sections = sections(source.get().text());
+            Optional<Sections> sections = read.get();
             if (sections.isEmpty()) {
                 context.problem(file, "no '-- migrate:up' section: dbmate rejects this file");
                 continue;

@@ -3,8 +3,6 @@ package dev.lifeguard.analyzer.discovery;
 import dev.lifeguard.analyzer.model.LoadProblem;
 import dev.lifeguard.analyzer.model.SourceFile;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,14 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** {@link MigrationFiles} on disk, inside the root only; each file is read once. */
 public final class DiskMigrationFiles implements MigrationFiles {
     private final ProjectRoot root;
-    private final SourceReader reader;
+    private final FileSource source;
     private final Map<Path, String> overlay;
-    private final Map<Path, Optional<SourceFile>> read = new HashMap<>();
+    private final Map<Path, SourceReader.Result> read = new HashMap<>();
+    /** Files whose read failure was recorded (a probe alone records nothing: the caller may read it otherwise). */
+    private final Set<Path> said = new java.util.HashSet<>();
     private final Map<Path, List<Path>> listings = new HashMap<>();
     private final Map<Path, Set<Path>> listedSets = new HashMap<>();
     private final List<LoadProblem> problems = new ArrayList<>();
@@ -30,9 +29,14 @@ public final class DiskMigrationFiles implements MigrationFiles {
 
     /** @param overlay text that replaces a file's content on disk, by root-relative path (see LoadOptions) */
     public DiskMigrationFiles(ProjectRoot root, Map<Path, String> overlay) {
+        this(root, overlay, FileSource.DISK);
+    }
+
+    /** @param source where texts and listings come from when not overlaid (the disk, or an editor's warm cache) */
+    public DiskMigrationFiles(ProjectRoot root, Map<Path, String> overlay, FileSource source) {
         this.root = root;
         this.overlay = Map.copyOf(overlay);
-        this.reader = new SourceReader(root, overlay);
+        this.source = source;
     }
 
     @Override
@@ -42,19 +46,7 @@ public final class DiskMigrationFiles implements MigrationFiles {
 
     @Override
     public List<Path> list(Path directory) {
-        return listings.computeIfAbsent(directory, this::listOnDisk);
-    }
-
-    private List<Path> listOnDisk(Path directory) {
-        Path absolute = root.absolute(directory);
-        if (!Files.isDirectory(absolute) || !root.isInside(absolute)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(absolute)) {
-            return entries.map(root::relative).filter(root::isReadableFile).sorted().toList();
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
+        return listings.computeIfAbsent(directory, d -> source.list(root, d));
     }
 
     @Override
@@ -64,12 +56,27 @@ public final class DiskMigrationFiles implements MigrationFiles {
 
     @Override
     public Optional<SourceFile> read(Path file) {
+        SourceReader.Result result = result(file);
+        if (result.problem() != null && said.add(file)) {
+            problems.add(result.problem());
+        }
+        return Optional.ofNullable(result.file());
+    }
+
+    @Override
+    public <T> Optional<T> probe(Path file, java.util.function.Function<String, T> look) {
+        return Optional.ofNullable(result(file).file()).map(SourceFile::text).map(look);
+    }
+
+    @Override
+    public Optional<String> head(Path file, int bytes) {
+        return Optional.ofNullable(source.head(root, file, bytes));
+    }
+
+    private SourceReader.Result result(Path file) {
         return read.computeIfAbsent(file, f -> {
-            SourceReader.Result result = reader.read(f);
-            if (result.problem() != null) {
-                problems.add(result.problem());
-            }
-            return Optional.ofNullable(result.file());
+            String replaced = overlay.get(f.normalize());
+            return replaced != null ? new SourceReader(root, overlay).read(f) : source.read(root, f);
         });
     }
 

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,11 +118,18 @@ final class FlywayLayout implements Layout {
                         name.description(), Migration.Kind.VERSIONED, file, Region.WHOLE_FILE, transaction, reverse));
             }
         }
-        versioned.sort(Comparator.comparing(PlannedMigration::version, Versions.ORDER)
-                .thenComparing(PlannedMigration::baseline)
-                .thenComparing(m -> m.file().toString()));
-        repeatable.sort(Comparator.comparing(PlannedMigration::description)
-                .thenComparing(m -> m.file().toString()));
+        // comparators written out: Comparator.comparing's own lambdas are linked anew at every start-up
+        versioned.sort((a, b) -> {
+            int c = Versions.ORDER.compare(a.version(), b.version());
+            if (c == 0) {
+                c = Boolean.compare(a.baseline(), b.baseline());
+            }
+            return c != 0 ? c : a.file().toString().compareTo(b.file().toString());
+        });
+        repeatable.sort((a, b) -> {
+            int byDescription = a.description().compareTo(b.description());
+            return byDescription != 0 ? byDescription : a.file().toString().compareTo(b.file().toString());
+        });
         List<PlannedMigration> all = new ArrayList<>(versioned);
         all.addAll(repeatable);
         return new PlannedHistory(directory, Framework.FLYWAY, all);

@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.discovery;
 
+import dev.lifeguard.analyzer.Checkpoint;
 import dev.lifeguard.analyzer.Failures;
 import dev.lifeguard.analyzer.discovery.PlannedMigration.PlannedReverse;
 import dev.lifeguard.analyzer.discovery.PlannedMigration.Region;
@@ -25,13 +26,27 @@ import java.util.Set;
 public final class HistoryAssembler {
     private final SqlParser parser;
     private final MigrationFiles files;
+    private final Parse parse;
+    private final Checkpoint checkpoint;
     private final Map<Path, SourceFile> sources = new LinkedHashMap<>();
     private final List<LoadProblem> problems = new ArrayList<>();
     private FlywayPlaceholders placeholders = FlywayPlaceholders.NONE;
 
+    /** Parses a region of a file (or remembers how it parsed before: see {@code LoadCache}). */
+    @FunctionalInterface
+    public interface Parse {
+        List<Operation> parse(SqlParser parser, SourceFile file, int start, int end);
+    }
+
     public HistoryAssembler(SqlParser parser, MigrationFiles files) {
+        this(parser, files, SqlParser::parse, Checkpoint.NONE);
+    }
+
+    public HistoryAssembler(SqlParser parser, MigrationFiles files, Parse parse, Checkpoint checkpoint) {
         this.parser = parser;
         this.files = files;
+        this.parse = parse;
+        this.checkpoint = checkpoint;
     }
 
     public History assemble(PlannedHistory plan, Dialect dialect) {
@@ -40,6 +55,7 @@ public final class HistoryAssembler {
         List<PlannedMigration> readable = new ArrayList<>();
         List<SourceFile> texts = new ArrayList<>();
         for (PlannedMigration planned : plan.migrations()) {
+            checkpoint.check();
             Optional<SourceFile> file = files.read(planned.file());
             if (file.isEmpty()) {
                 continue; // the reader has recorded why
@@ -93,7 +109,7 @@ public final class HistoryAssembler {
     private List<Operation> parse(SourceFile source, Region region) {
         try {
             SourceFile read = asRun(source);
-            return parser.parse(read, region.start(), region.endIn(read.text()));
+            return parse.parse(parser, read, region.start(), region.endIn(read.text()));
         } catch (RuntimeException | StackOverflowError e) {
             problems.add(unreadable(source, e));
             return List.of();
@@ -122,7 +138,7 @@ public final class HistoryAssembler {
             SourceFile source = asRun(texts.get(i));
             Region region = planned.get(i).region();
             try {
-                results[i] = parser.parse(source, region.start(), region.endIn(source.text()));
+                results[i] = parse.parse(parser, source, region.start(), region.endIn(source.text()));
             } catch (RuntimeException | StackOverflowError e) {
                 results[i] = e;
             }

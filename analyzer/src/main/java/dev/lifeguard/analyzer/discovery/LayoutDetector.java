@@ -31,7 +31,17 @@ public final class LayoutDetector {
         }
     }
 
+    /** A map key; equals and hashCode written out, since a record's generated ones bootstrap at every start-up. */
     private record Group(Path directory, Layout layout) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Group g && directory.equals(g.directory) && layout.equals(g.layout);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * directory.hashCode() + layout.hashCode();
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.lifeguard.analyzer.model.SourceFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The files layouts may look at, by root-relative path. Kept behind an interface so that layout detection
@@ -21,6 +22,31 @@ public interface MigrationFiles {
     /** The text an editor holds for a file that differs from (or is missing on) disk, if any. */
     default Optional<String> unsaved(Path file) {
         return Optional.empty();
+    }
+
+    /**
+     * What {@code look} finds in a file's text; empty when the file cannot be read. Discovery asks about file
+     * contents through here, so that an editor's cache can tell whether an edit changed anything discovery
+     * looked at ({@code look} must be a pure function of the text).
+     */
+    default <T> Optional<T> probe(Path file, Function<String, T> look) {
+        return read(file).map(SourceFile::text).map(look);
+    }
+
+    /**
+     * The first {@code bytes} bytes of a file, decoded as Liquibase decodes a changelog (a look at what kind of
+     * file it is, which works on a file too large to read whole); empty when it cannot be read.
+     */
+    default Optional<String> head(Path file, int bytes) {
+        return read(file).map(SourceFile::text);
+    }
+
+    /**
+     * What {@code look} finds in the text an editor holds for the file, else in its {@link #head}: as
+     * {@link #probe}, a pure function of that text, so that a cache can tell whether an edit changed the answer.
+     */
+    default <T> Optional<T> peek(Path file, int bytes, Function<String, T> look) {
+        return unsaved(file).or(() -> head(file, bytes)).map(look);
     }
 
     default boolean exists(Path file) {

@@ -193,7 +193,7 @@ public final class PathCollector {
             return;
         }
         Path real = root.realPath(absolute);
-        if (real == null || !root.isInside(absolute)) {
+        if (root.relativeReal(real) == null) { // unresolved, or outside the root (isInside, without a second realpath)
             if (isMigrationExtension(relative) && reportedLinks.add(relative)) {
                 problems.add(new LoadProblem(SourceSpan.startOf(relative),
                         "symbolic link points outside the project root: not read"));

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The project root and the one place that decides whether a path may be read: it must resolve, through
@@ -15,6 +18,7 @@ public final class ProjectRoot {
     private final Path path;
     private final Path realPath;
     private final List<Glob> excludes;
+    private final Map<Path, Optional<Path>> realPaths = new ConcurrentHashMap<>();
 
     public ProjectRoot(Path path, List<String> excludes) throws LoadException {
         this.path = path.toAbsolutePath().normalize();
@@ -57,12 +61,20 @@ public final class ProjectRoot {
         return real != null && real.startsWith(realPath) ? realPath.relativize(real) : null;
     }
 
-    /** The real location of a path, or null when it does not resolve. */
+    /**
+     * The real location of a path, or null when it does not resolve. Remembered for the life of this root (one
+     * load): the walk, the directory listings and the reader each ask it of every file, and each answer costs the
+     * file system a lookup per directory of the path.
+     */
     Path realPath(Path absolute) {
+        return realPaths.computeIfAbsent(absolute, ProjectRoot::resolve).orElse(null);
+    }
+
+    private static Optional<Path> resolve(Path absolute) {
         try {
-            return absolute.toRealPath();
+            return Optional.of(absolute.toRealPath());
         } catch (IOException | SecurityException e) {
-            return null;
+            return Optional.empty();
         }
     }
 

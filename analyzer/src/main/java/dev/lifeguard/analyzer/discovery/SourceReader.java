@@ -63,6 +63,14 @@ public final class SourceReader {
             // an editor buffer may still carry the file's byte-order mark: dropped as on disk
             return new Result(new SourceFile(relative, withoutBom(replaced)), null);
         }
+        return readOnDisk(relative, absolute);
+    }
+
+    /**
+     * A file on the disk as {@link #read} reads it, for a caller that has checked that it lies inside the root
+     * (an editor's warm file store): capped, strict UTF-8, the same messages.
+     */
+    public static Result readOnDisk(Path relative, Path absolute) {
         try {
             return decode(relative, bytes(absolute, MAX_BYTES));
         } catch (Refused e) {
@@ -184,9 +192,16 @@ public final class SourceReader {
     }
 
     /** Decodes strictly, dropping a byte order mark, so offsets and columns count characters of the text. */
-    static Result decode(Path relative, byte[] bytes) {
+    public static Result decode(Path relative, byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
                 && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        // The String constructor (the JDK's fastest decoding) replaces what is not UTF-8 by U+FFFD: without one in
+        // its result the bytes were valid, and the text is what the strict decoder below gives; with one (malformed,
+        // or a U+FFFD written in the file) the strict decoder decides and finds the line.
+        String fast = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return new Result(new SourceFile(relative, fast), null);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

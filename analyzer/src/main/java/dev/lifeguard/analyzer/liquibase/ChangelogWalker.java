@@ -88,21 +88,23 @@ final class ChangelogWalker {
         if (!visited.add(file) || ctx.excluded.test(ctx.root.relativize(file))) {
             return; // read once; an included changelog the user excluded is left out like a file found
         }
+        ctx.cache.check();
         Optional<Parsed> p = parse(file, false);
         if (p.isEmpty()) {
             return;
         }
-        List<ChangelogItem> items;
-        try {
-            items = switch (p.get().format()) {
-                case FORMATTED_SQL -> formattedSql.load(p.get().file(), params, inherited);
-                case PLAIN_SQL -> List.of(new ChangelogItem.Step(FormattedSqlLoader.plainSql(ctx, p.get().file())));
-                default -> documents.load(p.get().document(), p.get().format(), params, inherited);
-            };
-        } catch (RuntimeException | LinkageError e) {
-            ctx.problem(p.get().file().path(), 1, "cannot load changelog: " + DocumentLoader.message(e));
-            return;
-        }
+        List<ChangelogItem> items = ctx.cache.items(ctx, file, p.get().file(), p.get().format(), inherited, params, () -> {
+            try {
+                return switch (p.get().format()) {
+                    case FORMATTED_SQL -> formattedSql.load(p.get().file(), params, inherited);
+                    case PLAIN_SQL -> List.of(new ChangelogItem.Step(FormattedSqlLoader.plainSql(ctx, p.get().file())));
+                    default -> documents.load(p.get().document(), p.get().format(), params, inherited);
+                };
+            } catch (RuntimeException | LinkageError e) {
+                ctx.problem(p.get().file().path(), 1, "cannot load changelog: " + DocumentLoader.message(e));
+                return List.of();
+            }
+        });
         List<Precondition> guards = new ArrayList<>();
         List<Migration> own = new ArrayList<>();
         for (ChangelogItem item : items) {
@@ -173,28 +175,10 @@ final class ChangelogWalker {
             return known;
         }
         Optional<Parsed> result = Optional.empty();
-        boolean plainSqlCandidate = false;
         Path rel = ctx.root.relativize(file);
         try {
             SourceFile source = ctx.read(file);
-            Optional<ChangelogFormat> format = asCandidate
-                    ? ChangelogFormat.detect(file, source.text()).or(() -> ChangelogFormat.ofIncluded(file, source.text()))
-                    : ChangelogFormat.ofIncluded(file, source.text());
-            plainSqlCandidate = asCandidate && format.isPresent() && format.get() == ChangelogFormat.PLAIN_SQL;
-            if (format.isEmpty() || plainSqlCandidate) {
-                if (!asCandidate) {
-                    ctx.problem(rel, 1, "not a changelog format Liquibase reads: " + rel.getFileName());
-                }
-            } else {
-                ChangelogDocument doc = switch (format.get()) {
-                    case XML -> XmlChangelogReader.read(source, (line, message) -> ctx.problem(rel, line, message));
-                    case YAML, JSON -> YamlChangelogReader.read(source, (line, message) -> ctx.problem(rel, line, message));
-                    default -> null;
-                };
-                result = Optional.of(new Parsed(format.get(), source, doc));
-            }
-        } catch (ChangelogException e) {
-            ctx.problem(rel, e.line(), e.getMessage());
+            result = ctx.cache.document(ctx, file, source, asCandidate, () -> parse(file, rel, source, asCandidate));
         } catch (SourceReader.Refused e) {
             ctx.problem(rel, 1, "changelog " + e.getMessage() + ": not read");
         } catch (IOException e) {
@@ -203,10 +187,39 @@ final class ChangelogWalker {
             ctx.problem(rel, 1, "cannot read changelog: " + DocumentLoader.message(e));
         }
         // a plain .sql candidate is not a root, but stays readable when an include reaches it
-        if (plainSqlCandidate) {
-            return result;
+        if (asCandidate && result.isPresent() && result.get().format() == ChangelogFormat.PLAIN_SQL) {
+            return Optional.empty();
         }
         parsed.put(file, result);
         return result;
+    }
+
+    /** The format and, for XML/YAML/JSON, the document with positions; empty (with a problem) when not a changelog. */
+    private Optional<Parsed> parse(Path file, Path rel, SourceFile source, boolean asCandidate) {
+        try {
+            Optional<ChangelogFormat> format = asCandidate
+                    ? ChangelogFormat.detect(file, source.text()).or(() -> ChangelogFormat.ofIncluded(file, source.text()))
+                    : ChangelogFormat.ofIncluded(file, source.text());
+            if (format.isEmpty()) {
+                if (!asCandidate) {
+                    ctx.problem(rel, 1, "not a changelog format Liquibase reads: " + rel.getFileName());
+                }
+                return Optional.empty();
+            }
+            if (asCandidate && format.get() == ChangelogFormat.PLAIN_SQL) {
+                return Optional.of(new Parsed(format.get(), source, null));
+            }
+            ChangelogDocument doc = switch (format.get()) {
+                case XML -> XmlChangelogReader.read(source, (line, message) -> ctx.problem(rel, line, message));
+                case YAML, JSON -> YamlChangelogReader.read(source, (line, message) -> ctx.problem(rel, line, message));
+                default -> null;
+            };
+            return Optional.of(new Parsed(format.get(), source, doc));
+        } catch (ChangelogException e) {
+            ctx.problem(rel, e.line(), e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            ctx.problem(rel, 1, "cannot read changelog: " + DocumentLoader.message(e));
+        }
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.liquibase;
 
+import dev.lifeguard.analyzer.discovery.FileSource;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.History;
 import dev.lifeguard.analyzer.model.LoadProblem;
@@ -36,6 +37,8 @@ public final class LiquibaseLoader {
     private final Dialect dialect;
     private final SqlParser sql;
     private final Map<Path, String> overlay;
+    private final FileSource files;
+    private final ChangelogCache cache;
     private ChangeSetFilter filter = ChangeSetFilter.ALL;
     private java.util.function.Predicate<Path> excluded = p -> false;
 
@@ -50,10 +53,21 @@ public final class LiquibaseLoader {
 
     /** @param overlay text read instead of the disk, by root-relative path (the git index, for --staged) */
     public LiquibaseLoader(Path root, Dialect dialect, SqlParser sql, Map<Path, String> overlay) {
+        this(root, dialect, sql, overlay, FileSource.DISK, ChangelogCache.NONE);
+    }
+
+    /**
+     * @param files where changelog texts come from (the disk, or an editor's warm cache)
+     * @param cache what an earlier load of the same texts yielded, reused file by file ({@link ChangelogCache#NONE}: nothing)
+     */
+    public LiquibaseLoader(Path root, Dialect dialect, SqlParser sql, Map<Path, String> overlay, FileSource files,
+                           ChangelogCache cache) {
         this.root = root;
         this.dialect = dialect;
         this.sql = sql;
         this.overlay = Map.copyOf(overlay);
+        this.files = files;
+        this.cache = cache;
     }
 
     /**
@@ -88,7 +102,7 @@ public final class LiquibaseLoader {
     public Result load(List<Path> candidates) {
         ProjectRoot projectRoot = new ProjectRoot(root);
         LiquibaseRuntime runtime = new LiquibaseRuntime(new ConfinedResourceAccessor(projectRoot, overlay), dialect);
-        LoadContext ctx = new LoadContext(projectRoot, dialect, sql, runtime, overlay);
+        LoadContext ctx = new LoadContext(projectRoot, dialect, sql, runtime, overlay, files, cache);
         ctx.filter = filter;
         ctx.excluded = excluded;
         List<History> histories = new ArrayList<>();

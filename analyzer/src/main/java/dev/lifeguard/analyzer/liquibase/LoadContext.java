@@ -1,5 +1,6 @@
 package dev.lifeguard.analyzer.liquibase;
 
+import dev.lifeguard.analyzer.discovery.FileSource;
 import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.LoadProblem;
@@ -30,17 +31,35 @@ final class LoadContext {
     final java.util.Set<Path> refused = new java.util.HashSet<>();
 
     private final Map<Path, String> overlay;
+    final FileSource files;
+    final ChangelogCache cache;
+    /** The files read while one changelog is being loaded, for {@link ChangelogCache} (null otherwise). */
+    private Map<Path, SourceFile> recording;
 
     LoadContext(ProjectRoot root, Dialect dialect, SqlParser sql, LiquibaseRuntime runtime) {
         this(root, dialect, sql, runtime, Map.of());
     }
 
     LoadContext(ProjectRoot root, Dialect dialect, SqlParser sql, LiquibaseRuntime runtime, Map<Path, String> overlay) {
+        this(root, dialect, sql, runtime, overlay, FileSource.DISK, ChangelogCache.NONE);
+    }
+
+    LoadContext(ProjectRoot root, Dialect dialect, SqlParser sql, LiquibaseRuntime runtime, Map<Path, String> overlay,
+                FileSource files, ChangelogCache cache) {
         this.root = root;
         this.dialect = dialect;
         this.sql = sql;
         this.runtime = runtime;
         this.overlay = overlay;
+        this.files = files;
+        this.cache = cache;
+    }
+
+    /** Starts recording the files read (a changelog's own and its sqlFile targets); returns the previous recording. */
+    Map<Path, SourceFile> record(Map<Path, SourceFile> into) {
+        Map<Path, SourceFile> previous = recording;
+        recording = into;
+        return previous;
     }
 
     /** Reads a file inside the root once (UTF-8, falling back to Latin-1; BOM dropped) and records it. */
@@ -48,26 +67,32 @@ final class LoadContext {
         Path rel = root.relativize(absolute);
         SourceFile known = sources.get(rel);
         if (known != null) {
+            if (recording != null) {
+                recording.put(rel, known);
+            }
             return known;
         }
         if (!root.contains(absolute)) {
             throw new IOException(rel + " is outside the project root");
         }
         String replaced = overlay.get(rel);
-        String text;
+        SourceFile file;
         try {
             if (replaced != null && replaced.length() > SourceReader.MAX_BYTES) {
                 throw new SourceReader.Refused("is larger than " + SourceReader.MAX_BYTES / (1024 * 1024) + " MB");
             }
-            // capped like every read; UTF-16 and UTF-32 changelogs are decoded as Liquibase decodes them
-            text = replaced != null ? SourceReader.withoutBom(replaced)
-                    : SourceReader.decodeAny(SourceReader.bytes(absolute, SourceReader.MAX_BYTES));
+            // capped like every read (FileSource reads through SourceReader.bytes); UTF-16 and UTF-32 changelogs
+            // are decoded as Liquibase decodes them
+            file = replaced != null ? new SourceFile(rel, SourceReader.withoutBom(replaced))
+                    : files.readLenient(absolute, rel);
         } catch (SourceReader.Refused e) {
             refused.add(rel);
             throw e;
         }
-        SourceFile file = new SourceFile(rel, text);
         sources.put(rel, file);
+        if (recording != null) {
+            recording.put(rel, file);
+        }
         return file;
     }
 

@@ -11,11 +11,21 @@ public sealed interface Operation {
 
     SourceSpan span();
 
+    /**
+     * CREATE TABLE. {@code partitionBy} is PostgreSQL's partitioning of a partitioned table as written, upper-case
+     * method and key ({@code RANGE (created_at)}, {@code LIST (region)}), null for a plain table.
+     */
     record CreateTable(SourceSpan span, TableName table, List<ColumnDef> columns, List<ConstraintDef> constraints,
-                       boolean ifNotExists, boolean asSelect) implements Operation {
+                       boolean ifNotExists, boolean asSelect, String partitionBy) implements Operation {
         public CreateTable {
             columns = List.copyOf(columns);
             constraints = List.copyOf(constraints);
+        }
+
+        /** A table that is not partitioned. */
+        public CreateTable(SourceSpan span, TableName table, List<ColumnDef> columns, List<ConstraintDef> constraints,
+                           boolean ifNotExists, boolean asSelect) {
+            this(span, table, columns, constraints, ifNotExists, asSelect, null);
         }
     }
 
@@ -72,10 +82,21 @@ public sealed interface Operation {
      * CREATE INDEX. {@code algorithm} and {@code lock} hold MySQL's ALGORITHM= / LOCK= clauses (upper
      * case), null when not written.
      */
+    /**
+     * CREATE INDEX (and MySQL's ADD INDEX / inline KEY). {@code kind} is MySQL's {@code FULLTEXT} or
+     * {@code SPATIAL} (upper case), null for an ordinary index.
+     */
     record CreateIndex(SourceSpan span, String name, TableName table, List<String> columns, boolean unique,
-                       boolean concurrently, boolean ifNotExists, String algorithm, String lock) implements Operation {
+                       boolean concurrently, boolean ifNotExists, String algorithm, String lock, String kind)
+            implements Operation {
         public CreateIndex {
             columns = List.copyOf(columns);
+        }
+
+        /** An ordinary (not FULLTEXT / SPATIAL) index. */
+        public CreateIndex(SourceSpan span, String name, TableName table, List<String> columns, boolean unique,
+                           boolean concurrently, boolean ifNotExists, String algorithm, String lock) {
+            this(span, name, table, columns, unique, concurrently, ifNotExists, algorithm, lock, null);
         }
     }
 
@@ -86,6 +107,22 @@ public sealed interface Operation {
 
     /** REINDEX; {@code target} is a table or index name per {@code targetKind} (TABLE, INDEX, SCHEMA...). */
     record Reindex(SourceSpan span, String targetKind, String target, boolean concurrently) implements Operation {
+    }
+
+    /**
+     * PostgreSQL {@code ALTER TABLE table ATTACH PARTITION partition FOR VALUES ... | DEFAULT}: {@code table} is
+     * the partitioned table; {@code bound} the text after FOR VALUES ({@code FROM (1) TO (10)}, {@code IN (...)},
+     * {@code WITH (...)}), null for DEFAULT.
+     */
+    record AttachPartition(SourceSpan span, TableName table, TableName partition, String bound) implements Operation {
+    }
+
+    /**
+     * PostgreSQL {@code ALTER TABLE table DETACH PARTITION partition [CONCURRENTLY | FINALIZE]}: {@code table} is
+     * the partitioned table; {@code finalizing} for FINALIZE (completing an interrupted CONCURRENTLY detach).
+     */
+    record DetachPartition(SourceSpan span, TableName table, TableName partition, boolean concurrently,
+                           boolean finalizing) implements Operation {
     }
 
     /** MySQL/MariaDB ALTER TABLE ... ALGORITHM=... / LOCK=... clauses (upper case, null when absent). */

@@ -86,17 +86,17 @@ final class AlterTableReader {
             k.expectEnd();
         }
         span = statementSpan;
-        if (algorithm != null || lock != null) {
-            // one statement with its clauses: rules group operations by the statement they start in
-            SourceSpan whole = span.hasOffsets() ? span.withinStatementAt(span.startOffset()) : span;
-            ops.add(new Operation.OnlineDdlOptions(whole, table, algorithm, lock));
-        }
-        // MySQL applies every clause to the table as the statement names it: a RENAME TO among them takes effect
-        // last (ALTER TABLE users RENAME TO u, RENAME COLUMN id TO oid renames users.id)
+        // MySQL: every clause names the table and its columns as they were before the statement; the table's
+        // new name applies to the result (ALTER TABLE users RENAME TO user, RENAME COLUMN id TO oid)
         List<Operation> renames = ops.stream().filter(o -> o instanceof Operation.RenameTable).toList();
         if (!renames.isEmpty() && renames.size() < ops.size()) {
             ops.removeAll(renames);
             ops.addAll(renames);
+        }
+        if (algorithm != null || lock != null) {
+            // one statement with its clauses: rules group operations by the statement they start in
+            SourceSpan whole = span.hasOffsets() ? span.withinStatementAt(span.startOffset()) : span;
+            ops.add(new Operation.OnlineDdlOptions(whole, table, algorithm, lock));
         }
         return ops;
     }
@@ -143,6 +143,22 @@ final class AlterTableReader {
             ops.add(new Operation.SetLogged(span, table, true));
         } else if (k.accept("SET", "UNLOGGED")) {
             ops.add(new Operation.SetLogged(span, table, false));
+        } else if (!dialect.isMySqlFamily() && k.accept("ATTACH", "PARTITION")) {
+            TableName partition = TableName.parse(k.qualifiedName());
+            String bound = null;
+            if (k.accept("FOR", "VALUES")) {
+                int from = k.index();
+                k.skipRest();
+                bound = k.text(from, k.index());
+            } else {
+                k.expect("DEFAULT");
+            }
+            ops.add(new Operation.AttachPartition(span, table, partition, bound));
+        } else if (!dialect.isMySqlFamily() && k.accept("DETACH", "PARTITION")) {
+            TableName partition = TableName.parse(k.qualifiedName());
+            boolean concurrently = k.accept("CONCURRENTLY");
+            boolean finalize = !concurrently && k.accept("FINALIZE");
+            ops.add(new Operation.DetachPartition(span, table, partition, concurrently, finalize));
         } else if (k.isWord("SET") || k.peek().kind() == Token.Kind.WORD && OTHER_CLAUSES.contains(k.peek().upper())) {
             ops.add(other(k, table));
         } else {
@@ -187,9 +203,7 @@ final class AlterTableReader {
     private Operation mysqlIndex(TokenCursor k, TableName table, String algorithm, String lock)
             throws ReadException {
         boolean unique = k.accept("UNIQUE");
-        if (!k.accept("FULLTEXT")) {
-            k.accept("SPATIAL");
-        }
+        String kind = k.accept("FULLTEXT") ? "FULLTEXT" : k.accept("SPATIAL") ? "SPATIAL" : null;
         if (!k.accept("INDEX")) {
             k.accept("KEY");
         }
@@ -200,7 +214,7 @@ final class AlterTableReader {
         ConstraintReader.indexType(k);
         List<String> columns = ConstraintReader.columnList(k);
         skipIndexOptions(k);
-        return new Operation.CreateIndex(span, name, table, columns, unique, false, false, algorithm, lock);
+        return new Operation.CreateIndex(span, name, table, columns, unique, false, false, algorithm, lock, kind);
     }
 
     static void skipIndexOptions(TokenCursor k) throws ReadException {
@@ -358,10 +372,6 @@ final class AlterTableReader {
         if ((first.isWord("ENABLE") || first.isWord("DISABLE")) && k.size() > 2
                 && (k.at(1).isWord("ALWAYS") || k.at(1).isWord("REPLICA")) && k.at(2).kind() == Token.Kind.WORD) {
             kind += " " + k.at(2).upper(); // ENABLE ALWAYS TRIGGER t, ENABLE REPLICA RULE r
-        }
-        if (first.isWord("DETACH") && k.size() > 3
-                && (k.at(k.size() - 1).isWord("CONCURRENTLY") || k.at(k.size() - 1).isWord("FINALIZE"))) {
-            kind += " " + k.at(k.size() - 1).upper(); // DETACH PARTITION p CONCURRENTLY
         }
         k.skipRest();
         return new Operation.Other(span, kind, true, table);

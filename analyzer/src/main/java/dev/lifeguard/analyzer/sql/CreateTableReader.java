@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Reads CREATE TABLE: columns and table constraints; MySQL's inline {@code KEY} / {@code INDEX} elements
- * become CreateIndex operations after the CreateTable. Table options after the column list (ENGINE,
- * PARTITION BY, WITH, INHERITS...) do not matter to any rule and are skipped.
+ * become CreateIndex operations after the CreateTable. Of the table options after the column list, only
+ * PostgreSQL's PARTITION BY is kept (a partition's bound is checked on its key); ENGINE, WITH, INHERITS... do
+ * not matter to any rule and are skipped.
  */
 final class CreateTableReader {
     private final SourceSpan span;
@@ -43,17 +44,25 @@ final class CreateTableReader {
             }
         }
         boolean asSelect = false;
+        String partitionBy = null;
         while (!c.atEnd()) {
             if (c.isWord("AS") || c.isWord("SELECT")) {
                 asSelect = true;
                 c.skipRest();
+            } else if (c.accept("PARTITION", "BY") && !c.atEnd() && c.peek().kind() == Token.Kind.WORD) {
+                String method = c.next().upper();
+                int from = c.index();
+                if (c.isSymbol("(")) {
+                    c.parenthesised(); // PostgreSQL: RANGE (key); MySQL's PARTITION BY clauses are not kept
+                    partitionBy = method + " " + c.text(from, c.index());
+                }
             } else {
                 c.skipItem();
             }
         }
         markNotNull(columns, constraints);
         List<Operation> ops = new ArrayList<>();
-        ops.add(new Operation.CreateTable(span, table, columns, constraints, ifNotExists, asSelect));
+        ops.add(new Operation.CreateTable(span, table, columns, constraints, ifNotExists, asSelect, partitionBy));
         ops.addAll(indexes);
         return ops;
     }
@@ -81,6 +90,7 @@ final class CreateTableReader {
         } else if (e.isWord("LIKE")) {
             e.skipRest();
         } else if (isInlineIndex(e)) {
+            String kind = e.isWord("FULLTEXT") || e.isWord("SPATIAL") ? e.peek().upper() : null;
             e.next();
             if (e.isWord("INDEX") || e.isWord("KEY")) {
                 e.next();
@@ -89,7 +99,7 @@ final class CreateTableReader {
             ConstraintReader.indexType(e);
             List<String> cols = ConstraintReader.columnList(e);
             AlterTableReader.skipIndexOptions(e);
-            indexes.add(new Operation.CreateIndex(span, name, table, cols, false, false, false, null, null));
+            indexes.add(new Operation.CreateIndex(span, name, table, cols, false, false, false, null, null, kind));
         } else {
             columns.add(ColumnDefReader.read(e));
         }

@@ -22,8 +22,12 @@ final class IndexReader {
     /** Reads from just after {@code CREATE}, at the modifiers before {@code INDEX}. */
     List<Operation> create(TokenCursor c) throws ReadException {
         boolean unique = false;
+        String kind = null;
         while (!c.accept("INDEX")) {
             unique |= c.isWord("UNIQUE");
+            if (c.isWord("FULLTEXT") || c.isWord("SPATIAL")) {
+                kind = c.peek().upper(); // MySQL: CREATE FULLTEXT INDEX
+            }
             c.next();
         }
         boolean concurrently = c.accept("CONCURRENTLY");
@@ -46,7 +50,7 @@ final class IndexReader {
         }
         List<Operation> ops = new ArrayList<>();
         ops.add(new Operation.CreateIndex(span, name, table, columns, unique, concurrently, ifNotExists,
-                online.algorithm, online.lock));
+                online.algorithm, online.lock, kind));
         return ops;
     }
 

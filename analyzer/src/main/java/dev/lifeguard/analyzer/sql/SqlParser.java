@@ -138,6 +138,10 @@ public final class SqlParser {
             if (ops != null) {
                 return ops;
             }
+            Operation plain = DataChangeReader.readPlain(new TokenCursor(text, tokens), span);
+            if (plain != null) {
+                return List.of(plain);
+            }
             try {
                 return translator.read(sql, span, Math.min(STATEMENT_TIMEOUT_MILLIS, millisLeft));
             } catch (ReadException e) {

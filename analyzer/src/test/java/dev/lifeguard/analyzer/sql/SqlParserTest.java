@@ -149,6 +149,10 @@ class SqlParserTest {
         List<Operation> ops = mysql("RENAME TABLE a TO b, c TO d");
         assertEquals(2, ops.size());
         assertEquals(new TableName(null, "d"), ((Operation.RenameTable) ops.get(1)).to());
+        // MySQL: the other clauses name the table as it was; the new name applies to the result, so it comes last
+        ops = mysql("ALTER TABLE users RENAME TO user, RENAME COLUMN id TO oid");
+        assertEquals(new RenameColumn(null, new TableName(null, "users"), "id", "oid"), withoutSpan(assertInstanceOf(RenameColumn.class, ops.get(0))));
+        assertEquals(new TableName(null, "user"), assertInstanceOf(Operation.RenameTable.class, ops.get(1)).to());
     }
 
     @Test
@@ -434,8 +438,16 @@ class SqlParserTest {
                 only(pg("ALTER TABLE t ALTER COLUMN c SET STATISTICS 100"), Operation.Other.class).kind());
         assertEquals("ALTER TABLE ALTER COLUMN SET OPTIONS",
                 only(pg("ALTER TABLE t ALTER COLUMN c SET (n_distinct = 5)"), Operation.Other.class).kind());
-        assertEquals("ALTER TABLE DETACH PARTITION CONCURRENTLY",
-                only(pg("ALTER TABLE t DETACH PARTITION p CONCURRENTLY"), Operation.Other.class).kind());
+        Operation.DetachPartition detach = only(pg("ALTER TABLE t DETACH PARTITION s.p CONCURRENTLY"),
+                Operation.DetachPartition.class);
+        assertEquals("s.p", detach.partition().toString());
+        assertTrue(detach.concurrently());
+        assertTrue(only(pg("ALTER TABLE t DETACH PARTITION p FINALIZE"), Operation.DetachPartition.class).finalizing());
+        Operation.AttachPartition attach = only(pg("ALTER TABLE ONLY t ATTACH PARTITION \"P1\" FOR VALUES FROM"
+                + " ('2024-01-01') TO ('2024-02-01')"), Operation.AttachPartition.class);
+        assertEquals("P1", attach.partition().name());
+        assertEquals("FROM ('2024-01-01') TO ('2024-02-01')", attach.bound());
+        assertNull(only(pg("ALTER TABLE t ATTACH PARTITION p DEFAULT"), Operation.AttachPartition.class).bound());
         assertEquals("ALTER TABLE ENABLE ALWAYS TRIGGER",
                 only(pg("ALTER TABLE t ENABLE ALWAYS TRIGGER trg"), Operation.Other.class).kind());
         assertEquals("x > 0", only(pg("ALTER TABLE t ADD COLUMN x int CHECK (x > 0)"), AddColumn.class)

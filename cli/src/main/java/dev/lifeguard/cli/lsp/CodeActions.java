@@ -1,5 +1,6 @@
 package dev.lifeguard.cli.lsp;
 
+import dev.lifeguard.rules.editor.ProjectModel;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Fix;
@@ -30,7 +31,7 @@ final class CodeActions {
     }
 
     /** The actions for the findings whose range touches the requested range. */
-    List<CodeAction> forRange(ProjectSession.Linted linted, String uri, Range requested, java.nio.file.Path root) {
+    List<CodeAction> forRange(ProjectModel.Linted linted, String uri, Range requested, java.nio.file.Path root) {
         DocumentText text = new DocumentText(linted.source());
         List<CodeAction> out = new ArrayList<>();
         for (Finding f : linted.findings()) {
@@ -38,7 +39,7 @@ final class CodeActions {
             if (!overlaps(range, requested)) {
                 continue;
             }
-            Diagnostic diagnostic = diagnostics.of(f, text, linted.project(), root);
+            Diagnostic diagnostic = diagnostics.of(f, text, linted, root);
             if (f.fix() != null && f.fix().edits().stream().allMatch(e -> e.span().hasOffsets())) {
                 out.add(fix(f.fix(), text, uri, diagnostic));
             }

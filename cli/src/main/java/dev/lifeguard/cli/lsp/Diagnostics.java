@@ -1,5 +1,6 @@
 package dev.lifeguard.cli.lsp;
 
+import dev.lifeguard.rules.editor.ProjectModel;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.SourceFile;
@@ -16,28 +17,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Findings as LSP diagnostics: the rule id is the code, its docs page the code's link, "lifeguard" the source. */
+/**
+ * Findings as LSP diagnostics: the rule id is the code, its page on the web the code's link (the link source of
+ * every report, {@link dev.lifeguard.rules.RulePages}), "lifeguard" the source.
+ */
 final class Diagnostics {
     static final String SOURCE = "lifeguard";
 
-    private final RuleLinks links;
-
-    Diagnostics(RuleLinks links) {
-        this.links = links;
-    }
-
-    List<Diagnostic> of(ProjectSession.Linted linted, Path root) {
+    List<Diagnostic> of(ProjectModel.Linted linted, Path root) {
         DocumentText text = new DocumentText(linted.source());
         List<Diagnostic> out = new ArrayList<>();
         for (Finding f : linted.findings()) {
-            out.add(of(f, text, linted.project(), root));
+            out.add(of(f, text, linted, root));
         }
         return out;
     }
 
-    Diagnostic of(Finding f, DocumentText text, Project project, Path root) {
+    Diagnostic of(Finding f, DocumentText text, ProjectModel.Linted linted, Path root) {
+        Project project = linted.project();
         Diagnostic d = new Diagnostic(text.range(f.span()), f.message(), severity(f.severity()), SOURCE, f.ruleId());
-        d.setCodeDescription(new DiagnosticCodeDescription(links.href(f.rule())));
+        d.setCodeDescription(new DiagnosticCodeDescription(linted.pages().page(f.rule())));
         if (!f.related().isEmpty()) {
             List<DiagnosticRelatedInformation> related = new ArrayList<>();
             for (RelatedLocation r : f.related()) {

@@ -1,5 +1,6 @@
 package dev.lifeguard.cli.lsp;
 
+import dev.lifeguard.rules.editor.ProjectModel;
 import dev.lifeguard.analyzer.LoadException;
 import dev.lifeguard.rules.config.ConfigLocator;
 import org.eclipse.lsp4j.CodeAction;
@@ -16,6 +17,7 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
@@ -28,6 +30,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Open documents and their findings. Linting runs on one worker thread, in order, so a slow first lint
@@ -35,10 +39,20 @@ import java.util.concurrent.Executors;
  * Hover and code actions answer from the findings of the latest lint.
  */
 final class DocumentService implements TextDocumentService {
+    /** How often the disk is compared with what the projects keep. */
+    static final int SWEEP_SECONDS = 2;
+
     private record Open(String text, int version) {
     }
 
-    private record Result(ProjectSession.Linted linted, int version) {
+    private record Result(ProjectModel.Linted linted, int version) {
+    }
+
+    /** Thrown into a lint whose document has a newer version by now. */
+    private static final class Superseded extends RuntimeException {
+        Superseded() {
+            super("superseded by a newer version of the document", null, false, false);
+        }
     }
 
     private final Workspace workspace;
@@ -53,13 +67,18 @@ final class DocumentService implements TextDocumentService {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lifeguard-sweep");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile LanguageClient client;
 
-    DocumentService(Workspace workspace, RuleLinks links) {
+    DocumentService(Workspace workspace) {
         this.workspace = workspace;
-        this.diagnostics = new Diagnostics(links);
+        this.diagnostics = new Diagnostics();
         this.codeActions = new CodeActions(diagnostics);
-        this.hovers = new Hovers(links);
+        this.hovers = new Hovers();
     }
 
     void connect(LanguageClient client) {
@@ -91,13 +110,13 @@ final class DocumentService implements TextDocumentService {
         if (params.getText() != null && open.containsKey(uri)) {
             open.put(uri, new Open(params.getText(), open.get(uri).version()));
         }
-        if (Workspace.path(uri).filter(ConfigLocator::isConfigFile).isPresent()) {
-            filesChanged(); // lifeguard.yml saved: every open migration is linted with what it says now
+        Optional<Path> saved = Workspace.path(uri);
+        if (saved.isEmpty()) {
             return;
         }
-        // a saved changelog may include other files now, a new file may be a migration now
-        workspace.locate(uri).ifPresent(located -> located.session().invalidate());
-        lintLater(uri);
+        // the disk holds this text now: what was kept of the file is forgotten (a saved changelog may include
+        // other files now, a new file may be a migration now); a saved lifeguard.yml applies to every open file
+        filesChanged(List.of(saved.get()));
     }
 
     @Override
@@ -108,35 +127,108 @@ final class DocumentService implements TextDocumentService {
         publish(uri, List.of(), null);
     }
 
+    // Requests run on the worker after the lints queued before them, so they answer from the latest text; a
+    // request the client canceled ($/cancelRequest) before its turn does not run.
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
-        return CompletableFuture.supplyAsync(() -> current(params.getTextDocument().getUri())
-                .map(linted -> hovers.at(linted, params.getPosition())).orElse(null), worker);
+        return CompletableFutures.computeAsync(worker, cancel -> {
+            cancel.checkCanceled();
+            return current(params.getTextDocument().getUri())
+                    .map(linted -> hovers.at(linted, params.getPosition())).orElse(null);
+        });
     }
 
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         String uri = params.getTextDocument().getUri();
-        return CompletableFuture.supplyAsync(() -> current(uri).map(linted -> {
-            var root = workspace.locate(uri).orElseThrow().session().root();
-            return codeActions.forRange(linted, uri, params.getRange(), root).stream()
-                    .map(Either::<Command, CodeAction>forRight).toList();
-        }).orElse(List.of()), worker);
+        return CompletableFutures.computeAsync(worker, cancel -> {
+            cancel.checkCanceled();
+            return current(uri).map(linted -> {
+                var root = workspace.locate(uri).orElseThrow().session().root();
+                return codeActions.forRange(linted, uri, params.getRange(), root).stream()
+                        .map(Either::<Command, CodeAction>forRight).toList();
+            }).orElse(List.of());
+        });
     }
 
-    /** Workspace files changed on disk: histories may have changed, so the open files are linted again. */
-    void filesChanged() {
-        workspace.sessions().forEach(ProjectSession::invalidate);
-        open.keySet().forEach(uri -> lintLater(uri, true));
+    /**
+     * Files changed on disk (saved, or reported by the client's file watcher): what the projects kept of them
+     * is forgotten, and the open files are linted again.
+     *
+     * @param files absolute paths
+     */
+    void filesChanged(List<Path> files) {
+        if (!worker.isShutdown()) {
+            worker.execute(() -> {
+                for (Path file : files) {
+                    for (ProjectSession session : workspace.sessions()) {
+                        session.model().changed(file);
+                    }
+                }
+                open.keySet().forEach(uri -> lint(uri, true));
+            });
+        }
+    }
+
+    /**
+     * Looks at the disk for changes nobody reported (a git checkout with no file watcher in the client) and
+     * lints the open files of a project where something changed. Runs on the worker, between lints.
+     */
+    void sweep() {
+        if (!worker.isShutdown()) {
+            worker.execute(() -> {
+                for (ProjectSession session : workspace.sessions()) {
+                    if (session.model().sweep()) {
+                        open.keySet().stream().filter(uri -> workspace.locate(uri)
+                                .filter(l -> l.session() == session).isPresent()).forEach(uri -> lint(uri, true));
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Reads each project into its warm model as soon as the editor opens it, on the worker ahead of any lint,
+     * so the first migration opened is checked from warm caches. Nothing is published: a project that cannot
+     * be read is reported by the lint of the file opened in it.
+     */
+    void warmUp(List<ProjectSession> sessions) {
+        for (ProjectSession session : sessions) {
+            if (worker.isShutdown()) {
+                return;
+            }
+            worker.execute(() -> {
+                long start = System.nanoTime();
+                try {
+                    session.model().warmUp(() -> {
+                        if (worker.isShutdown()) {
+                            throw new Superseded(); // shutting down: stop reading
+                        }
+                    });
+                    log(MessageType.Log, "lifeguard read " + session.root() + " in "
+                            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+                } catch (Superseded e) {
+                    return;
+                } catch (LoadException | RuntimeException e) {
+                    log(MessageType.Log, "lifeguard could not read " + session.root() + " ahead of a lint: " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** Looks at the disk every {@link #SWEEP_SECONDS} s (see {@link #sweep()}). */
+    void startSweeping() {
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Stops the worker; a lint in progress finishes, nothing new starts. */
     void shutdown() {
+        sweeper.shutdownNow();
         worker.shutdown();
     }
 
     // Runs on the worker after every queued lint, so it sees the findings of the latest text.
-    private Optional<ProjectSession.Linted> current(String uri) {
+    private Optional<ProjectModel.Linted> current(String uri) {
         Result result = results.get(uri);
         return Optional.ofNullable(result).map(Result::linted);
     }
@@ -172,7 +264,12 @@ final class DocumentService implements TextDocumentService {
             return;
         }
         try {
-            Optional<ProjectSession.Linted> linted = session.lint(located.get().file(), doc.text());
+            Optional<ProjectModel.Linted> linted = session.lint(located.get().file(), doc.text(), () -> {
+                Open now = open.get(uri);
+                if (now == null || now.version() != doc.version()) {
+                    throw new Superseded(); // a newer text is queued: this result would be stale
+                }
+            });
             if (linted.isEmpty()) {
                 results.remove(uri);
                 publish(uri, List.of(), doc.version());
@@ -180,6 +277,8 @@ final class DocumentService implements TextDocumentService {
             }
             results.put(uri, new Result(linted.get(), doc.version()));
             publish(uri, diagnostics.of(linted.get(), located.get().session().root()), doc.version());
+        } catch (Superseded e) {
+            return;
         } catch (LoadException | RuntimeException e) {
             // never take the server down over one file: tell the user, keep serving the others
             log(MessageType.Error, "lifeguard could not lint " + uri + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.lifeguard.cli.lsp;
 
+import dev.lifeguard.rules.editor.ProjectModel;
 import dev.lifeguard.rules.Finding;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
@@ -12,14 +13,8 @@ import java.util.List;
 
 /** Hovering inside a finding's range shows what the rule is about and what to do instead, with its docs link. */
 final class Hovers {
-    private final RuleLinks links;
-
-    Hovers(RuleLinks links) {
-        this.links = links;
-    }
-
     /** The hover at a position, or null where no finding is (LSP's "no hover"). */
-    Hover at(ProjectSession.Linted linted, Position position) {
+    Hover at(ProjectModel.Linted linted, Position position) {
         DocumentText text = new DocumentText(linted.source());
         List<String> parts = new ArrayList<>();
         Range first = null;
@@ -27,7 +22,7 @@ final class Hovers {
             Range range = text.range(f.span());
             if (DocumentText.contains(range, position)) {
                 first = first == null ? range : first;
-                parts.add(markdown(f));
+                parts.add(markdown(f, linted));
             }
         }
         if (parts.isEmpty()) {
@@ -36,10 +31,10 @@ final class Hovers {
         return new Hover(new MarkupContent(MarkupKind.MARKDOWN, String.join("\n\n---\n\n", parts)), first);
     }
 
-    private String markdown(Finding f) {
+    private static String markdown(Finding f, ProjectModel.Linted linted) {
         return "**" + f.ruleId() + "** (" + f.severity().id() + "): " + f.rule().summary() + "\n\n"
                 + f.message() + "\n\n"
                 + "**Instead:** " + f.help() + "\n\n"
-                + "[" + f.rule().docsPath() + "](" + links.href(f.rule()) + ")";
+                + "[" + f.ruleId() + "](" + linted.pages().page(f.rule()) + ")";
     }
 }

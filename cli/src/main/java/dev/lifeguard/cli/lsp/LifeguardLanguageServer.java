@@ -5,6 +5,13 @@ import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.SaveOptions;
@@ -36,6 +43,8 @@ public final class LifeguardLanguageServer implements LanguageServer, LanguageCl
     private final Runnable onExit;
     private final String version;
     private volatile boolean shutdownRequested;
+    private volatile boolean watchFiles;
+    private volatile LanguageClient client;
 
     /**
      * @param rules   the rules to run
@@ -43,8 +52,8 @@ public final class LifeguardLanguageServer implements LanguageServer, LanguageCl
      * @param onExit  what the {@code exit} notification does (stop listening, so the process ends)
      */
     public LifeguardLanguageServer(List<Rule> rules, String version, Runnable onExit) {
-        this.workspace = new Workspace(rules);
-        this.documents = new DocumentService(workspace, RuleLinks.forInstallation());
+        this.workspace = new Workspace(rules, version);
+        this.documents = new DocumentService(workspace);
         this.workspaceService = new WorkspaceService() {
             @Override
             public void didChangeConfiguration(DidChangeConfigurationParams params) {
@@ -53,7 +62,11 @@ public final class LifeguardLanguageServer implements LanguageServer, LanguageCl
 
             @Override
             public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-                documents.filesChanged();
+                List<Path> files = new ArrayList<>();
+                for (FileEvent e : params.getChanges()) {
+                    Workspace.path(e.getUri()).ifPresent(files::add);
+                }
+                documents.filesChanged(files);
             }
         };
         this.onExit = onExit;
@@ -62,12 +75,16 @@ public final class LifeguardLanguageServer implements LanguageServer, LanguageCl
 
     @Override
     public void connect(LanguageClient client) {
+        this.client = client;
         documents.connect(client);
     }
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         workspace.setFolders(folders(params));
+        watchFiles = params.getCapabilities() != null && params.getCapabilities().getWorkspace() != null
+                && params.getCapabilities().getWorkspace().getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(params.getCapabilities().getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
         TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
         sync.setOpenClose(true);
         sync.setChange(TextDocumentSyncKind.Full);
@@ -77,6 +94,24 @@ public final class LifeguardLanguageServer implements LanguageServer, LanguageCl
         capabilities.setHoverProvider(true);
         capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("lifeguard", version)));
+    }
+
+    /**
+     * Asks a client that can watch files to report changes to migrations, code and lifeguard.yml; either way
+     * the server also looks at the disk every few seconds for changes nobody reported (a git checkout).
+     */
+    @Override
+    public void initialized(InitializedParams params) {
+        documents.warmUp(workspace.folderSessions());
+        documents.startSweeping();
+        LanguageClient c = client;
+        if (watchFiles && c != null) {
+            FileSystemWatcher watcher = new FileSystemWatcher(
+                    Either.forLeft("**/*.{sql,xml,yaml,yml,json,java,kt,properties}"));
+            Registration registration = new Registration("lifeguard-watched-files", "workspace/didChangeWatchedFiles",
+                    new DidChangeWatchedFilesRegistrationOptions(List.of(watcher)));
+            c.registerCapability(new RegistrationParams(List.of(registration)));
+        }
     }
 
     @SuppressWarnings("deprecation") // rootUri and rootPath: older clients (Neovim 0.7) send only these

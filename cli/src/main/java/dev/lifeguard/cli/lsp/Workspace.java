@@ -31,8 +31,16 @@ final class Workspace {
     private final List<Path> folders = new ArrayList<>();
     private final Map<Path, ProjectSession> sessions = new HashMap<>();
 
+    private final String version;
+
     Workspace(List<Rule> rules) {
+        this(rules, null);
+    }
+
+    /** @param version Lifeguard's version, whose rule pages findings link by default */
+    Workspace(List<Rule> rules, String version) {
         this.rules = List.copyOf(rules);
+        this.version = version;
     }
 
     synchronized void setFolders(List<Path> roots) {
@@ -48,8 +56,14 @@ final class Workspace {
             return Optional.empty();
         }
         Path root = rootOf(file.get());
-        ProjectSession session = sessions.computeIfAbsent(root, r -> new ProjectSession(r, rules));
+        ProjectSession session = sessions.computeIfAbsent(root, r -> new ProjectSession(r, rules, version));
         return Optional.of(new Located(session, root.relativize(file.get())));
+    }
+
+    /** The projects of the workspace folders (those the editor opened), created when not seen yet. */
+    synchronized List<ProjectSession> folderSessions() {
+        return folders.stream().map(root -> sessions.computeIfAbsent(root, r -> new ProjectSession(r, rules, version)))
+                .toList();
     }
 
     /** Every project seen so far: a file changed outside the editor may change any of their histories. */

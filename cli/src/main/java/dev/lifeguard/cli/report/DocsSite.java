@@ -1,39 +1,29 @@
 package dev.lifeguard.cli.report;
 
 import dev.lifeguard.rules.RuleMetadata;
+import dev.lifeguard.rules.RulePages;
 
 /**
- * Where users read a rule's page: a web address, since a path such as {@code docs/rules/x.md} exists only in
- * Lifeguard's repository, not in the user's (where it may even point into the user's own {@code docs/}).
- * By default the page in Lifeguard's repository at the tag of the running release ({@code main} for a
- * development build); a team with its own copy of the docs sets {@code docs-url:} in lifeguard.yml or
- * {@code LIFEGUARD_DOCS_URL}.
+ * Where the reports link a rule's page: {@link RulePages}, the link source the editors use too (see there).
  *
  * @param base the address rule ids are appended to, ending in '/'; a page is {@code base + id + ".md"}
  */
 public record DocsSite(String base) {
     /** Lifeguard's home: its repository, whose {@code docs/} holds the generated rule pages. */
-    public static final String REPOSITORY = "https://github.com/lifeguard-dev/lifeguard";
+    public static final String REPOSITORY = RulePages.REPOSITORY;
 
     public DocsSite {
-        base = base.endsWith("/") ? base : base + "/";
+        base = new RulePages(base).base();
     }
 
     /** The pages of the given Lifeguard version: its release tag, or main for a development build. */
     public static DocsSite forVersion(String version) {
-        String ref = version == null || version.equals("unknown") || version.endsWith("-SNAPSHOT") ? "main" : "v" + version;
-        return new DocsSite(REPOSITORY + "/blob/" + ref + "/docs/rules/");
+        return new DocsSite(RulePages.forVersion(version).base());
     }
 
     /** The configured base if there is one (lifeguard.yml's docs-url:, else the environment's), else the default. */
     public static DocsSite choose(String configured, String environment, String version) {
-        if (configured != null && !configured.isBlank()) {
-            return new DocsSite(configured.strip());
-        }
-        if (environment != null && !environment.isBlank()) {
-            return new DocsSite(environment.strip());
-        }
-        return forVersion(version);
+        return new DocsSite(RulePages.choose(configured, environment, version).base());
     }
 
     /** The rule's page. */
@@ -42,6 +32,6 @@ public record DocsSite(String base) {
     }
 
     public String page(String ruleId) {
-        return base + ruleId + ".md";
+        return new RulePages(base).page(ruleId);
     }
 }

@@ -226,6 +226,78 @@ class LifeguardLanguageServerTest {
         assertEquals(List.of(), client.next(config).getDiagnostics());
     }
 
+    /**
+     * Edits typed faster than a lint runs: a lint whose document has a newer version is abandoned (its
+     * check for cancellation throws), the queued lints of older versions lint the newest text once, and only
+     * the newest version's diagnostics are ever published. The first lint of this 500-migration project reads
+     * and parses them all, far longer than the protocol takes to read the nine edits sent right after it.
+     */
+    @Test
+    void supersededVersionsAreNeverPublished() throws Exception {
+        for (int i = 3; i < 503; i++) {
+            LspFixture.write(root, "db/migration/V" + i + "__t" + i + ".sql", "CREATE TABLE t" + i + " (id bigint PRIMARY KEY);\n");
+        }
+        String last = "db/migration/V503__edited.sql";
+        LspFixture.write(root, last, "SELECT 1;\n");
+        String uri = LspFixture.uri(root, last);
+        client.open(uri, "sql", "ALTER TABLE t3 DROP COLUMN id;\n");
+        for (int v = 2; v <= 9; v++) {
+            change(uri, v, "CREATE TABLE u" + v + " (id bigint PRIMARY KEY);\n");
+        }
+        change(uri, 10, "CREATE INDEX t4_id ON t4 (id);\n");
+        List<Integer> versions = new java.util.ArrayList<>();
+        PublishDiagnosticsParams published;
+        do {
+            published = client.next(uri);
+            versions.add(published.getVersion());
+        } while (published.getVersion() != 10);
+        assertEquals(List.of(10), versions, "only the newest version is published");
+        assertEquals(List.of("missing-lock-timeout", "non-concurrent-index"), codes(published.getDiagnostics()));
+    }
+
+    /**
+     * referenced-by-code while typing: the code index is part of the warm model, and a Java file the client's
+     * watcher reports changed is indexed again (that file only), so the finding follows the code.
+     */
+    @Test
+    void referencedByCodeFollowsAJavaFileTheWatcherReportsChanged() throws Exception {
+        String entity = "src/main/java/com/shop/User.java";
+        String mapped = "package com.shop;\n\nimport jakarta.persistence.*;\n\n@Entity\n@Table(name = \"users\")\n"
+                + "public class User {\n    @Id\n    private Long id;\n    private String name;\n}\n";
+        LspFixture.write(root, entity, mapped);
+        String drop = "db/migration/V3__drop_name.sql";
+        String dropText = "SET lock_timeout = '2s';\nALTER TABLE users DROP COLUMN name;\n";
+        LspFixture.write(root, drop, dropText);
+        String uri = LspFixture.uri(root, drop);
+        client.open(uri, "sql", dropText);
+        assertTrue(codes(client.next(uri).getDiagnostics()).contains("referenced-by-code"));
+
+        // typing in the migration keeps the finding
+        change(uri, 2, dropText + "-- typing\n");
+        assertTrue(codes(client.next(uri).getDiagnostics()).contains("referenced-by-code"));
+
+        // the entity stops mapping the column, saved outside this document and reported by the watcher
+        LspFixture.write(root, entity, mapped.replace("    private String name;\n", ""));
+        client.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
+                List.of(new org.eclipse.lsp4j.FileEvent(LspFixture.uri(root, entity), org.eclipse.lsp4j.FileChangeType.Changed))));
+        List<String> after = codes(client.next(uri).getDiagnostics());
+        assertTrue(!after.contains("referenced-by-code") && after.contains("drop-column"), after.toString());
+    }
+
+    /**
+     * The server reads each workspace folder as soon as the editor opens it (so the first migration opened is
+     * checked warm); a lifeguard.yml written after that read still applies to the first lint.
+     */
+    @Test
+    void theWorkspaceIsReadWhenOpenedAndALaterLifeguardYmlStillApplies() throws Exception {
+        String read = client.awaitLog("lifeguard read ");
+        assertTrue(read.contains(root.getFileName().toString()) && read.endsWith(" ms"), read);
+        LspFixture.write(root, "lifeguard.yml", "rules:\n  missing-lock-timeout: off\n");
+        String uri = LspFixture.uri(root, LspFixture.V2);
+        client.open(uri, "sql", LspFixture.V2_DANGEROUS);
+        assertEquals(List.of("non-concurrent-index"), codes(client.next(uri).getDiagnostics()));
+    }
+
     /** Opens the dangerous migration under a broken lifeguard.yml: the defaults apply; returns the error on lifeguard.yml. */
     private Diagnostic openWithBrokenConfig(String yaml) throws Exception {
         LspFixture.write(root, "lifeguard.yml", yaml);

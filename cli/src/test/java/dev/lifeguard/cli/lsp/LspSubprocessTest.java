@@ -100,6 +100,61 @@ class LspSubprocessTest {
         }
     }
 
+    /**
+     * {@code $/cancelRequest}: a hover queued behind the first lint (requests run on the lint worker, after the
+     * lints queued before them) and canceled before its turn is answered with RequestCancelled (-32800) and
+     * never runs; the server goes on serving.
+     */
+    @Test
+    void aRequestCanceledBeforeItsTurnIsAnsweredRequestCancelled() throws Exception {
+        LspFixture.write(root);
+        for (int i = 3; i < 403; i++) {
+            LspFixture.write(root, "db/migration/V" + i + "__t" + i + ".sql", "CREATE TABLE t" + i + " (id bigint PRIMARY KEY);\n");
+        }
+        Process process = start(ProcessBuilder.Redirect.to(root.resolve("stderr.txt").toFile()));
+        try {
+            OutputStream in = process.getOutputStream();
+            InputStream out = process.getInputStream();
+            String folder = root.toUri().toString();
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{},"
+                    + "\"workspaceFolders\":[{\"uri\":\"" + folder + "\",\"name\":\"p\"}]}}");
+            assertTrue(until(out, "\"id\":1").contains("\"result\""));
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
+            String uri = LspFixture.uri(root, LspFixture.V2);
+            String text = LspFixture.V2_DANGEROUS.replace("\n", "\\n");
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\""
+                    + uri + "\",\"languageId\":\"sql\",\"version\":1,\"text\":\"" + text + "\"}}}");
+            String hover = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":"
+                    + "{\"uri\":\"" + uri + "\"},\"position\":{\"line\":1,\"character\":10}}}";
+            send(in, hover.formatted(7));
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":7}}");
+            String canceled = until(out, "\"id\":7");
+            assertTrue(canceled.contains("-32800"), canceled);
+
+            send(in, hover.formatted(8));
+            String answered = until(out, "\"id\":8");
+            assertTrue(answered.contains("non-concurrent-index"), answered);
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"shutdown\"}");
+            until(out, "\"id\":9");
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server ends after exit");
+            assertEquals(0, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Messages from the server until the one containing {@code marker} (a response's id), which is returned. */
+    private static String until(InputStream out, String marker) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            String message = receive(out);
+            if (message.contains(marker)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no message with " + marker);
+    }
+
     private Process start(ProcessBuilder.Redirect stderr) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

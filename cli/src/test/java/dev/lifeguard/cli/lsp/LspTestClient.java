@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 /** An LSP client on lsp4j's client launcher: records what the server publishes, so tests can wait for it. */
 final class LspTestClient implements LanguageClient {
     private final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
-    final List<String> log = new ArrayList<>();
+    final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
     LanguageServer server;
 
     /** Connects to a server on the given streams and starts listening. */
@@ -61,6 +61,22 @@ final class LspTestClient implements LanguageClient {
             }
         }
         throw new AssertionError("no diagnostics published for " + uri + "; server log: " + log);
+    }
+
+    /** Waits for a message (window/logMessage or showMessage) starting with {@code prefix}. */
+    String awaitLog(String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            synchronized (log) {
+                for (String m : log) {
+                    if (m.startsWith(prefix)) {
+                        return m;
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no message starting with '" + prefix + "'; server log: " + log);
     }
 
     @Override

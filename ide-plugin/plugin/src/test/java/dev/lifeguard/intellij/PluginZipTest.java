@@ -106,13 +106,13 @@ class PluginZipTest {
     }
 
     @Test
-    void pluginXmlDeclaresTheInspectionForBuild222OnEveryIde() throws IOException {
+    void pluginXmlDeclaresTheInspectionForBuild223OnEveryIde() throws IOException {
         assertNotNull(pluginJar, "a jar in lib/ holds META-INF/plugin.xml");
         Element root = pluginXml.getDocumentElement();
         assertEquals("idea-plugin", root.getTagName());
-        assertEquals("dev.lifeguard.intellij", text(root, "id"));
+        assertEquals("dev.lifeguard.migrations", text(root, "id"), "a Marketplace id: no \"intellij\" in it");
         assertFalse(text(root, "version").contains("${"), "version is filtered: " + text(root, "version"));
-        assertEquals("222", ((Element) root.getElementsByTagName("idea-version").item(0)).getAttribute("since-build"));
+        assertEquals("223", ((Element) root.getElementsByTagName("idea-version").item(0)).getAttribute("since-build"));
         assertEquals("com.intellij.modules.platform", text(root, "depends"));
 
         Element inspection = single(root, "localInspection");
@@ -166,8 +166,10 @@ class PluginZipTest {
                     .getAttribute("implementationClass"), false, loader);
             assertTrue(Class.forName(LocalInspectionTool.class.getName(), false, loader).isAssignableFrom(inspection),
                     inspection + " extends LocalInspectionTool");
-            Class<?> quickFix = Class.forName("dev.lifeguard.intellij.LifeguardQuickFix", false, loader);
-            assertTrue(Class.forName(LocalQuickFix.class.getName(), false, loader).isAssignableFrom(quickFix));
+            for (String fix : List.of("dev.lifeguard.intellij.RewriteFix", "dev.lifeguard.intellij.SuppressFix")) {
+                Class<?> quickFix = Class.forName(fix, false, loader);
+                assertTrue(Class.forName(LocalQuickFix.class.getName(), false, loader).isAssignableFrom(quickFix));
+            }
             // Lifeguard's engine, which the inspection runs in-process, loads from the zip too
             Class.forName("dev.lifeguard.rules.engine.Engine", false, loader);
             Class.forName("liquibase.Scope", false, loader);

@@ -17,9 +17,9 @@ import dev.lifeguard.rules.suppress.SuppressionUse;
 import dev.lifeguard.rules.suppress.Suppressor;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Runs rules over a project: replays each history and visits every operation with the schema before it. */
@@ -39,6 +39,18 @@ public final class Engine {
     }
 
     public LintResult lint(Project project) {
+        return lint(project, m -> true, () -> {
+        });
+    }
+
+    /**
+     * Lints with the rules visiting only the migrations {@code focus} accepts; the others are replayed, so the
+     * schema each focused migration sees is the same, and project-wide rules still see everything. An editor
+     * checking one file focuses on the migrations of that file (whose findings are all it shows).
+     *
+     * @param checkpoint called before each migration; throws to abandon the run (the editor's text is stale)
+     */
+    public LintResult lint(Project project, Predicate<Migration> focus, Runnable checkpoint) {
         List<Finding> out = new ArrayList<>();
         List<SourceSpan> deployed = new ArrayList<>();
         ReviewScope review = ReviewScope.of(options.change(), project);
@@ -62,6 +74,11 @@ public final class Engine {
                 if (options.startAfter() != null && options.startAfter().covers(history, migration)) {
                     // already deployed: replayed so later migrations see its tables, never reported on
                     deployed.add(migration.span());
+                    migration.operations().forEach(op -> state.apply(migration, op));
+                    continue;
+                }
+                checkpoint.run();
+                if (!focus.test(migration)) {
                     migration.operations().forEach(op -> state.apply(migration, op));
                     continue;
                 }
@@ -105,11 +122,20 @@ public final class Engine {
             // (suppressions were matched first, so a comment in an unchanged file is judged on its own findings)
             withPrints.removeIf(f -> !review.reports(f.span()));
         }
-        withPrints.sort(Comparator.comparing((Finding f) -> f.span().file().toString())
-                .thenComparingInt(f -> f.span().startLine())
-                .thenComparingInt(f -> f.span().startColumn())
-                .thenComparing(Finding::ruleId));
+        withPrints.sort(Engine::reportOrder);
         return new LintResult(project, withPrints, checked);
+    }
+
+    /** By file, line, column and rule (written out: Comparator.comparing's lambdas link anew at every start-up). */
+    private static int reportOrder(Finding a, Finding b) {
+        int c = a.span().file().toString().compareTo(b.span().file().toString());
+        if (c == 0) {
+            c = Integer.compare(a.span().startLine(), b.span().startLine());
+        }
+        if (c == 0) {
+            c = Integer.compare(a.span().startColumn(), b.span().startColumn());
+        }
+        return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
     }
 
     private static boolean within(SourceSpan span, SourceSpan outer) {

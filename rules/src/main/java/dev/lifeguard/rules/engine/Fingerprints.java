@@ -6,8 +6,6 @@ import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.rules.Finding;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -21,6 +19,8 @@ import java.util.Map;
  * one file. Moving a statement down by adding lines above it keeps its fingerprint.
  */
 public final class Fingerprints {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private Fingerprints() {
     }
 
@@ -51,15 +51,10 @@ public final class Fingerprints {
             }
             text = sb.toString();
         }
-        return text.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(text).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
     }
 
     private static String sha256(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(s.getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 }

@@ -40,6 +40,14 @@ public final class ConstraintWithoutNotValidRule implements Rule {
             domain(ctx, d);
             return;
         }
+        if (ctx.dialect() == Dialect.POSTGRESQL && ctx.operation() instanceof Operation.AttachPartition a) {
+            HiddenValidations.attachPartition(ctx, a);
+            return;
+        }
+        if (ctx.dialect() == Dialect.POSTGRESQL && ctx.operation() instanceof Operation.AlterColumnType a) {
+            HiddenValidations.typeChange(ctx, a);
+            return;
+        }
         if (!(ctx.operation() instanceof Operation.AddConstraint add) || add.constraint().notValid()
                 || ctx.isNewTable(add.table())) {
             return;

@@ -25,10 +25,22 @@ final class DeclaredFunctions {
     private DeclaredFunctions() {
     }
 
-    /** Lower-case, unqualified names of the functions created IMMUTABLE or STABLE up to this migration. */
-    static Set<String> evaluatedOnce(MigrationContext ctx) {
-        Set<String> names = new HashSet<>();
-        for (Migration m : ctx.history().migrations()) {
+    /**
+     * Lower-case, unqualified names of the functions created IMMUTABLE or STABLE up to this migration, replayed
+     * once per history (see {@link HistoryReplay}).
+     */
+    static final class Replay extends HistoryReplay<Set<String>> {
+        Set<String> evaluatedOnce(MigrationContext ctx) {
+            return Set.copyOf(upTo(ctx));
+        }
+
+        @Override
+        protected Set<String> start() {
+            return new HashSet<>();
+        }
+
+        @Override
+        protected void apply(Set<String> names, Migration m, MigrationContext ctx) {
             for (Operation op : m.operations()) {
                 if (op instanceof Operation.Other o && "CREATE FUNCTION".equals(o.kind())) {
                     Spans.text(o.span(), ctx.project()).ifPresent(text -> {
@@ -41,10 +53,6 @@ final class DeclaredFunctions {
                     });
                 }
             }
-            if (m == ctx.migration()) {
-                break;
-            }
         }
-        return names;
     }
 }

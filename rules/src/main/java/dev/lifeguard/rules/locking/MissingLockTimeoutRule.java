@@ -16,6 +16,7 @@ import dev.lifeguard.rules.engine.MigrationContext;
 import dev.lifeguard.rules.postgres.PgLockEffect;
 import dev.lifeguard.rules.postgres.PgLockKnowledge;
 import dev.lifeguard.rules.postgres.PgLockMode;
+import dev.lifeguard.rules.postgres.PgTableFacts;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -79,6 +80,10 @@ public final class MissingLockTimeoutRule implements Rule {
         if (op instanceof Operation.CreateTable) {
             mode = knowledge.referencedTableLock(op).orElse(mode); // its foreign keys lock the referenced tables
         }
+        PgLockMode partition = knowledge.partitionEffect(op, PgTableFacts.NONE).map(PgLockEffect::tableLock).orElse(null);
+        if (partition != null && (mode == null || partition.atLeast(mode))) {
+            mode = partition; // ATTACH / DETACH PARTITION lock the partition harder than the partitioned table
+        }
         return mode != null && mode.atLeast(PgLockMode.SHARE) ? Optional.of(mode) : Optional.empty();
     }
 
@@ -125,6 +130,11 @@ public final class MissingLockTimeoutRule implements Rule {
             return t == null ? List.of() : List.of(t);
         }
         List<TableName> tables = new ArrayList<>(Operations.tables(op));
+        if (op instanceof Operation.AttachPartition a) {
+            tables.add(0, a.partition()); // the ACCESS EXCLUSIVE lock is on the partition
+        } else if (op instanceof Operation.DetachPartition d) {
+            tables.add(0, d.partition());
+        }
         if (op instanceof Operation.AddConstraint a && a.constraint().referencedTable() != null) {
             tables.add(a.constraint().referencedTable()); // a foreign key locks its parent table too
         }

@@ -6,12 +6,16 @@ import dev.lifeguard.analyzer.model.Framework;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.TableName;
+import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Fix;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
+import dev.lifeguard.rules.SqlNames;
 import dev.lifeguard.rules.StatementText;
 import dev.lifeguard.rules.Statements;
 import dev.lifeguard.rules.engine.OperationContext;
+import dev.lifeguard.rules.mysql.MySqlDdlEffect;
+import dev.lifeguard.rules.mysql.MySqlDdlKnowledge;
 
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +27,7 @@ import java.util.Set;
         severity = Severity.ERROR,
         dialects = {Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB},
         tags = {"locking", "index"},
-        help = "Use CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY / REINDEX ... CONCURRENTLY in its own migration that runs outside a transaction")
+        help = "Use CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY / REINDEX ... CONCURRENTLY / DETACH PARTITION ... CONCURRENTLY in its own migration that runs outside a transaction")
 public final class NonConcurrentIndexRule implements Rule {
     /** MySQL/MariaDB clauses that turn InnoDB's online index build back into a blocking one. */
     private static final Set<String> BLOCKING_LOCKS = Set.of("EXCLUSIVE", "SHARED");
@@ -50,7 +54,39 @@ public final class NonConcurrentIndexRule implements Rule {
             dropIndex(ctx, d);
         } else if (op instanceof Operation.Reindex r && !r.concurrently()) {
             reindex(ctx, r);
+        } else if (op instanceof Operation.DetachPartition d && !d.concurrently() && !d.finalizing()
+                && ctx.targetVersion().atLeast(14) && !ctx.isNewTable(d.table())) {
+            detach(ctx, d);
         }
+    }
+
+    /** DETACH PARTITION without CONCURRENTLY (PostgreSQL 14+ has it): ACCESS EXCLUSIVE on the partitioned table. */
+    private static void detach(OperationContext ctx, Operation.DetachPartition d) {
+        String outside = ctx.migration().framework() == Framework.FLYWAY
+                ? "Flyway does not see that this statement cannot run in a transaction: set executeInTransaction=false"
+                + " in <file>.sql.conf" : outsideTransaction(ctx.migration().framework());
+        ctx.report(d.span(), "partition " + d.partition() + " is detached from " + d.table() + " without CONCURRENTLY:"
+                + " it takes ACCESS EXCLUSIVE on " + d.table() + " and on the partition, so every read and write of"
+                + " every partition waits, including while it queues behind a long-running query",
+                "ALTER TABLE " + SqlNames.table(d.table()) + " DETACH PARTITION " + SqlNames.table(d.partition())
+                        + " CONCURRENTLY; in its own migration, because CONCURRENTLY cannot run inside a transaction: "
+                        + outside + " (it is refused while " + d.table() + " has a DEFAULT partition)",
+                Statements.siblings(d, ctx.migration().operations()).size() == 1 ? appendConcurrently(ctx) : null,
+                List.of());
+    }
+
+    /** A fix appending " CONCURRENTLY" to a one-clause statement. */
+    private static Fix appendConcurrently(OperationContext ctx) {
+        StatementText text = StatementText.of(ctx, ctx.operation());
+        if (text == null) {
+            return null;
+        }
+        List<StatementText.Word> words = text.words();
+        int last = words.size() - 1;
+        while (last >= 0 && words.get(last).text().equals(";")) {
+            last--;
+        }
+        return last < 0 ? null : text.insertAt(words.get(last).end(), " CONCURRENTLY", "Add CONCURRENTLY");
     }
 
     /** One finding per statement: {@code DROP INDEX a, b, c} names every index it drops, at the statement. */
@@ -148,7 +184,39 @@ public final class NonConcurrentIndexRule implements Rule {
                     + " asks for a blocking build: " + how + " for the whole build, where InnoDB would build it online",
                     "Drop the clause, or write ALGORITHM=INPLACE, LOCK=NONE so MySQL fails instead of blocking when it"
                     + " cannot build the index online", null, List.of());
+        } else if (!copy && !blockingLock) {
+            String statedLock = lock;
+            statement.stream().filter(o -> o instanceof Operation.CreateIndex c && c.kind() != null).findFirst()
+                    .map(Operation.CreateIndex.class::cast)
+                    .filter(c -> c.table() == null || !ctx.isNewTable(c.table()))
+                    .ifPresent(c -> fullTextOrSpatial(ctx, c, statedLock));
         }
+    }
+
+    /**
+     * MySQL / MariaDB FULLTEXT and SPATIAL indexes are built in place but never with concurrent writes (MySQL 8.4
+     * manual, online DDL index operations; MariaDB measured): writes wait for the whole build, and a stated
+     * LOCK=NONE makes the server refuse the statement.
+     */
+    private static void fullTextOrSpatial(OperationContext ctx, Operation.CreateIndex c, String lock) {
+        MySqlDdlEffect effect = MySqlDdlKnowledge.forTarget(ctx.targetVersion())
+                .effect(c, MySqlDdlKnowledge.Context.DEFAULT).orElse(null);
+        if (effect == null || effect.permitsWrites()) {
+            return;
+        }
+        String index = c.kind() + " index " + named(ctx, c.name()) + "on existing table " + ctx.sql(c.table());
+        String server = DialectNames.of(ctx.dialect());
+        if ("NONE".equalsIgnoreCase(lock)) {
+            ctx.report(c.span(), index + " asks for LOCK=NONE, which " + server + " cannot honour ("
+                    + effect.note() + "): it refuses the statement (\"LOCK=NONE is not supported\"), and the deploy"
+                    + " fails", "Drop LOCK=NONE and build the index with gh-ost or pt-online-schema-change (they copy the"
+                    + " table while writes go on), or off-peak", null, List.of());
+            return;
+        }
+        ctx.report(c.span(), index + ": " + server + " " + effect.note() + "; INSERT, UPDATE and DELETE"
+                + " on " + c.table() + " wait until it ends", "Build the index with gh-ost or pt-online-schema-change"
+                + " (they copy the table while writes go on), or off-peak; state ALGORITHM=INPLACE, LOCK=SHARED to make"
+                + " the blocking explicit", null, List.of());
     }
 
     private static boolean isIndexChange(Operation op) {

@@ -33,6 +33,7 @@ import java.util.Locale;
         tags = {"locking", "rewrite"},
         help = "Add the column without the computed default, fill it in batches, then set the default; run VACUUM FULL / CLUSTER / SET LOGGED only in a maintenance window or with pg_repack")
 public final class TableRewriteRule implements Rule {
+    private final DeclaredFunctions.Replay functions = new DeclaredFunctions.Replay();
 
     @Override
     public void visitOperation(OperationContext ctx) {
@@ -51,7 +52,7 @@ public final class TableRewriteRule implements Rule {
         }
         PgLockKnowledge knowledge = PgLockKnowledge.forTarget(ctx.targetVersion());
         if (op instanceof Operation.AddColumn add && add.column().hasDefault()) {
-            knowledge = knowledge.withFunctionsEvaluatedOnce(DeclaredFunctions.evaluatedOnce(ctx));
+            knowledge = knowledge.withFunctionsEvaluatedOnce(functions.evaluatedOnce(ctx));
         }
         knowledge.effect(op).filter(PgLockEffect::rewritesTable)
                 .ifPresent(effect -> ctx.report(op.span(),

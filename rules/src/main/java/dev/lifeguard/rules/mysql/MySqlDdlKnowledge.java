@@ -91,6 +91,19 @@ public final class MySqlDdlKnowledge {
                     : mariadb ? MySqlDdlEffect.instant("drops the constraint in the data dictionary")
                     : MySqlDdlEffect.metadata(Algorithm.INPLACE, "drops the constraint in place (metadata only)"));
         }
+        if (op instanceof Operation.CreateIndex i && "FULLTEXT".equals(i.kind())) {
+            // MySQL 8.4 manual, online DDL index operations: in place, no concurrent DML; the first FULLTEXT
+            // index rebuilds the table unless it has a user-defined FTS_DOC_ID column (MariaDB: measured)
+            return Optional.of(new MySqlDdlEffect(Algorithm.INPLACE, true, false, "builds the FULLTEXT index in"
+                    + " place but blocks writes for the whole build (LOCK=SHARED at best), and a table's first FULLTEXT"
+                    + " index also rebuilds it to add the hidden FTS_DOC_ID column"));
+        }
+        if (op instanceof Operation.CreateIndex i && "SPATIAL".equals(i.kind())) {
+            // MySQL 8.4 manual: in place, no rebuild, no concurrent DML; MariaDB (measured): NOCOPY, no LOCK=NONE
+            return Optional.of(new MySqlDdlEffect(mariadb ? Algorithm.NOCOPY : Algorithm.INPLACE, false, false,
+                    "builds the SPATIAL index in"
+                    + " place but blocks writes for the whole build (LOCK=SHARED at best)"));
+        }
         if (op instanceof Operation.CreateIndex i) {
             return Optional.of(MySqlDdlEffect.metadata(mariadb ? Algorithm.NOCOPY : Algorithm.INPLACE,
                     "builds the " + (i.unique() ? "unique " : "") + "index in place while writes go on"));
@@ -140,6 +153,12 @@ public final class MySqlDdlKnowledge {
         }
         if (c.references() != null && (mariadb || target.atLeast(9, 0))) {
             return foreignKey(ctx, "its inline REFERENCES adds a foreign key, and adding a foreign key");
+        }
+        if (!mariadb && c.checkExpression() != null && target.atLeast(8, 0, 16)) {
+            // MySQL bug #117450 (verified on 8.0, 8.4 and 9.2): INSTANT and INPLACE are refused for it.
+            // MariaDB adds such a column instantly (measured).
+            return copy("a column added with a CHECK constraint is added by a table copy (ALGORITHM=COPY; MySQL"
+                    + " refuses INSTANT and INPLACE for it, bug #117450)");
         }
         if (mariadb && c.defaultExpression() != null && PER_ROW_DEFAULT.matcher(c.defaultExpression()).find()) {
             return copy("DEFAULT " + c.defaultExpression().trim() + " is computed for every existing row with"

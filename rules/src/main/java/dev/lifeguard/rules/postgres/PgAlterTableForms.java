@@ -2,7 +2,6 @@ package dev.lifeguard.rules.postgres;
 
 import java.util.Optional;
 
-import static dev.lifeguard.rules.postgres.PgLockMode.ACCESS_EXCLUSIVE;
 import static dev.lifeguard.rules.postgres.PgLockMode.SHARE_ROW_EXCLUSIVE;
 import static dev.lifeguard.rules.postgres.PgLockMode.SHARE_UPDATE_EXCLUSIVE;
 
@@ -10,8 +9,7 @@ import static dev.lifeguard.rules.postgres.PgLockMode.SHARE_UPDATE_EXCLUSIVE;
  * The ALTER TABLE forms without a record of their own (read as {@code Operation.Other}, their kind naming
  * the clause) whose lock is weaker than the ACCESS EXCLUSIVE the manual gives "unless explicitly noted":
  * storage parameters, statistics and attribute options, CLUSTER ON and SET WITHOUT CLUSTER take SHARE UPDATE
- * EXCLUSIVE (reads and writes go on); ENABLE / DISABLE TRIGGER takes SHARE ROW EXCLUSIVE (writes wait);
- * ATTACH PARTITION takes SHARE UPDATE EXCLUSIVE on the parent (ACCESS EXCLUSIVE on the partition).
+ * EXCLUSIVE (reads and writes go on); ENABLE / DISABLE TRIGGER takes SHARE ROW EXCLUSIVE (writes wait).
  */
 final class PgAlterTableForms {
 
@@ -30,21 +28,6 @@ final class PgAlterTableForms {
             case "ENABLE TRIGGER", "DISABLE TRIGGER", "ENABLE ALWAYS TRIGGER", "ENABLE REPLICA TRIGGER" -> {
                 return Optional.of(PgLockEffect.of(SHARE_ROW_EXCLUSIVE, false, false,
                         "SHARE ROW EXCLUSIVE: writes wait while it waits for its lock; reads go on"));
-            }
-            case "DETACH PARTITION CONCURRENTLY" -> {
-                // measured on PostgreSQL 15: queued for ACCESS EXCLUSIVE on the partition behind a reader of it
-                return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, "SHARE UPDATE EXCLUSIVE on "
-                        + "the parent, but ACCESS EXCLUSIVE on the partition it detaches: queued behind a query on the"
-                        + " partition, it blocks every later one; cannot run inside a transaction block"));
-            }
-            case "DETACH PARTITION" -> {
-                return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, "ACCESS EXCLUSIVE on the parent"
-                        + " and the partition (PostgreSQL 14+: DETACH PARTITION ... CONCURRENTLY)"));
-            }
-            case "ATTACH PARTITION" -> {
-                return Optional.of(PgLockEffect.of(SHARE_UPDATE_EXCLUSIVE, false, false, "SHARE UPDATE EXCLUSIVE on "
-                        + "the parent, but ACCESS EXCLUSIVE on the partition, which is scanned to check its bound"
-                        + " unless a validated CHECK constraint already proves it"));
             }
             default -> {
                 return Optional.empty();

@@ -37,9 +37,24 @@ final class PgConstraintLocks {
                     + "reads blocked too (CREATE UNIQUE INDEX CONCURRENTLY, then ADD ... USING INDEX)");
             case EXCLUDE -> PgLockEffect.of(ACCESS_EXCLUSIVE, false, true,
                     "builds its index under ACCESS EXCLUSIVE, reads blocked too");
-            case NOT_NULL -> PgLockEffect.of(ACCESS_EXCLUSIVE, false, true, "scans every row under ACCESS EXCLUSIVE");
+            case NOT_NULL -> c.notValid()
+                    ? PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, "no scan (PostgreSQL 18): new rows are checked at"
+                    + " once; VALIDATE CONSTRAINT later scans under SHARE UPDATE EXCLUSIVE")
+                    : PgLockEffect.of(ACCESS_EXCLUSIVE, false, true, "scans every row under ACCESS EXCLUSIVE");
             case OTHER -> PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, "assumed ACCESS EXCLUSIVE");
         };
+    }
+
+    /**
+     * PRIMARY KEY USING INDEX whose columns may hold NULL: adopting the index is catalog only, but the key makes
+     * its columns NOT NULL, which PostgreSQL checks like SET NOT NULL.
+     */
+    static PgLockEffect primaryKeyOnNullableIndex(ConstraintDef c, boolean notNullProven) {
+        return notNullProven
+                ? PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, "adopts the existing index " + c.usingIndex()
+                + "; its columns become NOT NULL without a scan: a validated CHECK (col IS NOT NULL) proves them")
+                : PgLockEffect.of(ACCESS_EXCLUSIVE, false, true, "adopts the existing index " + c.usingIndex()
+                + ", but its nullable columns become NOT NULL: every row is scanned under ACCESS EXCLUSIVE");
     }
 
     /**

@@ -78,7 +78,7 @@ public final class PgLockKnowledge {
 
     /** The effect of an operation on its (existing) table; empty when it touches no table we know of. */
     public Optional<PgLockEffect> effect(Operation op) {
-        return effect(op, null);
+        return effectGiven(op, PgTableFacts.NONE);
     }
 
     /**
@@ -86,11 +86,32 @@ public final class PgLockKnowledge {
      * before an {@link Operation.AlterColumnType} (from the schema timeline), null when not known.
      */
     public Optional<PgLockEffect> effect(Operation op, String oldColumnType) {
+        return effectGiven(op, PgTableFacts.oldType(oldColumnType));
+    }
+
+    /** The effect of an operation on its (existing) table, given what the history knows of that table. */
+    public Optional<PgLockEffect> effectGiven(Operation op, PgTableFacts facts) {
         if (op instanceof Operation.AddColumn a) {
             return Optional.of(addColumn(a.column()));
         }
         if (op instanceof Operation.AlterColumnType t) {
-            return Optional.of(alterType(t, oldColumnType));
+            return Optional.of(alterType(t, facts));
+        }
+        if (op instanceof Operation.AddConstraint c && c.constraint().kind() == ConstraintDef.Kind.PRIMARY_KEY
+                && c.constraint().usingIndex() != null && facts.keyColumnsNullable()) {
+            return Optional.of(PgConstraintLocks.primaryKeyOnNullableIndex(c.constraint(), facts.notNullProven()));
+        }
+        if (op instanceof Operation.AttachPartition) {
+            return Optional.of(PgLockEffect.of(SHARE_UPDATE_EXCLUSIVE, false, false, "SHARE UPDATE EXCLUSIVE on the"
+                    + " partitioned table: reads and writes of it go on (the partition is another matter)"));
+        }
+        if (op instanceof Operation.DetachPartition d) {
+            return Optional.of(d.concurrently() || d.finalizing()
+                    ? PgLockEffect.of(SHARE_UPDATE_EXCLUSIVE, false, false, "SHARE UPDATE EXCLUSIVE on the"
+                    + " partitioned table; cannot run inside a transaction block")
+                    : PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, "ACCESS EXCLUSIVE on the partitioned table:"
+                    + " every read and write of any partition waits (PostgreSQL 14+: DETACH PARTITION ..."
+                    + " CONCURRENTLY)"));
         }
         if (op instanceof Operation.SetNotNull) {
             return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, true, "scans every row under ACCESS "
@@ -156,6 +177,28 @@ public final class PgLockKnowledge {
     }
 
     /**
+     * The effect of ATTACH / DETACH PARTITION on the partition it names (its own table is the partitioned
+     * one); empty for every other operation.
+     */
+    public Optional<PgLockEffect> partitionEffect(Operation op, PgTableFacts facts) {
+        if (op instanceof Operation.AttachPartition) {
+            return Optional.of(facts.partitionBoundProven()
+                    ? PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, "ACCESS EXCLUSIVE on the partition, but no"
+                    + " scan: a validated CHECK constraint already proves the bound")
+                    : PgLockEffect.of(ACCESS_EXCLUSIVE, false, true, "ACCESS EXCLUSIVE on the partition while every"
+                    + " row is scanned to check the bound (add a CHECK restating it NOT VALID, VALIDATE it, then"
+                    + " attach)"));
+        }
+        if (op instanceof Operation.DetachPartition d) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, d.concurrently() || d.finalizing()
+                    ? "ACCESS EXCLUSIVE on the partition in its second transaction: queued behind a query of the"
+                    + " partition itself, it blocks every later one"
+                    : "ACCESS EXCLUSIVE on the partition too"));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The lock an operation takes on the tables its foreign keys reference (besides its own table):
      * SHARE ROW EXCLUSIVE for a new foreign key, in CREATE TABLE as in ALTER TABLE; {@link PgLockMode#NONE}
      * when it declares none; empty when it depends on what the statement drops (DROP CONSTRAINT of a
@@ -163,7 +206,8 @@ public final class PgLockKnowledge {
      */
     public Optional<PgLockMode> referencedTableLock(Operation op) {
         if (op instanceof Operation.DropConstraint || op instanceof Operation.DropColumn
-                || op instanceof Operation.ValidateConstraint
+                || op instanceof Operation.ValidateConstraint || op instanceof Operation.AttachPartition
+                || op instanceof Operation.DetachPartition
                 || op instanceof Operation.DropTable || op instanceof Operation.DropSchema) {
             return Optional.empty();
         }
@@ -332,14 +376,16 @@ public final class PgLockKnowledge {
         return "catalog only, but still waits for ACCESS EXCLUSIVE";
     }
 
-    private static PgLockEffect alterType(Operation.AlterColumnType t, String oldType) {
+    private static PgLockEffect alterType(Operation.AlterColumnType t, PgTableFacts facts) {
         String newType = t.definition() == null ? null : t.definition().type();
-        PgTypeChange change = PgTypeChange.classify(oldType, newType, t.using(), t.column());
+        PgTypeChange change = PgTypeChange.classify(facts.oldColumnType(), newType, t.using(), t.column());
+        String checks = facts.columnHasCheck() ? "; the CHECK constraints on the column are validated again, a scan"
+                + " of every row under the same lock" : "";
         if (change.rewrites()) {
             return PgLockEffect.of(ACCESS_EXCLUSIVE, true, true,
-                    change.reason() + ": the table and every index are rewritten");
+                    change.reason() + ": the table and every index are rewritten" + checks);
         }
-        return PgLockEffect.of(ACCESS_EXCLUSIVE, false, false,
-                change.reason() + ": no rewrite; an index on the column is recreated from its existing storage");
+        return PgLockEffect.of(ACCESS_EXCLUSIVE, false, facts.columnHasCheck(),
+                change.reason() + ": no rewrite; an index on the column is recreated from its existing storage" + checks);
     }
 }

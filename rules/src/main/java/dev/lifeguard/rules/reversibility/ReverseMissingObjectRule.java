@@ -49,26 +49,50 @@ public final class ReverseMissingObjectRule implements Rule {
         for (History history : ctx.project().histories()) {
             List<Migration> migrations = history.migrations().stream()
                     .filter(m -> m.appliesTo(history.dialect())).toList();
-            List<SchemaState> after = new ArrayList<>();
-            List<Known> knownAfter = new ArrayList<>();
+            if (migrations.stream().allMatch(m -> m.reverse().operations().isEmpty())) {
+                continue; // no reverse statement to run: nothing can fail (and no schema per migration to keep)
+            }
+            int n = migrations.size();
+            // Which schemas the rollback restarts from (the one before a migration rolled back without a script),
+            // kept only where a reverse script below it will run on it: a copy per migration would make the
+            // rule quadratic in the history's length.
+            boolean[] restartFrom = new boolean[n];
+            boolean scriptBelow = false;
+            for (int i = 0; i < n; i++) {
+                Reverse reverse = migrations.get(i).reverse();
+                if (!reverse.operations().isEmpty()) {
+                    scriptBelow = true;
+                } else if (!isScript(reverse) && i > 0) {
+                    restartFrom[i - 1] = scriptBelow;
+                    scriptBelow = false;
+                }
+            }
+            // Forward: each reverse script run right after its own migration, on a throwaway copy.
+            List<List<String>> alone = new ArrayList<>(n);
+            Map<Integer, SchemaState> restartState = new HashMap<>();
+            Map<Integer, Known> restartKnown = new HashMap<>();
             SchemaState state = new SchemaState();
             Known known = new Known(history.dialect().isMySqlFamily());
-            for (Migration m : migrations) {
+            for (int i = 0; i < n; i++) {
+                Migration m = migrations.get(i);
                 for (Operation op : m.operations()) {
                     state.apply(m, op);
                     known.apply(op);
                 }
-                after.add(state.copy());
-                knownAfter.add(known.copy());
+                alone.add(m.reverse().operations().isEmpty() ? List.of() : runAlone(m, state.copy(), known.copy()));
+                if (restartFrom[i]) {
+                    restartState.put(i, state.copy());
+                    restartKnown.put(i, known.copy());
+                }
             }
+            // Backward: the full rollback from the newest migration down; a statement is reported when it fails
+            // both ways.
             SchemaState chain = state;
             Known chainKnown = known;
-            for (int i = migrations.size() - 1; i >= 0; i--) {
+            for (int i = n - 1; i >= 0; i--) {
                 Migration m = migrations.get(i);
                 List<Operation> reverse = m.reverse().operations();
-                boolean script = m.reverse().kind() == Reverse.Kind.SCRIPT
-                        || m.reverse().kind() == Reverse.Kind.ROLLBACK_BLOCK;
-                if (reverse.isEmpty() && script) {
+                if (reverse.isEmpty() && isScript(m.reverse())) {
                     continue; // an empty reverse script: it runs, and changes nothing
                 }
                 if (reverse.isEmpty()) {
@@ -77,21 +101,20 @@ public final class ReverseMissingObjectRule implements Rule {
                     }
                     // rolled back automatically (Liquibase derives the exact inverse), or not at all: a rollback
                     // that reaches the migrations before it starts from the schema they left
-                    chain = after.get(i - 1).copy();
-                    chainKnown = knownAfter.get(i - 1).copy();
+                    // (not kept where no reverse script runs on it before the next restart)
+                    chain = restartState.remove(i - 1);
+                    chainKnown = restartKnown.remove(i - 1);
                     continue;
                 }
-                SchemaState alone = after.get(i).copy();
-                Known aloneKnown = knownAfter.get(i).copy();
-                for (Operation op : reverse) {
-                    Optional<String> right = missing(op, alone, aloneKnown);
-                    if (right.isPresent() && missing(op, chain, chainKnown).isPresent()) {
-                        ctx.report(op.span(), "the reverse of " + m.id() + " " + right.get() + " when it runs,"
+                List<String> aloneFails = alone.get(i);
+                for (int k = 0; k < reverse.size(); k++) {
+                    Operation op = reverse.get(k);
+                    String right = aloneFails.get(k);
+                    if (right != null && missing(op, chain, chainKnown).isPresent()) {
+                        ctx.report(op.span(), "the reverse of " + m.id() + " " + right + " when it runs,"
                                 + " right after " + m.id() + " or in a rollback from the newest migration: it fails"
                                 + " there and leaves the rest of the reverse undone", null, null, List.of());
                     }
-                    alone.apply(m, op);
-                    aloneKnown.apply(op);
                     chain.apply(m, op);
                     chainKnown.apply(op);
                 }
@@ -99,7 +122,21 @@ public final class ReverseMissingObjectRule implements Rule {
         }
     }
 
-    /** What the statement needs that the schema does not have, or empty. */
+    private static boolean isScript(Reverse reverse) {
+        return reverse.kind() == Reverse.Kind.SCRIPT || reverse.kind() == Reverse.Kind.ROLLBACK_BLOCK;
+    }
+
+    /** What each statement of the migration's reverse finds missing when run right after it (null: nothing). */
+    private static List<String> runAlone(Migration m, SchemaState alone, Known aloneKnown) {
+        List<String> fails = new ArrayList<>();
+        for (Operation op : m.reverse().operations()) {
+            fails.add(missing(op, alone, aloneKnown).orElse(null));
+            alone.apply(m, op);
+            aloneKnown.apply(op);
+        }
+        return fails;
+    }
+
     private static Optional<String> missing(Operation op, SchemaState state, Known known) {
         TableName altered = alteredTable(op);
         if (altered != null && state.table(altered).isEmpty() && known.createdTables.contains(altered.name())

@@ -131,7 +131,8 @@ public final class ConcurrentlyInTransactionRule implements Rule {
     static boolean isConcurrently(Operation op) {
         return op instanceof Operation.CreateIndex c && c.concurrently()
                 || op instanceof Operation.DropIndex d && d.concurrently()
-                || op instanceof Operation.Reindex r && r.concurrently();
+                || op instanceof Operation.Reindex r && r.concurrently()
+                || op instanceof Operation.DetachPartition p && p.concurrently();
     }
 
     /**
@@ -171,8 +172,9 @@ public final class ConcurrentlyInTransactionRule implements Rule {
      * Flyway looks at every statement of a PostgreSQL script: when one of them cannot run in a transaction
      * (CREATE/DROP INDEX CONCURRENTLY, REINDEX SCHEMA/DATABASE/SYSTEM, VACUUM, ...) it runs the whole script
      * without one, and when the script also holds an ordinary statement it refuses it, unless the project
-     * set flyway.mixed=true (then nothing of the file is atomic). REINDEX TABLE/INDEX CONCURRENTLY is not
-     * among the statements Flyway recognises, so it runs in the transaction and fails.
+     * set flyway.mixed=true (then nothing of the file is atomic). REINDEX TABLE/INDEX CONCURRENTLY and DETACH
+     * PARTITION ... CONCURRENTLY are not among the statements Flyway recognises, so they run in the transaction
+     * and fail.
      */
     private static Optional<String> flyway(Migration m, boolean enumValuesNonTransactional) {
         Operation ordinary = m.operations().stream()
@@ -180,6 +182,10 @@ public final class ConcurrentlyInTransactionRule implements Rule {
                 .findFirst().orElse(null);
         if (ordinary == null) {
             return Optional.empty();
+        }
+        if (ordinary instanceof Operation.DetachPartition p && p.concurrently()) {
+            return Optional.of("Flyway does not recognise DETACH PARTITION ... CONCURRENTLY as non-transactional, so"
+                    + " it runs the file in a transaction (set executeInTransaction=false in its .sql.conf)");
         }
         if (ordinary instanceof Operation.Reindex r && r.concurrently()) {
             return Optional.of("Flyway does not recognise REINDEX " + r.targetKind() + " CONCURRENTLY as"
@@ -270,6 +276,9 @@ public final class ConcurrentlyInTransactionRule implements Rule {
         }
         if (op instanceof Operation.CreateIndex) {
             return "CREATE INDEX CONCURRENTLY";
+        }
+        if (op instanceof Operation.DetachPartition) {
+            return "ALTER TABLE ... DETACH CONCURRENTLY"; // PostgreSQL's own words in the error
         }
         return op instanceof Operation.DropIndex ? "DROP INDEX CONCURRENTLY" : "REINDEX CONCURRENTLY";
     }

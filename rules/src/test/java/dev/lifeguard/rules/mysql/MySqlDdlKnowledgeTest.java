@@ -70,6 +70,30 @@ class MySqlDdlKnowledgeTest {
     }
 
     @Test
+    void columnWithInlineCheckIsCopiedOnMySqlOnly() {
+        MySqlDdlEffect mysql = effect("mysql:8.4", "ALTER TABLE t ADD COLUMN c int CHECK (c > 0)");
+        assertEquals(Algorithm.COPY, mysql.algorithm());
+        assertFalse(mysql.permitsWrites());
+        assertEquals(Algorithm.INSTANT, effect("mysql:8.0.15", "ALTER TABLE t ADD COLUMN c int CHECK (c > 0)").algorithm());
+        assertEquals(Algorithm.INSTANT, effect("mariadb:10.11", "ALTER TABLE t ADD COLUMN c int CHECK (c > 0)").algorithm());
+    }
+
+    @Test
+    void fullTextAndSpatialIndexesBlockWrites() {
+        for (String target : new String[] {"mysql:8.4", "mariadb:10.11"}) {
+            MySqlDdlEffect fullText = effect(target, "ALTER TABLE t ADD FULLTEXT INDEX t_ft (body)");
+            assertEquals(Algorithm.INPLACE, fullText.algorithm());
+            assertFalse(fullText.permitsWrites());
+            assertTrue(fullText.rebuildsTable());
+            assertFalse(effect(target, "CREATE FULLTEXT INDEX t_ft ON t (body)").permitsWrites());
+            MySqlDdlEffect spatial = effect(target, "ALTER TABLE t ADD SPATIAL INDEX t_g (g)");
+            assertFalse(spatial.permitsWrites());
+            assertFalse(spatial.rebuildsTable());
+        }
+        assertTrue(effect("mysql:8.4", "ALTER TABLE t ADD INDEX t_n (n)").permitsWrites());
+    }
+
+    @Test
     void varcharWideningKeepsItsLengthPrefix() {
         assertFalse(effect("mysql:8.4", "ALTER TABLE t MODIFY c varchar(63)", new Context("varchar(10)", true)).isHazard());
         assertEquals(Algorithm.COPY, effect("mysql:8.4", "ALTER TABLE t MODIFY c varchar(64)",

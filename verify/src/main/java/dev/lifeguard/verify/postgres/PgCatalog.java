@@ -24,7 +24,7 @@ public final class PgCatalog {
     }
 
     public static SchemaSnapshot snapshot(Connection c) throws SQLException {
-        TreeMap<String, String> objects = new TreeMap<>();
+        java.util.List<String> objects = new java.util.ArrayList<>();
         String runnerTables = "c.relname NOT IN (" + String.join(", ", RUNNER_TABLES.stream().map(t -> "'" + t + "'").toList()) + ")";
         query(c, objects, """
                 SELECT CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' WHEN 'S' THEN 'sequence '
@@ -89,13 +89,29 @@ public final class PgCatalog {
         query(c, objects, """
                 SELECT 'schema ' || n.nspname, '' FROM pg_namespace n WHERE %s AND n.nspname <> 'public'
                 """.formatted(USER_SCHEMA));
-        return new SchemaSnapshot(objects);
+        return new SchemaSnapshot(read(c, objects));
     }
 
-    private static void query(Connection c, TreeMap<String, String> into, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                into.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2));
+    private static void query(Connection c, java.util.List<String> queries, String sql) {
+        queries.add(sql.strip());
+    }
+
+    /** Runs the queries as one batch (one round trip) and collects the (name, definition) rows of them all. */
+    private static TreeMap<String, String> read(Connection c, java.util.List<String> queries) throws SQLException {
+        TreeMap<String, String> into = new TreeMap<>();
+        try (Statement s = c.createStatement()) {
+            boolean results = s.execute(String.join(";\n", queries));
+            while (true) {
+                if (results) {
+                    try (ResultSet rs = s.getResultSet()) {
+                        while (rs.next()) {
+                            into.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2));
+                        }
+                    }
+                } else if (s.getUpdateCount() == -1) {
+                    return into;
+                }
+                results = s.getMoreResults();
             }
         }
     }

@@ -48,7 +48,9 @@ public final class StatementObserver implements AutoCloseable {
         this.watch = db.getConnection();
         this.probe = db.getConnection();
         this.blocker = db.getConnection();
-        LockProbe.makeProbe(probe);
+        // the lock probed stays held until the probe is done (its transaction is still open, or the statement
+        // queues behind the blocker): a wait of 50 ms is a wait for as long as it is held
+        LockProbe.makeProbe(probe, "50ms");
         this.watchdog = new Watchdog(watch);
     }
 
@@ -218,7 +220,10 @@ public final class StatementObserver implements AutoCloseable {
 
     private void probe(TableRef t, Set<TableRef> readsWait, Set<TableRef> writesWait) throws SQLException {
         if (LockProbe.waitsOrFailsLater(probe, "SELECT 1 FROM " + t.sql() + " LIMIT 1")) {
+            // what makes a SELECT wait is ACCESS EXCLUSIVE, which every lock mode conflicts with: an INSERT waits too
             readsWait.add(t);
+            writesWait.add(t);
+            return;
         }
         if (LockProbe.waitsOrFailsLater(probe, "INSERT INTO " + t.sql() + " SELECT * FROM " + t.sql() + " WHERE false")) {
             writesWait.add(t);

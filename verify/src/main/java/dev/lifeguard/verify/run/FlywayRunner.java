@@ -37,14 +37,16 @@ final class FlywayRunner implements HistoryRunner {
     private final History history;
     private final Project project;
     private final DataSource db;
+    private final DataSource watchers;
     private final StatementHook hook = new StatementHook();
     private final Map<String, String> settings;
     private final ScriptRunner scripts;
 
-    FlywayRunner(History history, Project project, DataSource db) {
+    FlywayRunner(History history, Project project, DataSource db, DataSource watchers) {
         this.history = history;
         this.project = project;
         this.db = db;
+        this.watchers = watchers;
         this.settings = FlywaySettings.of(project.root(), history.location());
         this.scripts = new ScriptRunner(project, db, history.framework());
     }
@@ -105,7 +107,7 @@ final class FlywayRunner implements HistoryRunner {
             throws MigrationFailure {
         Tracker tracker = new Tracker(watched, observer, out);
         hook.set(tracker);
-        try (Connection watch = db.getConnection(); Watchdog watchdog = new Watchdog(watch)) {
+        try (Connection watch = watchers.getConnection(); Watchdog watchdog = new Watchdog(watch)) {
             tracker.watchdog = watchdog;
             Map<String, String> plain = new java.util.TreeMap<>(settings);
             String transactionalLock = plain.remove(TRANSACTIONAL_LOCK);

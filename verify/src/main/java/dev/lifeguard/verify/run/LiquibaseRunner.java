@@ -62,12 +62,14 @@ final class LiquibaseRunner implements HistoryRunner {
     private final History history;
     private final Project project;
     private final DataSource db;
+    private final DataSource watchers;
     private final StatementHook hook = new StatementHook();
 
-    LiquibaseRunner(History history, Project project, DataSource db) {
+    LiquibaseRunner(History history, Project project, DataSource db, DataSource watchers) {
         this.history = history;
         this.project = project;
         this.db = db;
+        this.watchers = watchers;
         LIQUIBASE_LOGGER.setLevel(Level.OFF);
     }
 
@@ -101,7 +103,7 @@ final class LiquibaseRunner implements HistoryRunner {
         Tracker tracker = new Tracker(migrations, observer, out, rollback);
         hook.set(tracker);
         Migration last = migrations.get(migrations.size() - 1);
-        try (Connection raw = db.getConnection(); Connection watch = db.getConnection(); Watchdog watchdog = new Watchdog(watch)) {
+        try (Connection raw = db.getConnection(); Connection watch = watchers.getConnection(); Watchdog watchdog = new Watchdog(watch)) {
             tracker.watchdog = watchdog;
             Connection connection = hook.wrap(raw);
             inScope(() -> {

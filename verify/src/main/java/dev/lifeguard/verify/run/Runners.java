@@ -12,9 +12,17 @@ public final class Runners {
     }
 
     public static HistoryRunner of(History history, Project project, DataSource db) {
+        return of(history, project, db, db);
+    }
+
+    /**
+     * @param db       where the tool runs (its sessions are its own, new ones)
+     * @param watchers where Lifeguard's session that watches the tool's statements comes from (may be kept open)
+     */
+    public static HistoryRunner of(History history, Project project, DataSource db, DataSource watchers) {
         return switch (history.framework()) {
-            case FLYWAY -> new FlywayRunner(history, project, db);
-            case LIQUIBASE -> new LiquibaseRunner(history, project, db);
+            case FLYWAY -> new FlywayRunner(history, project, db, watchers);
+            case LIQUIBASE -> new LiquibaseRunner(history, project, db, watchers);
             default -> new ScriptRunner(project, db, history.framework());
         };
     }

@@ -2,10 +2,8 @@ package dev.lifeguard.intellij.problems;
 
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.rules.Rule;
-import dev.lifeguard.rules.config.ConfigException;
 import dev.lifeguard.rules.config.ConfigLocator;
 import dev.lifeguard.rules.config.LintSettings;
-import dev.lifeguard.rules.config.ProjectConfig;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,15 +17,6 @@ final class ConfigProblems {
     private ConfigProblems() {
     }
 
-    /** The settings of the nearest lifeguard.yml from the root upwards; the defaults when it is broken. */
-    static LintSettings settings(Path root, List<Rule> rules) {
-        try {
-            return LintSettings.find(root, rules);
-        } catch (ConfigException e) {
-            return LintSettings.of(root, ProjectConfig.none());
-        }
-    }
-
     /**
      * The mistake in a lifeguard.yml's text as the editor holds it; none when it reads fine.
      *
@@ -36,7 +25,7 @@ final class ConfigProblems {
     static List<EditorProblem> check(Path root, Path file, String text, List<Rule> rules) {
         return ConfigLocator.check(root, file, text, LintSettings.ids(rules)).map(e -> {
             int[] range = new ProblemMapper(file, text).range(SourceSpan.ofLine(file, Math.max(1, e.line())));
-            return List.of(new EditorProblem(range[0], range[1], e.getMessage(), Highlight.ERROR, null, List.<EditPlan>of()));
+            return List.of(new EditorProblem(range[0], range[1], e.getMessage(), Highlight.ERROR, null, null, null, null));
         }).orElse(List.of());
     }
 }

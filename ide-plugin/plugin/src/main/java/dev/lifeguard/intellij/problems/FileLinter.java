@@ -1,33 +1,33 @@
 package dev.lifeguard.intellij.problems;
 
 import dev.lifeguard.analyzer.LoadException;
-import dev.lifeguard.analyzer.ProjectLoader;
-import dev.lifeguard.analyzer.model.Project;
+import dev.lifeguard.analyzer.warm.WarmProject;
 import dev.lifeguard.rules.BuiltinRules;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.config.ConfigLocator;
-import dev.lifeguard.rules.config.LintSettings;
-import dev.lifeguard.rules.engine.Engine;
-import dev.lifeguard.rules.engine.LintResult;
+import dev.lifeguard.rules.editor.ProjectModel;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Lints the file open in the editor the way {@code lifeguard lint} lints the project: the same discovery
- * decides whether it is a migration and which history it belongs to, and the rest of that history is read
- * from disk, while the file itself is taken as the editor holds it (unsaved changes included). The
- * project's lifeguard.yml applies as it does to {@code lifeguard lint} run in the project root.
+ * Lints the file open in the editor the way {@code lifeguard lint} lints the project, through the warm
+ * {@link ProjectModel} the language server uses too: the same discovery decides whether it is a migration and
+ * which history it belongs to, the rest of that history comes from what the model keeps (read from disk once),
+ * and the file itself is taken as the editor holds it (unsaved changes included). The project's lifeguard.yml
+ * applies as it does to {@code lifeguard lint} run in the project root. One model per project root, kept for
+ * the IDE's lifetime and told about changed files ({@link #changed}).
  */
 public final class FileLinter {
-    /** The extensions a migration can have; any other file is not looked at (the inspection runs on every file). */
-    private static final Set<String> MIGRATION_EXTENSIONS = Set.of("sql", "xml", "yaml", "yml", "json");
+    /** The plugin's version (from its jar's manifest), whose rule pages findings link by default. */
+    private static final String VERSION = FileLinter.class.getPackage().getImplementationVersion();
 
     private final ClassLoader pluginLoader;
+    private final List<Rule> rules = BuiltinRules.all();
+    private final Map<Path, ProjectModel> models = new ConcurrentHashMap<>();
 
     /**
      * @param pluginLoader the class loader of Lifeguard's classes: Liquibase finds its parsers and change
@@ -38,45 +38,63 @@ public final class FileLinter {
         this.pluginLoader = pluginLoader;
     }
 
+    /** Cheap: whether the file's name allows it to be a migration or lifeguard.yml (the inspection runs on every file). */
     public static boolean mayBeMigration(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot >= 0 && MIGRATION_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return WarmProject.mayBeMigration(file);
+    }
+
+    /** As {@link #lint(Path, Path, String, Runnable)}, never canceled. */
+    public List<EditorProblem> lint(Path root, Path file, String text) {
+        return lint(root, file, text, () -> {
+        });
     }
 
     /**
-     * @param root the project root (see {@link ProjectRoots})
-     * @param file the file, absolute, inside the root
-     * @param text the file's current text in the editor
+     * @param root          the project root (see {@link ProjectRoots})
+     * @param file          the file, absolute, inside the root
+     * @param text          the file's current text in the editor
+     * @param checkCanceled throws (IntelliJ's {@code ProgressManager.checkCanceled}) to abandon the check; the
+     *                      exception comes out of this method as thrown
      * @return the problems to show in the file; none when it is not a migration
      */
-    public List<EditorProblem> lint(Path root, Path file, String text) {
+    public List<EditorProblem> lint(Path root, Path file, String text, Runnable checkCanceled) {
         Path absoluteRoot = root.toAbsolutePath().normalize();
         Path relative = absoluteRoot.relativize(file.toAbsolutePath().normalize());
         if (relative.startsWith("..") || !mayBeMigration(file)) {
             return List.of();
         }
-        List<Rule> rules = BuiltinRules.all();
         if (ConfigLocator.isConfigFile(relative)) {
             return ConfigProblems.check(absoluteRoot, relative, text, rules);
         }
+        ProjectModel model = models.computeIfAbsent(absoluteRoot, r -> new ProjectModel(r, rules, VERSION));
         return withContextLoader(pluginLoader, () -> {
-            LintSettings settings = ConfigProblems.settings(absoluteRoot, rules);
-            Project project;
             try {
-                // the editor's text stands in for the file; no code index while typing
-                project = new ProjectLoader().load(settings.loadOptions(List.of("."), List.of(), Map.of(relative, text)));
+                return model.lint(relative, text, checkCanceled)
+                        .map(linted -> new ProblemMapper(relative, linted.source().text(), linted.pages())
+                                .map(linted.findings()))
+                        .orElse(List.of());
             } catch (LoadException e) {
                 return List.of();
             }
-            if (project.source(relative).isEmpty()) {
-                return List.of();
-            }
-            LintResult result = new Engine(rules, settings.engineOptions(project.dialect().dialect())).lint(project);
-            String linted = project.source(relative).get().text();
-            // a finding its lifeguard:ignore comment covers is not shown, as in every other report
-            return new ProblemMapper(relative, linted).map(result.findings().stream().filter(f -> !f.isSuppressed()).toList());
         });
+    }
+
+    /**
+     * A file or directory changed on disk (the IDE's file system events): every project that holds it forgets
+     * what it kept of it; a lifeguard.yml is read again.
+     */
+    public void changed(Path absolute) {
+        Path a = absolute.toAbsolutePath().normalize();
+        models.forEach((root, model) -> {
+            if (a.startsWith(root) || ConfigLocator.isConfigFile(a) && root.startsWith(a.getParent())) {
+                model.changedLater(a);
+            }
+        });
+    }
+
+    /** The model of a project root, once one of its files was linted (tests). */
+    ProjectModel model(Path root) {
+        return models.get(root.toAbsolutePath().normalize());
     }
 
     /** Runs {@code work} with the thread's context class loader set to {@code loader}, and restores it after. */

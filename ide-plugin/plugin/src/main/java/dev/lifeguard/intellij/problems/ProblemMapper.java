@@ -4,6 +4,7 @@ import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Fix;
+import dev.lifeguard.rules.RulePages;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,13 +18,20 @@ import java.util.Optional;
  */
 public final class ProblemMapper {
     private final SourceFile source;
+    private final RulePages pages;
 
     /**
      * @param file the file's path relative to the project root, as findings name it
      * @param text the file's text as the editor holds it (the text that was linted)
      */
     public ProblemMapper(Path file, String text) {
+        this(file, text, RulePages.forVersion(null));
+    }
+
+    /** @param pages where the findings' rule pages are (the project's docs-url:, or Lifeguard's own) */
+    public ProblemMapper(Path file, String text, RulePages pages) {
         this.source = new SourceFile(file, text);
+        this.pages = pages;
     }
 
     /** The problems of this file, in the order of the findings; findings in other files are left out. */
@@ -34,10 +42,8 @@ public final class ProblemMapper {
                 continue;
             }
             int[] range = range(f.span());
-            List<EditPlan> fixes = new ArrayList<>();
-            fix(f.fix()).ifPresent(fixes::add);
-            SuppressionComments.plan(source, f).ifPresent(fixes::add);
-            out.add(new EditorProblem(range[0], range[1], description(f), Highlight.of(f.severity()), f.ruleId(), fixes));
+            out.add(new EditorProblem(range[0], range[1], description(f), Highlight.of(f.severity()), f.ruleId(),
+                    pages.page(f.rule()), fix(f.fix()).orElse(null), SuppressionComments.plan(source, f).orElse(null)));
         }
         return out;
     }
@@ -68,15 +74,11 @@ public final class ProblemMapper {
         return i;
     }
 
-    /**
-     * The tooltip. IntelliJ expands {@code #ref} and {@code #loc} in a problem's text; a zero-width space
-     * keeps a message that happens to contain them literal.
-     */
+    /** The finding in words: the rule's message and its help (the rule id and link are added by {@link EditorProblem#html}). */
     static String description(Finding f) {
         String message = sentence(f.message());
         String help = f.help() == null || f.help().isBlank() ? "" : " " + sentence(f.help());
-        String text = message + help + " [" + f.ruleId() + "]";
-        return text.replace("#ref", "#\u200Bref").replace("#loc", "#\u200Bloc");
+        return message + help;
     }
 
     private static String sentence(String s) {
@@ -100,11 +102,10 @@ public final class ProblemMapper {
             if (!s.file().equals(source.path()) || !s.hasOffsets() || s.endOffset() > text.length()) {
                 return Optional.empty();
             }
-            edits.add(new TextEdit(s.startOffset(), s.endOffset(), text.substring(s.startOffset(), s.endOffset()),
-                    e.replacement()));
+            edits.add(TextEdit.of(text, s.startOffset(), s.endOffset(), e.replacement()));
         }
         try {
-            return Optional.of(new EditPlan("Lifeguard: " + fix.description(), edits));
+            return Optional.of(new EditPlan(fix.description(), edits));
         } catch (IllegalArgumentException overlapping) {
             return Optional.empty();
         }

@@ -35,12 +35,12 @@ public final class SuppressionComments {
         TextEdit edit;
         if (before.isBlank()) {
             // own line, indented like the statement
-            edit = new TextEdit(lineStart, lineStart, "", before + comment + newline);
+            edit = TextEdit.of(text, lineStart, lineStart, before + comment + newline);
         } else {
             // the statement starts after another on the same line: break the line before it
-            edit = new TextEdit(at, at, "", comment + newline);
+            edit = TextEdit.of(text, at, at, comment + newline);
         }
-        return Optional.of(new EditPlan("Lifeguard: suppress " + finding.ruleId() + " here (with a reason)",
+        return Optional.of(new EditPlan("Suppress " + finding.ruleId() + " here (with a reason)",
                 List.of(edit)));
     }
 

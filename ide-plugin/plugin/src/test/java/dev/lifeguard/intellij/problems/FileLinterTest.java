@@ -45,7 +45,7 @@ class FileLinterTest {
         EditorProblem index = problems.stream().filter(p -> p.ruleId().equals("non-concurrent-index")).findFirst()
                 .orElseThrow(() -> new AssertionError(problems.toString()));
         assertEquals("CREATE INDEX idx_users_email ON users (email)", editor.substring(index.start(), index.end()));
-        assertTrue(index.description().contains("[non-concurrent-index]"), index.description());
+        assertTrue(index.html().contains(">non-concurrent-index</a>"), index.html());
 
         // the rule's fix, applied as the IDE applies it, makes the finding go away
         EditPlan fix = index.fixes().get(0);
@@ -87,7 +87,7 @@ class FileLinterTest {
                 .orElseThrow(() -> new AssertionError(problems.toString()));
         assertEquals("<renameColumn tableName=\"users\" oldColumnName=\"name\" newColumnName=\"full_name\"/>",
                 editor.substring(rename.start(), rename.end()));
-        String suppressed = rename.fixes().get(rename.fixes().size() - 1).applyTo(editor);
+        String suppressed = rename.suppression().applyTo(editor);
         assertTrue(suppressed.contains("        <!-- lifeguard:ignore rename-column " + Suppressions.REASON_PLACEHOLDER
                 + " -->\n        <renameColumn"), suppressed);
     }
@@ -100,14 +100,17 @@ class FileLinterTest {
         assertEquals(List.of("missing-lock-timeout", "non-concurrent-index"), ruleIds(linter.lint(root, v2, editor)).stream().sorted().toList());
 
         write("lifeguard.yml", "rules:\n  non-concurrent-index: off\n  missing-lock-timeout: note\n");
+        linter.changed(root.resolve("lifeguard.yml")); // as the IDE's file events report it
         List<EditorProblem> configured = linter.lint(root, v2, editor);
         assertEquals(List.of("missing-lock-timeout"), ruleIds(configured));
         assertEquals(Highlight.WEAK_WARNING, configured.get(0).highlight());
 
         write("lifeguard.yml", "dialect: mysql\n");
+        linter.changed(root.resolve("lifeguard.yml")); // as the IDE's file events report it
         String twoTables = "CREATE TABLE a (id bigint PRIMARY KEY);\nCREATE TABLE b (id bigint PRIMARY KEY);\n";
         assertEquals(List.of("non-atomic-migration"), ruleIds(linter.lint(root, v2, twoTables)));
         write("lifeguard.yml", "exclude: [\"db/migration/V2__*\"]\n");
+        linter.changed(root.resolve("lifeguard.yml")); // as the IDE's file events report it
         assertEquals(List.of(), linter.lint(root, v2, editor));
     }
 
@@ -137,7 +140,7 @@ class FileLinterTest {
         String editor = "SET lock_timeout = '2s';\n  CREATE INDEX idx_users_email ON users (email);\n";
         EditorProblem index = linter.lint(root, v2, editor).stream().filter(p -> p.ruleId().equals("non-concurrent-index"))
                 .findFirst().orElseThrow();
-        String suppressed = index.fixes().get(index.fixes().size() - 1).applyTo(editor);
+        String suppressed = index.suppression().applyTo(editor);
         // the suppressor reads what the fix wrote: nothing is left, not even unused-suppression
         assertEquals(List.of(), linter.lint(root, v2, suppressed), suppressed);
     }

@@ -92,15 +92,22 @@ class ProblemMapperTest {
     }
 
     @Test
-    void theDescriptionCarriesMessageHelpAndRuleIdAndNeverIntellijTemplateTokens() {
+    void theTooltipCarriesMessageHelpAndTheRuleIdLinkingItsPageAndNeverIntellijTemplateTokens() {
         String text = "DROP TABLE a;\n";
         SourceFile file = new SourceFile(SQL, text);
         Finding f = Findings.on(file, "DROP TABLE a;", "drop-table");
-        assertEquals("message about drop-table. Do the safe thing. [drop-table]", ProblemMapper.description(f));
+        EditorProblem p = new ProblemMapper(SQL, text).map(List.of(f)).get(0);
+        assertEquals("message about drop-table. Do the safe thing.", p.description());
+        assertEquals("drop-table", p.ruleId());
+        assertEquals("https://github.com/lifeguard-dev/lifeguard/blob/main/docs/rules/drop-table.md", p.ruleUrl());
+        // IntelliJ renders a description starting with <html> as HTML in the tooltip, and strips the tags for
+        // the Problems view: "message about drop-table. Do the safe thing. [drop-table]"
+        assertEquals("<html>message about drop-table. Do the safe thing. [<a href=\"" + p.ruleUrl()
+                + "\">drop-table</a>]</html>", p.html());
 
-        Finding tokens = new Finding(f.rule(), f.severity(), "column #ref of #loc", f.span(), "", List.of(), null, "fp");
-        String d = ProblemMapper.description(tokens);
-        assertFalse(d.contains("#ref") || d.contains("#loc"), d);
+        Finding tokens = new Finding(f.rule(), f.severity(), "column #ref of <b>#loc</b>", f.span(), "", List.of(), null, "fp");
+        String d = new ProblemMapper(SQL, text).map(List.of(tokens)).get(0).html();
+        assertFalse(d.contains("#ref") || d.contains("#loc") || d.contains("<b>"), d);
     }
 
     @Test
@@ -113,11 +120,11 @@ class ProblemMapperTest {
         EditorProblem p = new ProblemMapper(SQL, text).map(List.of(f)).get(0);
 
         assertEquals(2, p.fixes().size());
-        EditPlan plan = p.fixes().get(0);
-        assertEquals("Lifeguard: Add CONCURRENTLY", plan.name());
-        assertEquals(List.of(new TextEdit(at, at, "", " CONCURRENTLY")), plan.edits());
+        EditPlan plan = p.rewrite();
+        assertEquals("Add CONCURRENTLY", plan.name());
+        assertEquals(List.of(new TextEdit(at, at, "CREATE INDEX", "", " idx ON users (email);", " CONCURRENTLY")), plan.edits());
         assertEquals("CREATE INDEX CONCURRENTLY idx ON users (email);\n", plan.applyTo(text));
-        assertTrue(p.fixes().get(1).name().contains("suppress non-concurrent-index"), p.fixes().get(1).name());
+        assertTrue(p.suppression().name().contains("Suppress non-concurrent-index"), p.suppression().name());
     }
 
     @Test
