@@ -131,6 +131,14 @@ class GitLintTest {
     }
 
     @Test
+    void outOfOrderSetInTheSpringConfigurationLetsFlywayApplyALowerVersion() throws IOException {
+        repo.write("src/main/resources/application.properties", "spring.flyway.out-of-order=true\n").commitAll("config");
+        repo.branch("feature").write("db/migration/V1_5__phone.sql", "ALTER TABLE users ADD COLUMN phone text;\n")
+                .commitAll("out of order, as configured");
+        assertEquals(List.of(), all(repo.lint("--since", "main"), "duplicate-version"));
+    }
+
+    @Test
     void aNewMigrationAboveTheNewestVersionIsInOrder() throws IOException {
         repo.branch("feature").write("db/migration/V3__phone.sql", "ALTER TABLE users ADD COLUMN phone text;\n")
                 .commitAll("in order");

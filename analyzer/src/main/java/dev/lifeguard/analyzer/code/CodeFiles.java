@@ -31,6 +31,14 @@ final class CodeFiles {
     private static final Pattern CONFIG_NAME = Pattern.compile("application[-\\w]*\\.(properties|ya?ml)");
 
     record Listing(List<Path> java, List<Path> kotlin, List<Path> xml, List<Path> sql, List<Path> config) {
+        /** This listing without {@code files}. */
+        Listing without(Set<Path> files) {
+            if (files.isEmpty()) {
+                return this;
+            }
+            java.util.function.Function<List<Path>, List<Path>> keep = l -> l.stream().filter(p -> !files.contains(p)).toList();
+            return new Listing(keep.apply(java), keep.apply(kotlin), keep.apply(xml), keep.apply(sql), keep.apply(config));
+        }
     }
 
     private CodeFiles() {

@@ -123,9 +123,30 @@ final class CodeIndexer {
         return Optional.ofNullable(r.file());
     }
 
+    /** A string of several statements (a JDBC batch) is read statement by statement: a column belongs to its own statement's tables. */
     private static void sql(SqlPiece piece, SourceFile f, JpaMappings.References refs, CodeReference.Kind kind) {
-        for (SqlReferences.Found found : SqlReferences.find(piece.sql())) {
-            refs.add(found.table(), found.column(), f.path(), piece.lineOf(found.offset()), kind);
+        statements(piece.sql(), (from, found) -> refs.add(found.table(), found.column(), f.path(),
+                piece.lineOf(from + found.offset()), kind));
+    }
+
+    /** The names each statement of {@code text} uses, split at semicolons outside quotes; offsets into the statement. */
+    private static void statements(String text, java.util.function.BiConsumer<Integer, SqlReferences.Found> out) {
+        if (text.indexOf(';') < 0) {
+            SqlReferences.find(text).forEach(x -> out.accept(0, x));
+            return;
+        }
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == ';') {
+                int from = start;
+                if (!text.substring(from, i).isBlank()) {
+                    SqlReferences.find(text.substring(from, i)).forEach(x -> out.accept(from, x));
+                }
+                start = i + 1;
+            } else if (text.charAt(i) == '\'') {
+                int e = text.indexOf('\'', i + 1);
+                i = e < 0 ? text.length() - 1 : e;
+            }
         }
     }
 
@@ -157,21 +178,21 @@ final class CodeIndexer {
         }
     }
 
+    /**
+     * A SQL file that creates, alters or drops schema objects is a schema script (an old upgrade script a
+     * custom change runs, a dump, a test schema), not the application's queries: the names in it are the
+     * schema of its time, not uses by the running version.
+     */
+    private static final Pattern SCHEMA_SCRIPT = Pattern.compile(
+            "(?i)\\b(?:create|alter|drop)\\s+(?:table|index|unique\\s+index|view|sequence|procedure|function|trigger)\\b");
+
     private static void sqlFile(SourceFile f, JpaMappings.References refs) {
         String text = f.text();
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == ';') {
-                int from = start;
-                for (SqlReferences.Found x : SqlReferences.find(text.substring(from, i))) {
-                    refs.add(x.table(), x.column(), f.path(), f.lineOf(from + x.offset()), CodeReference.Kind.SQL_FILE);
-                }
-                start = i + 1;
-            } else if (text.charAt(i) == '\'') {
-                int e = text.indexOf('\'', i + 1);
-                i = e < 0 ? text.length() - 1 : e;
-            }
+        if (SCHEMA_SCRIPT.matcher(text).find()) {
+            return;
         }
+        statements(text, (from, x) -> refs.add(x.table(), x.column(), f.path(), f.lineOf(from + x.offset()),
+                CodeReference.Kind.SQL_FILE));
     }
 
     private CodeIndex index(JpaMappings.References refs) {

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
@@ -96,15 +97,29 @@ final class JavaSources {
                 .map(e -> e.toString().endsWith("JOINED") || e.toString().endsWith("TABLE_PER_CLASS")).orElse(false);
         String superclass = c.getExtendedTypes().isEmpty() ? null : c.getExtendedTypes().get(0).getNameAsString();
         List<JpaClass.Field> fields = new ArrayList<>();
-        for (FieldDeclaration f : c.getFields()) {
-            if (f.isStatic() || annotation(f, "Transient").isPresent() || f.getModifiers().stream()
-                    .anyMatch(m -> m.getKeyword().asString().equals("transient"))) {
-                continue;
-            }
-            for (VariableDeclarator v : f.getVariables()) {
-                JpaClass.Field field = field(f, v);
+        if (propertyAccess(c)) {
+            // property access: the getters are the attributes, and the fields are the class's own business
+            for (MethodDeclaration m : c.getMethods()) {
+                String property = m.isStatic() || !m.getParameters().isEmpty() || m.getType().isVoidType()
+                        || annotation(m, "Transient").isPresent() ? null : propertyName(m.getNameAsString());
+                JpaClass.Field field = property == null ? null
+                        : field(m, property, m.getType(), m.getName().getBegin().map(p -> p.line).orElse(line(m)));
                 if (field != null) {
                     fields.add(field);
+                }
+            }
+        } else {
+            for (FieldDeclaration f : c.getFields()) {
+                if (f.isStatic() || annotation(f, "Transient").isPresent() || f.getModifiers().stream()
+                        .anyMatch(m -> m.getKeyword().asString().equals("transient"))) {
+                    continue;
+                }
+                for (VariableDeclarator v : f.getVariables()) {
+                    JpaClass.Field field = field(f, v.getNameAsString(), v.getType(),
+                            v.getName().getBegin().map(p -> p.line).orElse(line(f)));
+                    if (field != null) {
+                        fields.add(field);
+                    }
                 }
             }
         }
@@ -112,8 +127,44 @@ final class JavaSources {
                 file.path(), line);
     }
 
-    private static JpaClass.Field field(FieldDeclaration f, VariableDeclarator v) {
-        int line = v.getName().getBegin().map(p -> p.line).orElse(line(f));
+    /** Annotations that map an attribute: where they sit (fields or getters) says how the provider reads the class. */
+    private static final List<String> MAPPING = List.of("Id", "EmbeddedId", "Column", "JoinColumn", "ManyToOne",
+            "OneToOne", "OneToMany", "ManyToMany", "Embedded", "ElementCollection", "Basic", "Lob", "Enumerated",
+            "Temporal", "Version");
+
+    /**
+     * Whether the provider reads the class through its getters (JPA's property access): {@code @Access(PROPERTY)}
+     * on the class, else {@code @Id} on a getter, else, in a class without an id, mapping annotations only on
+     * getters. Then a field with no getter is not mapped at all.
+     */
+    private static boolean propertyAccess(ClassOrInterfaceDeclaration c) {
+        Optional<String> access = annotation(c, "Access").flatMap(a -> value(a, "value")).map(Expression::toString);
+        if (access.isPresent()) {
+            return access.get().endsWith("PROPERTY");
+        }
+        boolean idOnField = c.getFields().stream().anyMatch(f -> annotation(f, "Id").isPresent()
+                || annotation(f, "EmbeddedId").isPresent());
+        boolean idOnGetter = c.getMethods().stream().anyMatch(m -> annotation(m, "Id").isPresent()
+                || annotation(m, "EmbeddedId").isPresent());
+        if (idOnField || idOnGetter) {
+            return !idOnField;
+        }
+        boolean onFields = c.getFields().stream().anyMatch(f -> MAPPING.stream().anyMatch(n -> annotation(f, n).isPresent()));
+        return !onFields && c.getMethods().stream().anyMatch(m -> MAPPING.stream().anyMatch(n -> annotation(m, n).isPresent()));
+    }
+
+    /** {@code getLogin} and {@code isActive} to {@code login} and {@code active}; null for any other method. */
+    private static String propertyName(String method) {
+        int prefix = method.startsWith("get") ? 3 : method.startsWith("is") ? 2 : 0;
+        if (prefix == 0 || method.length() == prefix || !Character.isUpperCase(method.charAt(prefix))) {
+            return null;
+        }
+        String rest = method.substring(prefix);
+        return rest.length() > 1 && Character.isUpperCase(rest.charAt(1)) ? rest // getURL: URL, as java.beans says
+                : Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+    }
+
+    private static JpaClass.Field field(NodeWithAnnotations<?> f, String attribute, Type type, int line) {
         Optional<AnnotationExpr> column = annotation(f, "Column");
         String columnName = column.flatMap(a -> string(a, "name")).orElse(null);
         String columnTable = column.flatMap(a -> string(a, "table")).orElse(null);
@@ -161,10 +212,10 @@ final class JavaSources {
         }
         if (inOwnTable) {
             // the columns live in a join or collection table: nothing in this one
-            return new JpaClass.Field(v.getNameAsString(), typeName(v.getType()), line, null, null, List.of(), false,
+            return new JpaClass.Field(attribute, typeName(type), line, null, null, List.of(), false,
                     false, Map.of(), own);
         }
-        return new JpaClass.Field(v.getNameAsString(), typeName(v.getType()), columnName != null ? columnLine : line,
+        return new JpaClass.Field(attribute, typeName(type), columnName != null ? columnLine : line,
                 columnName, columnTable, joinColumns, toOne && joinColumns.isEmpty(), embedded, overrides, own);
     }
 

@@ -58,7 +58,9 @@ final class LazyCodeReader implements CodeBase.Reader {
     @Override
     public synchronized CodeIndex index() {
         if (index == null) {
-            index = new CodeIndexer(root, naming, read, problems, cache).build(listing());
+            CodeFiles.Listing all = listing();
+            index = new CodeIndexer(root, naming, read, problems, cache)
+                    .build(all.without(migrationCode(all.java(), this::file)));
         }
         return index;
     }
@@ -110,12 +112,28 @@ final class LazyCodeReader implements CodeBase.Reader {
         });
         // the naming strategy of that revision's configuration: the running version maps its entities through it
         List<SourceFile> config = files.config().stream().map(texts::get).filter(java.util.Objects::nonNull).toList();
-        return Optional.of(new CodeIndexer(SchemaSettings.namingStrategy(config), texts).build(files));
+        Set<Path> migrationCode = migrationCode(files.java(), p -> Optional.ofNullable(texts.get(p)));
+        return Optional.of(new CodeIndexer(SchemaSettings.namingStrategy(config), texts).build(files.without(migrationCode)));
     }
 
     @Override
     public boolean isCodeFile(Path file) {
         return !root.isExcluded(file) && !migrations.contains(file) && CodeFiles.isCodeFile(file, roots);
+    }
+
+    /**
+     * The classes the migrations run (customChange classes and the project's classes they extend) among
+     * {@code java}: migrations, not the application, so the names they use are not the running version's uses
+     * (a data migration reads the column its changeSet drops next). An entity among them stays code.
+     */
+    private Set<Path> migrationCode(List<Path> java, java.util.function.Function<Path, Optional<SourceFile>> read) {
+        Set<Path> out = new java.util.HashSet<>();
+        for (Path p : MigrationClasses.files(migrationClasses, java, read)) {
+            if (read.apply(p).map(f -> !MigrationClasses.isMapped(f.text())).orElse(true)) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     private CodeFiles.Listing listing() {

@@ -78,6 +78,13 @@ final class MigrationClasses {
         return out;
     }
 
+    private static final Pattern MAPPED = Pattern.compile("@(?:[\\w.]*\\.)?(?:Entity|MappedSuperclass|Embeddable|Table)\\b");
+
+    /** Whether a source maps entities (JPA annotations): application model, even when a migration class extends it. */
+    static boolean isMapped(String text) {
+        return MAPPED.matcher(text).find();
+    }
+
     /** The fully qualified name of the class a source's first class extends, as far as its imports say. */
     static Optional<String> superclass(String text) {
         Matcher e = EXTENDS.matcher(text);

@@ -57,7 +57,11 @@ public final class Identifiers {
         return mysql ? "`" + name.replace("`", "``") + "`" : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    /** Strips one level of quoting ("x", `x`, [x]); lower-cases the identifier when it was not quoted. */
+    /**
+     * Strips one level of quoting ("x", `x`, [x]); lower-cases the identifier when it was not quoted, and when
+     * it was quoted in SQL Server's brackets: SQL Server compares names by the database's collation, which is
+     * case-insensitive by default, so {@code [Users]} and {@code users} name one table.
+     */
     public static String normalize(String written) {
         String s = written.trim();
         if (s.length() >= 2) {
@@ -65,7 +69,7 @@ public final class Identifiers {
             char last = s.charAt(s.length() - 1);
             if ((first == '"' && last == '"') || (first == '`' && last == '`') || (first == '[' && last == ']')) {
                 String inner = s.substring(1, s.length() - 1);
-                return first == '"' ? inner.replace("\"\"", "\"") : inner;
+                return first == '"' ? inner.replace("\"\"", "\"") : first == '[' ? inner.toLowerCase(Locale.ROOT) : inner;
             }
         }
         return s.toLowerCase(Locale.ROOT);

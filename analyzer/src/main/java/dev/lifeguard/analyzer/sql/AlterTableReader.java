@@ -72,9 +72,17 @@ final class AlterTableReader {
             }
         }
         List<Operation> ops = new ArrayList<>();
+        boolean adding = false;
         for (TokenCursor k : clauses) {
             span = clauseSpans.span(k.at(0).start(), k.at(k.size() - 1).end());
-            clause(k, table, algorithm, lock, ops);
+            // SQL Server's ADD takes a list: ADD a int, b varchar(20), CONSTRAINT ... (no ADD before the others)
+            boolean continuesAdd = adding && dialect == Dialect.SQLSERVER && !startsAction(k);
+            adding = continuesAdd || k.isWord("ADD");
+            if (continuesAdd) {
+                add(k, table, algorithm, lock, ops);
+            } else {
+                clause(k, table, algorithm, lock, ops);
+            }
             k.expectEnd();
         }
         span = statementSpan;
@@ -91,6 +99,13 @@ final class AlterTableReader {
             ops.add(new Operation.OnlineDdlOptions(whole, table, algorithm, lock));
         }
         return ops;
+    }
+
+    /** Whether a clause begins with an action of its own (ADD, DROP, ALTER...) rather than continuing a list. */
+    private static boolean startsAction(TokenCursor k) {
+        return k.peek().kind() == Token.Kind.WORD && (OTHER_CLAUSES.contains(k.peek().upper())
+                || java.util.Set.of("ADD", "DROP", "RENAME", "ALTER", "MODIFY", "CHANGE", "VALIDATE", "SET")
+                .contains(k.peek().upper()));
     }
 
     private static String optionValue(TokenCursor k) throws ReadException {

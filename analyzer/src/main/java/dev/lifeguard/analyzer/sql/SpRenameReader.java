@@ -13,7 +13,8 @@ import java.util.Locale;
  * SQL Server renames with a stored procedure: {@code EXEC sp_rename 'schema.old', 'new'} renames a table,
  * {@code EXEC sp_rename 'table.old', 'new', 'COLUMN'} a column. Read as the renames they are, so that a table
  * rebuilt through a copy and renamed into place (what SQL Server's own tools generate) keeps its name.
- * Renames of indexes, constraints and other objects ({@code 'INDEX'}, {@code 'OBJECT'}) stay unmodelled.
+ * Renames of indexes, constraints and other objects ({@code 'INDEX'}, {@code 'OBJECT'}, or a three-part name)
+ * stay unmodelled; a two-part name the history made a sequence or view renames that, not a table.
  */
 final class SpRenameReader {
     private SpRenameReader() {
@@ -62,6 +63,9 @@ final class SpRenameReader {
         }
         if (!type.isEmpty()) {
             return null; // INDEX, OBJECT (constraints), DATABASE, STATISTICS, USERDATATYPE
+        }
+        if (lastDot(object) >= 0 && lastDot(object.substring(0, lastDot(object))) >= 0) {
+            return null; // schema.table.name without a type: an index or constraint of a table, not a table
         }
         TableName from = TableName.parse(object);
         return List.of(new Operation.RenameTable(span, from, new TableName(from.schema(), newName)));

@@ -108,6 +108,12 @@ public final class SchemaObjects {
         } else if (op instanceof Operation.RenameTable r) {
             String from = key(r.from().name());
             String to = key(r.to().name());
+            boolean sequence = sequences.remove(from);
+            if (sequence || views.remove(from)) { // sp_rename of a sequence or a view: no table is renamed
+                (sequence ? sequences : views).add(to);
+                viewsAndSequencesEverCreated.add(to);
+                return;
+            }
             tablesEverCreated.add(to);
             indexes.replaceAll((n, i) -> from.equals(i.table()) ? new Index(to, i.columns()) : i);
             constraints.replaceAll((n, t) -> from.equals(t) ? to : t);

@@ -38,6 +38,10 @@ public final class SchemaState {
     private final java.util.Set<String> met = new java.util.HashSet<>();
     /** The same for columns ({@code table + '.' + column}). */
     private final java.util.Set<String> metColumns = new java.util.HashSet<>();
+    /** On the scratch copy: table names the migration created or renamed a table to. */
+    private final java.util.Set<String> madeHere = new java.util.HashSet<>();
+    /** On the scratch copy: names that are no table (views, sequences) and are never presumed to be one. */
+    private java.util.function.Predicate<TableName> notTable = t -> false;
 
     /** Told of a table or column presumed to exist before the operation that names it. */
     interface Presumer {
@@ -78,6 +82,10 @@ public final class SchemaState {
             }
         }
         s.presumer = presumer;
+        // a name the history made a view or sequence is not a table to presume (sp_rename renames either), nor is
+        // table.name, where the part before the dot is a table, not a schema (sp_rename of an index or constraint)
+        s.notTable = t -> !tables.containsKey(t.name()) && (objects.hasView(t.name()) || objects.hasSequence(t.name())
+                || t.schema() != null && tables.containsKey(t.schema()));
         return s;
     }
 
@@ -94,10 +102,15 @@ public final class SchemaState {
             }
             tables.put(c.table().name(), t);
             met.add(c.table().name());
+            madeHere.add(c.table().name());
         } else if (op instanceof Operation.DropTable d) {
             for (TableName name : d.tables()) {
                 // IF EXISTS too: production may have the table (a dump-style drop-and-create is told apart by the
-                // rules); a name this migration already dropped is not presumed again (the statement is a no-op)
+                // rules); a name this migration dropped before is presumed again, each DROP TABLE of production's
+                // table being a drop the team wrote, unless the migration itself created a table of that name since
+                if (presumer != null && !tables.containsKey(name.name()) && !madeHere.contains(name.name())) {
+                    met.remove(name.name());
+                }
                 presumeTable(name);
                 tables.remove(name.name());
             }
@@ -110,6 +123,7 @@ public final class SchemaState {
                 t.rename(r.to());
                 tables.put(r.to().name(), t);
                 met.add(r.to().name());
+                madeHere.add(r.to().name());
             }
         } else if (op instanceof Operation.AddColumn a) {
             presumeTable(a.table());
@@ -159,7 +173,7 @@ public final class SchemaState {
     }
 
     private void presumeTable(TableName name) {
-        if (presumer != null && !tables.containsKey(name.name()) && met.add(name.name())) {
+        if (presumer != null && !tables.containsKey(name.name()) && !notTable.test(name) && met.add(name.name())) {
             TableState t = TableState.presumed(name);
             tables.put(name.name(), t);
             presumer.table(t);

@@ -65,6 +65,16 @@ class CodeIndexTest {
     }
 
     @Test
+    void propertyAccessMapsTheGettersNotTheFields() {
+        assertAt("suppliers", "login", "Supplier.java:24");
+        assertAt("suppliers", "display_name", "Supplier.java:29");
+        assertAt("suppliers", "active", "Supplier.java:38");
+        for (String unmapped : List.of("password", "label", "displayname")) {
+            assertTrue(index.referencesTo(TableName.parse("suppliers"), unmapped).isEmpty(), unmapped);
+        }
+    }
+
+    @Test
     void nativeQueriesTextBlocksAndJdbcStrings() {
         assertAt("customers", "nickname", "CustomerRepository.java:12");
         assertAt("customers", "vip_level", "CustomerRepository.java:22");
@@ -72,6 +82,9 @@ class CodeIndexTest {
         assertAt("customers", "archived_on", "CustomerRepository.java:35");
         assertTrue(index.referencesTo(TableName.parse("customers"), "legacy_code").isEmpty(), "JPQL is not SQL");
         assertTrue(index.referencesTo(TableName.parse("customers"), "legacycode").isEmpty(), "JPQL is not SQL");
+        assertAt("purchase_order", "order_ref", "CustomerRepository.java:44");
+        assertTrue(index.referencesTo(TableName.parse("customers"), "order_ref").isEmpty(),
+                "a string of several statements: each column belongs to its own statement's tables");
     }
 
     @Test

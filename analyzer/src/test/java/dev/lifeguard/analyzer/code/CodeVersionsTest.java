@@ -134,6 +134,42 @@ class CodeVersionsTest {
     }
 
     @Test
+    void theClassesMigrationsRunAndSchemaScriptsAreNotCodeInEitherVersion() throws Exception {
+        git("checkout", "-q", "main");
+        write("src/main/resources/db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="1" author="a">
+                        <createTable tableName="users">
+                            <column name="id" type="bigint"/>
+                            <column name="fax" type="text"/>
+                        </createTable>
+                    </changeSet>
+                    <changeSet id="2" author="a">
+                        <customChange class="app.db.MoveFax"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        write("src/main/java/app/db/MoveFax.java", "package app.db;\nclass MoveFax extends Base {\n"
+                + "    String sql = \"select fax from users\";\n}\n");
+        write("src/main/java/app/db/Base.java", "package app.db;\nabstract class Base {\n"
+                + "    String check = \"select count(fax) from users\";\n}\n");
+        write("src/main/resources/upgrade-1.2.sql", "ALTER TABLE users ADD COLUMN fax text;\nUPDATE users SET fax = '';\n");
+        write("src/main/resources/queries/faxes.sql", "SELECT fax FROM users;\n");
+        git("add", "-A");
+        git("commit", "-q", "-m", "java migration");
+        git("checkout", "-q", "-b", "drop");
+        write(USER, USER_WITHOUT_FAX);
+        Project project = new ProjectLoader().load(new LoadOptions(repo, List.of("src/main/resources/db/changelog.xml"),
+                Dialect.POSTGRESQL, List.of()));
+        CodeVersions versions = CodeVersions.of(project.code(), GitChanges.open(repo).since("main"));
+        assertEquals(List.of(Path.of("src/main/java/app/User.java"), Path.of("src/main/resources/queries/faxes.sql")),
+                fax(versions.running()).stream().map(CodeReference::file).toList(),
+                "the customChange class, its base class and the upgrade script are migrations at the base too");
+        assertEquals(List.of(Path.of("src/main/resources/queries/faxes.sql")),
+                fax(versions.deploying()).stream().map(CodeReference::file).toList());
+    }
+
+    @Test
     void aProjectRootBelowTheRepositoryReadsItsOwnFilesAtTheBase() throws Exception {
         git("checkout", "-q", "main");
         Path service = repo.resolve("service");

@@ -174,6 +174,37 @@ class SqlParserTest {
         assertInstanceOf(Operation.Other.class, ops.get(4));
     }
 
+    @Test
+    void mysqlRenameToAmongOtherClausesTakesEffectLast() {
+        List<Operation> ops = mysql("ALTER TABLE users RENAME TO user, RENAME COLUMN id TO oid");
+        assertEquals(2, ops.size(), ops.toString());
+        assertEquals(new TableName(null, "users"), assertInstanceOf(RenameColumn.class, ops.get(0)).table());
+        assertEquals(new TableName(null, "user"), assertInstanceOf(Operation.RenameTable.class, ops.get(1)).to());
+    }
+
+    @Test
+    void sqlServerAddTakesAList() {
+        List<Operation> ops = new SqlParser(Dialect.SQLSERVER).parse(new SourceFile(Path.of("m.sql"),
+                "ALTER TABLE [dbo].info ADD include_features bit, fail_message varchar(2000),\n"
+                + "  CONSTRAINT ck_info CHECK (include_features IN (0, 1)), DROP COLUMN old_flag;\n"));
+        assertEquals(4, ops.size(), ops.toString());
+        assertEquals("include_features", assertInstanceOf(Operation.AddColumn.class, ops.get(0)).column().name());
+        assertEquals("varchar(2000)", assertInstanceOf(Operation.AddColumn.class, ops.get(1)).column().type());
+        assertInstanceOf(Operation.AddConstraint.class, ops.get(2));
+        assertInstanceOf(Operation.DropColumn.class, ops.get(3), "a clause with an action of its own ends the list");
+    }
+
+    @Test
+    void sqlServerThreePartRenameIsNoTableAndBracketsFoldCase() {
+        List<Operation> ops = new SqlParser(Dialect.SQLSERVER).parse(new SourceFile(Path.of("m.sql"),
+                "EXEC sp_rename '[dbo].[cohort].[dbo.PK_cohort]', 'PK_cohort';\n"
+                + "CREATE TABLE dbo.[TEMP_Widget] (id int);\n"));
+        assertEquals(2, ops.size(), ops.toString());
+        assertInstanceOf(Operation.Other.class, ops.get(0), "an index or constraint of a table, written in three parts");
+        assertEquals(new TableName("dbo", "temp_widget"), assertInstanceOf(Operation.CreateTable.class, ops.get(1)).table(),
+                "SQL Server's default collation compares names case-insensitively, bracketed or not");
+    }
+
     private static RenameColumn withoutSpan(RenameColumn r) {
         return new RenameColumn(null, r.table(), r.from(), r.to());
     }

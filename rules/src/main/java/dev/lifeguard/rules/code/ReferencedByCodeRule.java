@@ -2,6 +2,8 @@ package dev.lifeguard.rules.code;
 
 import dev.lifeguard.analyzer.code.CodeVersions;
 import dev.lifeguard.analyzer.model.CodeReference;
+import dev.lifeguard.analyzer.model.Migration;
+import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.analyzer.timeline.NetChange;
@@ -19,7 +21,8 @@ import java.util.stream.Collectors;
  * renamed away and back again is not gone) while application code uses it. In a reviewed change the code
  * that matters first is the version running in production during the deploy (the base revision's, read
  * from git): it meets the new schema the moment the migration commits, even when the change removes its
- * use. The version being deployed is checked too: it runs against the new schema for good.
+ * use. The version being deployed is checked too: it runs against the new schema for good. A name a later
+ * migration creates again is the one the working tree's code means: only the running version is judged on it.
  */
 @RuleInfo(
         id = "referenced-by-code",
@@ -51,8 +54,13 @@ public final class ReferencedByCodeRule implements Rule {
         boolean two = versions.reviewed() && versions.deploying() != versions.running();
         List<Used> used = new ArrayList<>();
         for (Gone g : gone) {
-            List<CodeReference> running = versions.running().referencesTo(g.table(), g.column());
-            List<CodeReference> deploying = two ? versions.deploying().referencesTo(g.table(), g.column()) : List.of();
+            // A later migration that creates the name again gives the code written after it a table or column of
+            // that name: the working tree's use (or the deployed version's) is of that one. Only the version
+            // running in production, which meets the gap between the two, is evidence then.
+            boolean later = createdAgainLater(ctx, g);
+            List<CodeReference> running = later && !versions.reviewed() ? List.of()
+                    : versions.running().referencesTo(g.table(), g.column());
+            List<CodeReference> deploying = two && !later ? versions.deploying().referencesTo(g.table(), g.column()) : List.of();
             if (!running.isEmpty() || !deploying.isEmpty()) {
                 used.add(new Used(g, running, deploying));
             }
@@ -83,6 +91,36 @@ public final class ReferencedByCodeRule implements Rule {
             }
         }
         return out;
+    }
+
+    /** Whether a migration after this one in its history creates the gone name again (created, added or renamed to). */
+    private static boolean createdAgainLater(OperationContext ctx, Gone g) {
+        List<Migration> all = ctx.history().migrations();
+        int at = 0;
+        while (at < all.size() && all.get(at) != ctx.migration()) {
+            at++;
+        }
+        for (int i = at + 1; i < all.size(); i++) {
+            for (Operation op : all.get(i).operations()) {
+                if (creates(op, g)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean creates(Operation op, Gone g) {
+        if (op instanceof Operation.CreateTable c && c.table().matches(g.table())) {
+            return g.column() == null || c.columns().stream().anyMatch(d -> g.column().equals(d.name()));
+        } else if (op instanceof Operation.RenameTable r) {
+            return g.column() == null && r.to().matches(g.table());
+        } else if (op instanceof Operation.AddColumn a) {
+            return g.column() != null && a.table().matches(g.table()) && g.column().equals(a.column().name());
+        } else if (op instanceof Operation.RenameColumn r) {
+            return g.column() != null && r.table().matches(g.table()) && g.column().equals(r.to());
+        }
+        return false;
     }
 
     private static void report(OperationContext ctx, CodeVersions versions, List<Used> used) {

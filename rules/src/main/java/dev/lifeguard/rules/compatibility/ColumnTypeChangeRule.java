@@ -23,11 +23,56 @@ public final class ColumnTypeChangeRule implements Rule {
 
     @Override
     public void visitOperation(OperationContext ctx) {
-        for (NetChange.ColumnRetyped r : ctx.netChanges(NetChange.ColumnRetyped.class)) {
+        List<NetChange.ColumnRetyped> here = ctx.netChanges(NetChange.ColumnRetyped.class);
+        for (NetChange.ColumnRetyped r : here) {
             if (!ctx.isNewTable(r.table())) {
                 judge(ctx, r);
             }
         }
+        if (here.isEmpty() && ctx.operation() instanceof Operation.AlterColumnType a) {
+            again(ctx, a);
+        }
+    }
+
+    /**
+     * A statement that changes the type of a column an earlier statement of the migration already changed: the
+     * application sees one change (reported at the first), but this statement rewrites the table once more,
+     * under its own lock.
+     */
+    private static void again(OperationContext ctx, Operation.AlterColumnType a) {
+        int index = ctx.earlierOperations().size();
+        NetChange.ColumnRetyped first = ctx.netEffect().changes().stream()
+                .filter(c -> c instanceof NetChange.ColumnRetyped r && !r.throughCopy() && r.at() < index
+                        && r.table().name().matches(a.table()) && r.now().name().equals(a.column()))
+                .map(c -> (NetChange.ColumnRetyped) c).findFirst().orElse(null);
+        if (first == null || ctx.isNewTable(first.table())) {
+            return;
+        }
+        Dialect dialect = ctx.dialect();
+        // the type the earlier statement set (the table may be production's, unknown to the replayed schema)
+        SqlType to = SqlType.parse(a.definition().type(), dialect);
+        String column = ctx.sql(a.table(), a.column());
+        if (to != null && first.table().isPresumed()) {
+            // production's table: what the column held before the migration is not known, nor what a cast to
+            // this type does to it
+            ctx.report(ctx.operation().span(), "column " + column + " changes type again in the same migration, to " + to
+                    + " (no migration linted creates " + ctx.sql(a.table()) + ": its type before the migration is not"
+                    + " known): this statement may rewrite the table again under its lock", help(ctx, first, to, dialect),
+                    null, List.of());
+            return;
+        }
+        String oldType = ctx.schema().column(a.table(), a.column()).map(c -> c.type()).orElse(null);
+        SqlType from = SqlType.parse(oldType, dialect);
+        if (from == null || to == null || from.equals(to) && a.using() == null
+                || dialect == Dialect.POSTGRESQL && !PgTypeChange.classify(oldType, a.definition().type(), a.using(),
+                a.column()).rewrites()
+                || dialect == Dialect.SQLSERVER && SqlServerTypeChange.metadataOnly(oldType, a.definition().type())) {
+            return;
+        }
+        ctx.report(ctx.operation().span(), "column " + column + " changes type again in the same migration, from " + from
+                + " to " + to + ": the application sees one change (reported where it starts), but this statement "
+                + (dialect == Dialect.POSTGRESQL ? "rewrites the table again under an ACCESS EXCLUSIVE lock"
+                   : "rewrites the table again under its lock"), help(ctx, first, to, dialect), null, List.of());
     }
 
     private static void judge(OperationContext ctx, NetChange.ColumnRetyped r) {
@@ -54,6 +99,9 @@ public final class ColumnTypeChangeRule implements Rule {
         }
         if (from != null && from.equals(to) && using == null) {
             return; // restated, as MODIFY / CHANGE / modifyDataType do
+        }
+        if (dialect == Dialect.SQLSERVER && SqlServerTypeChange.metadataOnly(oldType, r.now().type())) {
+            return; // a longer varchar/nvarchar/varbinary, text to varchar(max): SQL Server touches no row
         }
         if (dialect == Dialect.POSTGRESQL
                 && !PgTypeChange.classify(oldType, r.now().type(), using, r.column().name()).rewrites()) {

@@ -34,9 +34,7 @@ public final class RenameColumnRule implements Rule {
             String to = ctx.sql(r.to());
             String how = ctx.operation() instanceof Operation.AlterColumnType ? " (CHANGE COLUMN with a new name)" : "";
             // the type as the history knows it, else as the statement restates it (CHANGE old new <type>)
-            String type = r.column().type() != null ? r.column().type()
-                    : ctx.operation() instanceof Operation.AlterColumnType a && a.definition().type() != null
-                    ? a.definition().type() : "<type>";
+            String type = r.column().type() != null ? r.column().type() : restated(ctx).orElse("<type>");
             String help = "Expand: ALTER TABLE " + table + " ADD COLUMN " + to + " " + type
                     + "; write both columns from the application and backfill " + to + " from " + from
                     + " in batches; move reads to " + to + "; contract in a later release: ALTER TABLE " + table
@@ -53,5 +51,13 @@ public final class RenameColumnRule implements Rule {
             };
             ctx.report(ctx.operation().span(), message, help, null, List.of());
         }
+    }
+
+    /** The type the statement itself writes (MySQL's CHANGE old new TYPE is read as a rename and a restatement). */
+    private static java.util.Optional<String> restated(OperationContext ctx) {
+        return ctx.migration().operations().stream()
+                .filter(o -> o instanceof Operation.AlterColumnType a && a.span().equals(ctx.operation().span())
+                        && a.definition().type() != null)
+                .map(o -> ((Operation.AlterColumnType) o).definition().type()).findFirst();
     }
 }

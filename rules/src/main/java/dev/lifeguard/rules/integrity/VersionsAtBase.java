@@ -82,7 +82,7 @@ final class VersionsAtBase {
             boolean wasSameVersion = was != null && version(naming, dirs, was)
                     .map(v -> MigrationKeys.ofVersion(v, was).equals(key)).orElse(false);
             if (history.framework() == Framework.FLYWAY && newest != null && !wasSameVersion
-                    && Versions.compare(m.version(), newest) < 0) {
+                    && Versions.compare(m.version(), newest) < 0 && !outOfOrderAllowed(ctx)) {
                 ctx.report(Spans.firstLine(m.span(), ctx.project()), "version " + m.version()
                                 + " is out of order: it is new since " + change.base() + " but lower than " + newest
                                 + ", the newest version there; Flyway refuses to apply it where " + newest
@@ -90,6 +90,34 @@ final class VersionsAtBase {
                         "Renumber it above " + newest + " (or set Flyway's outOfOrder=true knowingly)", null, List.of());
             }
         }
+    }
+
+    /**
+     * Whether the project's Flyway configuration lets Flyway apply a migration below the newest applied one
+     * ({@code spring.flyway.out-of-order=true}, {@code flyway.outOfOrder=true} in {@code application*.properties|yml}
+     * or {@code flyway.conf}): then a new lower version runs where the newer ones already ran.
+     */
+    private static boolean outOfOrderAllowed(ProjectContext ctx) {
+        for (java.util.Map.Entry<Path, dev.lifeguard.analyzer.model.SourceFile> e : ctx.project().sources().entrySet()) {
+            String name = e.getKey().getFileName() == null ? "" : e.getKey().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            boolean config = name.equals("flyway.conf") || name.startsWith("application")
+                    && (name.endsWith(".properties") || name.endsWith(".yml") || name.endsWith(".yaml"));
+            if (!config) {
+                continue;
+            }
+            try {
+                for (dev.lifeguard.analyzer.code.ConfigEntries.Entry c : dev.lifeguard.analyzer.code.ConfigEntries.read(e.getValue())) {
+                    String key = c.key().toLowerCase(java.util.Locale.ROOT).replace("-", "");
+                    if ((key.equals("spring.flyway.outoforder") || key.equals("flyway.outoforder"))
+                            && c.value().trim().equalsIgnoreCase("true")) {
+                        return true;
+                    }
+                }
+            } catch (RuntimeException ex) {
+                // a configuration file that cannot be read says nothing about the order
+            }
+        }
+        return false;
     }
 
     private static Path parentOf(Path file) {

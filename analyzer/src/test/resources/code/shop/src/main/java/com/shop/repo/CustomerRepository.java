@@ -38,5 +38,10 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
         void rebuild() {
             jdbc.execute("CREATE INDEX customers_name_idx ON customers (full_name)");
         }
+
+        void resetSequences() {
+            jdbc.execute("SELECT setval('customers_seq', (SELECT MAX(id) FROM customers));"
+                    + "SELECT setval('purchase_order_seq', (SELECT MAX(order_ref) FROM purchase_order));");
+        }
     }
 }
