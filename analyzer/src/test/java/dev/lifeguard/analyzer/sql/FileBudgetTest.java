@@ -40,4 +40,14 @@ class FileBudgetTest {
         spent.parse(file, 0, STATEMENTS.length());
         assertInstanceOf(Operation.Unparsed.class, spent.parse(file, STATEMENTS.length(), 2 * STATEMENTS.length()).get(0));
     }
+
+    /** The budget is time spent on the file, not time since it was first read: a long-lived parser reads it again. */
+    @Test
+    void theBudgetCountsTimeSpentOnTheFileNotTimeSinceItWasFirstRead() throws InterruptedException {
+        SourceFile file = new SourceFile(Path.of("case.sql"), "CREATE INDEX i ON t (a);\n");
+        SqlParser parser = new SqlParser(Dialect.POSTGRESQL, 1_500);
+        assertInstanceOf(Operation.CreateIndex.class, parser.parse(file).get(0));
+        Thread.sleep(1_600);
+        assertInstanceOf(Operation.CreateIndex.class, parser.parse(file).get(0));
+    }
 }
