@@ -7,6 +7,7 @@ import dev.lifeguard.rules.code.CodeAheadOfSchemaRule;
 import dev.lifeguard.rules.code.ReferencedByCodeRule;
 import dev.lifeguard.rules.compatibility.ColumnTypeChangeRule;
 import dev.lifeguard.rules.compatibility.DropColumnRule;
+import dev.lifeguard.rules.compatibility.DropReferencedKeyRule;
 import dev.lifeguard.rules.compatibility.DropTableRule;
 import dev.lifeguard.rules.compatibility.NotNullWithoutDefaultRule;
 import dev.lifeguard.rules.compatibility.RenameColumnRule;
@@ -51,6 +52,7 @@ public final class BuiltinRules {
                 new ConcurrentlyInTransactionRule(),
                 new ConstraintWithoutNotValidRule(),
                 new DropColumnRule(),
+                new DropReferencedKeyRule(),
                 new DropTableRule(),
                 new DuplicateVersionRule(),
                 new EditedAppliedMigrationRule(),

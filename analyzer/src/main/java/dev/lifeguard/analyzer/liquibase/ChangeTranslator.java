@@ -137,7 +137,7 @@ final class ChangeTranslator {
             return List.of(new Operation.AddConstraint(at, table(c.getBaseTableSchemaName(), c.getBaseTableName()),
                     new ConstraintDef(name(c.getConstraintName()), ConstraintDef.Kind.FOREIGN_KEY, names(c.getBaseColumnNames()),
                             table(c.getReferencedTableSchemaName(), c.getReferencedTableName()), null,
-                            Boolean.FALSE.equals(c.getValidate()), null)));
+                            Boolean.FALSE.equals(c.getValidate()), null, names(c.getReferencedColumnNames()))));
         }
         if (change instanceof AddUniqueConstraintChange c) {
             return List.of(new Operation.AddConstraint(at, table(c.getSchemaName(), c.getTableName()),

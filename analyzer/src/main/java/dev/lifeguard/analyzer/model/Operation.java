@@ -75,7 +75,13 @@ public sealed interface Operation {
     record ValidateConstraint(SourceSpan span, TableName table, String name) implements Operation {
     }
 
-    record DropConstraint(SourceSpan span, TableName table, String name, boolean ifExists) implements Operation {
+    /** {@code cascade}: PostgreSQL's DROP CONSTRAINT ... CASCADE (also drops what depends on it). */
+    record DropConstraint(SourceSpan span, TableName table, String name, boolean ifExists, boolean cascade)
+            implements Operation {
+        /** A drop without CASCADE. */
+        public DropConstraint(SourceSpan span, TableName table, String name, boolean ifExists) {
+            this(span, table, name, ifExists, false);
+        }
     }
 
     /**

@@ -66,7 +66,7 @@ final class TableChecks {
             List<Check> list = new ArrayList<>();
             for (ColumnDef col : c.columns()) {
                 if (col.checkExpression() != null) {
-                    list.add(new Check(inlineName(c.table(), col.name()), col.checkExpression(), true));
+                    list.add(new Check(inlineName(c.table(), col), col.checkExpression(), true));
                 }
             }
             for (ConstraintDef k : c.constraints()) {
@@ -79,8 +79,7 @@ final class TableChecks {
                 partitionBy.put(c.table().name(), c.partitionBy());
             }
         } else if (op instanceof Operation.AddColumn a && a.column().checkExpression() != null) {
-            list(a.table()).add(new Check(inlineName(a.table(), a.column().name()), a.column().checkExpression(),
-                    true));
+            list(a.table()).add(new Check(inlineName(a.table(), a.column()), a.column().checkExpression(), true));
         } else if (op instanceof Operation.AddConstraint a && a.constraint().kind() == ConstraintDef.Kind.CHECK
                 && a.constraint().checkExpression() != null) {
             list(a.table()).add(new Check(a.constraint().name(), a.constraint().checkExpression(),
@@ -109,11 +108,14 @@ final class TableChecks {
     }
 
     /**
-     * The name PostgreSQL gives a column's inline CHECK ({@code <table>_<column>_check}); the model does not keep
-     * a name written there, and PostgreSQL's default is what migrations that drop it name.
+     * A column's inline CHECK's name: the one written ({@code col int CONSTRAINT n CHECK (...)}), else the one
+     * PostgreSQL gives it ({@code <table>_<column>_check}), which is what migrations that drop it name.
      */
-    private static String inlineName(TableName table, String column) {
-        return Identifiers.normalize(table.name()) + "_" + Identifiers.normalize(column) + "_check";
+    private static String inlineName(TableName table, ColumnDef column) {
+        if (column.checkName() != null) {
+            return column.checkName();
+        }
+        return Identifiers.normalize(table.name()) + "_" + Identifiers.normalize(column.name()) + "_check";
     }
 
     private List<Check> list(TableName table) {
