@@ -4,6 +4,7 @@ import dev.lifeguard.rules.change.CodeAndSchemaInOneChangeRule;
 import dev.lifeguard.rules.change.EditedAppliedMigrationRule;
 import dev.lifeguard.rules.code.AppManagedSchemaRule;
 import dev.lifeguard.rules.code.CodeAheadOfSchemaRule;
+import dev.lifeguard.rules.code.DropNotNullRule;
 import dev.lifeguard.rules.code.ReferencedByCodeRule;
 import dev.lifeguard.rules.compatibility.ColumnTypeChangeRule;
 import dev.lifeguard.rules.compatibility.DropColumnRule;
@@ -52,6 +53,7 @@ public final class BuiltinRules {
                 new ConcurrentlyInTransactionRule(),
                 new ConstraintWithoutNotValidRule(),
                 new DropColumnRule(),
+                new DropNotNullRule(),
                 new DropReferencedKeyRule(),
                 new DropTableRule(),
                 new DuplicateVersionRule(),
