@@ -504,4 +504,20 @@ class SqlParserTest {
         assertTrue(cascade.cascade());
         assertFalse(only(pg("ALTER TABLE t DROP CONSTRAINT t_pkey"), Operation.DropConstraint.class).cascade());
     }
+
+    @Test
+    void partitionOfKeepsItsParentAndBound() {
+        CreateTable def = only(pg("CREATE TABLE p_def PARTITION OF p DEFAULT"), CreateTable.class);
+        assertEquals(new TableName(null, "p"), def.partitionOf());
+        assertEquals("DEFAULT", def.partitionBound());
+        CreateTable range = only(pg("CREATE TABLE IF NOT EXISTS p_1 PARTITION OF public.p FOR VALUES FROM (1) TO (10)"
+                + " PARTITION BY LIST (k)"), CreateTable.class);
+        assertEquals(new TableName("public", "p"), range.partitionOf());
+        assertEquals("FROM (1) TO (10)", range.partitionBound());
+        assertEquals("LIST (k)", range.partitionBy());
+        CreateTable hash = only(pg("CREATE TABLE p_h PARTITION OF p FOR VALUES WITH (MODULUS 4, REMAINDER 0)"),
+                CreateTable.class);
+        assertEquals("WITH (MODULUS 4, REMAINDER 0)", hash.partitionBound());
+        assertNull(only(pg("CREATE TABLE plain (a int)"), CreateTable.class).partitionOf());
+    }
 }

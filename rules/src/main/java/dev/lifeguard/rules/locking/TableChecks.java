@@ -34,6 +34,8 @@ final class TableChecks {
 
     private final Map<String, List<Check>> checks = new HashMap<>();
     private final Map<String, String> partitionBy = new HashMap<>();
+    /** Partitioned table to its DEFAULT partition. */
+    private final Map<String, TableName> defaultPartition = new HashMap<>();
 
     private TableChecks() {
     }
@@ -54,6 +56,11 @@ final class TableChecks {
 
     List<Check> of(TableName table) {
         return checks.getOrDefault(table.name(), List.of());
+    }
+
+    /** The DEFAULT partition of a partitioned table (created PARTITION OF ... DEFAULT or attached DEFAULT), or null. */
+    TableName defaultPartition(TableName table) {
+        return defaultPartition.get(table.name());
     }
 
     /** The partitioning of a partitioned table as its CREATE TABLE wrote it ({@code RANGE (k)}), or null. */
@@ -78,6 +85,15 @@ final class TableChecks {
             if (c.partitionBy() != null) {
                 partitionBy.put(c.table().name(), c.partitionBy());
             }
+            if (c.partitionOf() != null && "DEFAULT".equalsIgnoreCase(c.partitionBound())) {
+                defaultPartition.put(c.partitionOf().name(), c.table());
+            }
+        } else if (op instanceof Operation.AttachPartition a) {
+            if (a.bound() == null) {
+                defaultPartition.put(a.table().name(), a.partition());
+            }
+        } else if (op instanceof Operation.DetachPartition d) {
+            defaultPartition.values().removeIf(p -> p.name().equals(d.partition().name()));
         } else if (op instanceof Operation.AddColumn a && a.column().checkExpression() != null) {
             list(a.table()).add(new Check(inlineName(a.table(), a.column()), a.column().checkExpression(), true));
         } else if (op instanceof Operation.AddConstraint a && a.constraint().kind() == ConstraintDef.Kind.CHECK
@@ -99,10 +115,17 @@ final class TableChecks {
             if (key != null) {
                 partitionBy.put(r.to().name(), key);
             }
+            TableName def = defaultPartition.remove(r.from().name());
+            if (def != null) {
+                defaultPartition.put(r.to().name(), def);
+            }
+            defaultPartition.replaceAll((parent, p) -> p.name().equals(r.from().name()) ? r.to() : p);
         } else if (op instanceof Operation.DropTable d) {
             d.tables().forEach(t -> {
                 checks.remove(t.name());
                 partitionBy.remove(t.name());
+                defaultPartition.remove(t.name());
+                defaultPartition.values().removeIf(p -> p.name().equals(t.name()));
             });
         }
     }
