@@ -134,8 +134,9 @@ public final class DropColumnRule implements Rule {
                 }
             }
             if (!left.isEmpty()) {
-                sb.append(" (a multi-column key goes whole, not narrowed: ").append(String.join(", ", left))
-                        .append(left.size() == 1 ? " keeps" : " keep").append(" none of them)");
+                sb.append(" (a multi-column key goes whole, not just its ").append(column).append(" part: ")
+                        .append(String.join(", ", left)).append(left.size() == 1 ? " is" : " are")
+                        .append(" left without it)");
             }
         }
         if (!referencing.isEmpty()) {
