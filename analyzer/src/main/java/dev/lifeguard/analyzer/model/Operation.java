@@ -120,8 +120,13 @@ public sealed interface Operation {
     }
 
     /** DROP INDEX; {@code table} is null when the statement does not name it (PostgreSQL). */
-    record DropIndex(SourceSpan span, String name, TableName table, boolean concurrently, boolean ifExists)
-            implements Operation {
+    /** {@code cascade}: PostgreSQL's DROP INDEX ... CASCADE (also drops the foreign keys that need the index). */
+    record DropIndex(SourceSpan span, String name, TableName table, boolean concurrently, boolean ifExists,
+                     boolean cascade) implements Operation {
+        /** A drop without CASCADE. */
+        public DropIndex(SourceSpan span, String name, TableName table, boolean concurrently, boolean ifExists) {
+            this(span, name, table, concurrently, ifExists, false);
+        }
     }
 
     /** REINDEX; {@code target} is a table or index name per {@code targetKind} (TABLE, INDEX, SCHEMA...). */

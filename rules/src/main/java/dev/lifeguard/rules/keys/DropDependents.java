@@ -79,9 +79,29 @@ public record DropDependents(List<TableKeys.Key> own, List<TableKeys.Placed> ref
         if (key == null) {
             return null;
         }
-        List<TableKeys.Placed> referencing = keys.referencing(table, key);
+        List<TableKeys.Placed> referencing = dialect.isMySqlFamily() ? keys.referencingWithoutOtherIndex(table, key)
+                : keys.referencing(table, key);
         boolean fails = dialect.isMySqlFamily() ? !referencing.isEmpty() : !cascade && !referencing.isEmpty();
         return new DropDependents(List.of(key), referencing, fails, List.of());
+    }
+
+    /**
+     * DROP INDEX {@code name} (of {@code table}, or of whichever table has it when the statement does not say):
+     * a unique index foreign keys reference, like a constraint. MySQL and MariaDB refuse to drop the index a
+     * foreign key of another table needs unless another index of the table leads with the referenced columns
+     * (error 1553). Null when the history does not show the index.
+     */
+    public static DropDependents ofIndex(TableKeys keys, Dialect dialect, TableName table, String name, boolean cascade) {
+        TableKeys.Placed index = keys.index(table, name);
+        if (index == null) {
+            return null;
+        }
+        List<TableKeys.Placed> referencing = keys.referencing(index.table(), index.key());
+        if (dialect.isMySqlFamily()) {
+            referencing = keys.referencingWithoutOtherIndex(index.table(), index.key());
+            return new DropDependents(List.of(index.key()), referencing, !referencing.isEmpty(), List.of());
+        }
+        return new DropDependents(List.of(index.key()), referencing, !cascade && !referencing.isEmpty(), List.of());
     }
 
     /**

@@ -213,6 +213,22 @@ public final class TableKeys {
         return find(table, name);
     }
 
+    /** The index (not a foreign key) of that name, on {@code table} or, when it is null, on any table; or null. */
+    public Placed index(TableName table, String name) {
+        String n = lastSegment(name);
+        for (Map.Entry<String, List<Key>> e : byTable.entrySet()) {
+            if (table != null && !e.getKey().equals(key(table))) {
+                continue;
+            }
+            for (Key k : e.getValue()) {
+                if (k.kind() != Kind.FOREIGN_KEY && k.name().equals(n)) {
+                    return new Placed(new TableName(null, e.getKey()), k);
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * The foreign keys, of any table (this one included), whose referenced columns of {@code table} include
      * {@code column}: each depends on the unique key it references, which goes with the column.
@@ -234,6 +250,24 @@ public final class TableKeys {
             List<String> refs = referencedColumns(table, p.key());
             return !refs.isEmpty() && refs.size() == key.columns().size() && refs.containsAll(key.columns());
         }).toList();
+    }
+
+    /**
+     * MySQL/MariaDB: the foreign keys that reference {@code table} through {@code index} and no other: InnoDB needs
+     * an index of the referenced table whose leading columns are the referenced ones, unique or not, and refuses
+     * to drop the last one (error 1553).
+     */
+    public List<Placed> referencingWithoutOtherIndex(TableName table, Key index) {
+        List<Key> others = byTable.getOrDefault(key(table), List.of()).stream()
+                .filter(k -> k != index && k.indexed()).toList();
+        return placedForeignKeys().stream().filter(p -> {
+            List<String> refs = referencedColumns(table, p.key());
+            return !refs.isEmpty() && leads(index, refs) && others.stream().noneMatch(o -> leads(o, refs));
+        }).toList();
+    }
+
+    private static boolean leads(Key k, List<String> columns) {
+        return k.columns().size() >= columns.size() && k.columns().subList(0, columns.size()).equals(columns);
     }
 
     /** The columns of {@code table} a foreign key references (its parent's primary key when none are written). */
@@ -274,6 +308,11 @@ public final class TableKeys {
                     i.name() != null));
         } else if (op instanceof Operation.DropIndex d && d.name() != null) {
             String name = lastSegment(d.name());
+            Placed dropped = index(d.table(), d.name());
+            if (dropped != null && d.cascade() && !dialect.isMySqlFamily()) {
+                List<Placed> gone = referencing(dropped.table(), dropped.key());
+                byTable.values().forEach(l -> l.removeIf(k -> gone.stream().anyMatch(p -> p.key() == k)));
+            }
             if (d.table() != null) {
                 list(d.table()).removeIf(k -> k.kind() != Kind.FOREIGN_KEY && k.name().equals(name));
             } else {
