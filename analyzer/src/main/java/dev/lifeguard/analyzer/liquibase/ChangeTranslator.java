@@ -85,7 +85,8 @@ final class ChangeTranslator {
         if (change instanceof AddColumnChange c) {
             List<Operation> ops = new ArrayList<>();
             for (AddColumnConfig col : c.getColumns()) {
-                ops.add(new Operation.AddColumn(at, table(c.getSchemaName(), c.getTableName()), ColumnTranslation.column(col, ctx.runtime::databaseType), false));
+                ops.add(new Operation.AddColumn(at, table(c.getSchemaName(), c.getTableName()),
+                        ColumnTranslation.positioned(ColumnTranslation.column(col, ctx.runtime::databaseType), col), false));
             }
             return ops;
         }

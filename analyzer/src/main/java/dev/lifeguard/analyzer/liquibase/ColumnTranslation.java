@@ -31,6 +31,26 @@ final class ColumnTranslation {
                 generated, primaryKey, unique, references, null, inline(k, references));
     }
 
+    /**
+     * The column with the position Liquibase writes on MySQL: {@code afterColumn} ({@code AFTER c}), or
+     * {@code position="1"} ({@code FIRST}).
+     */
+    static ColumnDef positioned(ColumnDef c, liquibase.change.AddColumnConfig config) {
+        String position = null;
+        if (config.getAfterColumn() != null && !config.getAfterColumn().isBlank()) {
+            position = "AFTER " + name(config.getAfterColumn());
+        } else if (config.getPosition() != null && config.getPosition() == 1) {
+            position = "FIRST";
+        }
+        if (position == null) {
+            return c;
+        }
+        ColumnDef.Inline i = c.inline();
+        return new ColumnDef(c.name(), c.type(), c.nullable(), c.defaultExpression(), c.generated(), c.primaryKey(),
+                c.unique(), c.references(), c.checkExpression(), new ColumnDef.Inline(i.primaryKeyName(), i.uniqueName(),
+                i.referencesName(), i.referencedColumns(), i.checkName(), position));
+    }
+
     /** The names Liquibase gives the column's inline constraints, and the referenced columns. */
     private static ColumnDef.Inline inline(ConstraintsConfig k, TableName references) {
         if (k == null) {
