@@ -4,9 +4,11 @@ import dev.lifeguard.rules.change.CodeAndSchemaInOneChangeRule;
 import dev.lifeguard.rules.change.EditedAppliedMigrationRule;
 import dev.lifeguard.rules.code.AppManagedSchemaRule;
 import dev.lifeguard.rules.code.CodeAheadOfSchemaRule;
+import dev.lifeguard.rules.code.DropNotNullRule;
 import dev.lifeguard.rules.code.ReferencedByCodeRule;
 import dev.lifeguard.rules.compatibility.ColumnTypeChangeRule;
 import dev.lifeguard.rules.compatibility.DropColumnRule;
+import dev.lifeguard.rules.compatibility.DropReferencedKeyRule;
 import dev.lifeguard.rules.compatibility.DropTableRule;
 import dev.lifeguard.rules.compatibility.NotNullWithoutDefaultRule;
 import dev.lifeguard.rules.compatibility.RenameColumnRule;
@@ -51,6 +53,8 @@ public final class BuiltinRules {
                 new ConcurrentlyInTransactionRule(),
                 new ConstraintWithoutNotValidRule(),
                 new DropColumnRule(),
+                new DropNotNullRule(),
+                new DropReferencedKeyRule(),
                 new DropTableRule(),
                 new DuplicateVersionRule(),
                 new EditedAppliedMigrationRule(),

@@ -5,6 +5,7 @@ import dev.lifeguard.analyzer.discovery.SourceReader;
 import dev.lifeguard.analyzer.model.CodeIndex;
 import dev.lifeguard.analyzer.model.CodeReference;
 import dev.lifeguard.analyzer.model.LoadProblem;
+import dev.lifeguard.analyzer.model.NonNullMapping;
 import dev.lifeguard.analyzer.model.SourceFile;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.model.TableName;
@@ -205,8 +206,18 @@ final class CodeIndexer {
             out.add(new CodeReference(k.table(), k.column(), lineSpan(f, k.line()), f.line(k.line()).strip(), k.kind()));
         }
         out.sort(Comparator.comparing((CodeReference r) -> r.file().toString()).thenComparingInt(CodeReference::line));
+        List<NonNullMapping> nonNull = new ArrayList<>();
+        for (JpaMappings.References.NonNullKey k : refs.allNonNull()) {
+            SourceFile f = read.get(k.file());
+            if (f != null) {
+                nonNull.add(new NonNullMapping(k.table(), k.column(), lineSpan(f, k.line()), f.line(k.line()).strip(),
+                        k.reason(), k.failsOnLoad()));
+            }
+        }
+        nonNull.sort(Comparator.comparing((NonNullMapping m) -> m.span().file().toString())
+                .thenComparingInt(m -> m.span().startLine()));
         List<SourceFile> files = new ArrayList<>(read.values());
-        return new Index(out, files);
+        return new Index(out, files, nonNull);
     }
 
     /** The line from its first non-blank character to its end. */
@@ -217,10 +228,12 @@ final class CodeIndexer {
         return f.span(start, Math.max(start, f.offsetOf(line, 1) + text.stripTrailing().length()));
     }
 
-    private record Index(List<CodeReference> references, List<SourceFile> files) implements CodeIndex {
+    private record Index(List<CodeReference> references, List<SourceFile> files, List<NonNullMapping> nonNullMappings)
+            implements CodeIndex {
         Index {
             references = List.copyOf(references);
             files = List.copyOf(files);
+            nonNullMappings = List.copyOf(nonNullMappings);
         }
     }
 

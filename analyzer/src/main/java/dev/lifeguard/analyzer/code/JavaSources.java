@@ -216,7 +216,45 @@ final class JavaSources {
                     false, Map.of(), own);
         }
         return new JpaClass.Field(attribute, typeName(type), columnName != null ? columnLine : line,
-                columnName, columnTable, joinColumns, toOne && joinColumns.isEmpty(), embedded, overrides, own);
+                columnName, columnTable, joinColumns, toOne && joinColumns.isEmpty(), embedded, overrides, own,
+                nonNull(f, type, line));
+    }
+
+    private static final List<String> NOT_NULL_ANNOTATIONS = List.of("NotNull", "Nonnull", "NotBlank", "NotEmpty");
+
+    /**
+     * Why the attribute cannot take NULL, as its code says: a primitive type (loading NULL fails), {@code
+     * nullable = false} on {@code @Column} / {@code @JoinColumn}, {@code optional = false} on {@code @Basic} /
+     * {@code @ManyToOne} / {@code @OneToOne}, or Bean Validation's {@code @NotNull} (and its relatives).
+     */
+    private static JpaClass.NonNull nonNull(NodeWithAnnotations<?> f, Type type, int line) {
+        if (type.isPrimitiveType() && annotation(f, "Id").isEmpty()) {
+            return new JpaClass.NonNull("primitive " + type.asString(), true, line);
+        }
+        for (String holder : List.of("Column", "JoinColumn")) {
+            Optional<AnnotationExpr> a = annotation(f, holder).filter(x -> isFalse(x, "nullable"));
+            if (a.isPresent()) {
+                return new JpaClass.NonNull("@" + holder + "(nullable = false)", false, line(a.get()));
+            }
+        }
+        for (String holder : List.of("Basic", "ManyToOne", "OneToOne")) {
+            Optional<AnnotationExpr> a = annotation(f, holder).filter(x -> isFalse(x, "optional"));
+            if (a.isPresent()) {
+                return new JpaClass.NonNull("@" + holder + "(optional = false)", false, line(a.get()));
+            }
+        }
+        for (String name : NOT_NULL_ANNOTATIONS) {
+            Optional<AnnotationExpr> a = annotation(f, name);
+            if (a.isPresent()) {
+                return new JpaClass.NonNull("@" + name, false, line(a.get()));
+            }
+        }
+        return null;
+    }
+
+    private static boolean isFalse(AnnotationExpr a, String attribute) {
+        return value(a, attribute).filter(Expression::isBooleanLiteralExpr)
+                .map(e -> !((BooleanLiteralExpr) e).getValue()).orElse(false);
     }
 
     private static String typeName(Type type) {

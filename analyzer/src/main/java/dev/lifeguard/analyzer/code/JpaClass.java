@@ -34,11 +34,31 @@ record JpaClass(String name, Kind kind, String entityName, String table, List<Na
      * name goes through the naming strategy); {@code columnTable} the {@code @Column(table = ...)} of a
      * secondary table. {@code joinColumns} are names of foreign-key columns in the entity's table, and
      * {@code defaultJoinColumn} whether an owning to-one association with none named gets {@code field_id}.
-     * {@code ownTables} are join/collection tables with the columns named in them.
+     * {@code ownTables} are join/collection tables with the columns named in them. {@code nonNull} says why the
+     * mapping cannot take a NULL from its column (a primitive type, {@code nullable = false}, {@code optional =
+     * false}, {@code @NotNull}), null when it can.
      */
     record Field(String name, String type, int line, String column, String columnTable, List<Named> joinColumns,
                  boolean defaultJoinColumn, boolean embedded, Map<String, Named> overrides,
-                 List<OwnTable> ownTables) {
+                 List<OwnTable> ownTables, NonNull nonNull) {
+
+        /** A field whose mapping can take NULL. */
+        Field(String name, String type, int line, String column, String columnTable, List<Named> joinColumns,
+              boolean defaultJoinColumn, boolean embedded, Map<String, Named> overrides, List<OwnTable> ownTables) {
+            this(name, type, line, column, columnTable, joinColumns, defaultJoinColumn, embedded, overrides, ownTables,
+                    null);
+        }
+    }
+
+    /**
+     * Why a mapped attribute cannot take NULL from its column.
+     *
+     * @param reason      as written ("primitive int", "@Column(nullable = false)", "@NotNull", "optional = false")
+     * @param failsOnLoad whether loading a row with NULL there fails (a primitive: the provider cannot assign
+     *                    null), rather than the code assuming it never happens
+     * @param line        the line of the annotation or declaration that says so
+     */
+    record NonNull(String reason, boolean failsOnLoad, int line) {
     }
 
     /** A join table or collection table, with the columns written for it. */

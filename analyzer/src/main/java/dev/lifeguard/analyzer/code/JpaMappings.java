@@ -81,17 +81,28 @@ final class JpaMappings {
             }
             TableName target = f.columnTable() != null ? new TableName(null, naming.physical(f.columnTable())) : table;
             Override override = overrides.get(attribute);
+            List<String> columns = new ArrayList<>();
             if (override != null) {
+                columns.add(naming.physical(override.column()));
                 out.add(target, naming.physical(override.column()), override.file(), override.line(),
                         CodeReference.Kind.JPA_MAPPING);
             } else if (!f.joinColumns().isEmpty()) {
-                f.joinColumns().forEach(j -> out.add(target, naming.physical(j.name()), c.file(), j.line(),
-                        CodeReference.Kind.JPA_MAPPING));
+                f.joinColumns().forEach(j -> {
+                    columns.add(naming.physical(j.name()));
+                    out.add(target, naming.physical(j.name()), c.file(), j.line(), CodeReference.Kind.JPA_MAPPING);
+                });
             } else if (f.defaultJoinColumn()) {
+                columns.add(naming.physical(f.name()) + "_id");
                 out.add(target, naming.physical(f.name()) + "_id", c.file(), f.line(), CodeReference.Kind.JPA_MAPPING);
             } else {
                 String column = f.column() != null ? f.column() : f.name();
+                columns.add(naming.physical(column));
                 out.add(target, naming.physical(column), c.file(), f.line(), CodeReference.Kind.JPA_MAPPING);
+            }
+            if (f.nonNull() != null) {
+                JpaClass.NonNull n = f.nonNull();
+                columns.forEach(col -> out.nonNull(target, col, c.file(), n.line(), c.name() + "." + f.name() + ": "
+                        + n.reason(), n.failsOnLoad()));
             }
         }
         stack.remove(c.name());
@@ -127,14 +138,29 @@ final class JpaMappings {
         record Key(TableName table, String column, java.nio.file.Path file, int line, CodeReference.Kind kind) {
         }
 
+        /** A mapping that cannot take NULL from its column (see {@link JpaClass.NonNull}). */
+        record NonNullKey(TableName table, String column, java.nio.file.Path file, int line, String reason,
+                          boolean failsOnLoad) {
+        }
+
         private final Set<Key> keys = new java.util.LinkedHashSet<>();
+        private final Set<NonNullKey> nonNull = new java.util.LinkedHashSet<>();
 
         synchronized void add(TableName table, String column, java.nio.file.Path file, int line, CodeReference.Kind kind) {
             keys.add(new Key(table, column, file, line, kind));
         }
 
+        synchronized void nonNull(TableName table, String column, java.nio.file.Path file, int line, String reason,
+                                  boolean failsOnLoad) {
+            nonNull.add(new NonNullKey(table, column, file, line, reason, failsOnLoad));
+        }
+
         synchronized List<Key> all() {
             return new ArrayList<>(keys);
+        }
+
+        synchronized List<NonNullKey> allNonNull() {
+            return new ArrayList<>(nonNull);
         }
     }
 }

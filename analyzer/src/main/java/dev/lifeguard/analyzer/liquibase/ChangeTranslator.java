@@ -85,7 +85,8 @@ final class ChangeTranslator {
         if (change instanceof AddColumnChange c) {
             List<Operation> ops = new ArrayList<>();
             for (AddColumnConfig col : c.getColumns()) {
-                ops.add(new Operation.AddColumn(at, table(c.getSchemaName(), c.getTableName()), ColumnTranslation.column(col, ctx.runtime::databaseType), false));
+                ops.add(new Operation.AddColumn(at, table(c.getSchemaName(), c.getTableName()),
+                        ColumnTranslation.positioned(ColumnTranslation.column(col, ctx.runtime::databaseType), col), false));
             }
             return ops;
         }
@@ -137,7 +138,7 @@ final class ChangeTranslator {
             return List.of(new Operation.AddConstraint(at, table(c.getBaseTableSchemaName(), c.getBaseTableName()),
                     new ConstraintDef(name(c.getConstraintName()), ConstraintDef.Kind.FOREIGN_KEY, names(c.getBaseColumnNames()),
                             table(c.getReferencedTableSchemaName(), c.getReferencedTableName()), null,
-                            Boolean.FALSE.equals(c.getValidate()), null)));
+                            Boolean.FALSE.equals(c.getValidate()), null, names(c.getReferencedColumnNames()))));
         }
         if (change instanceof AddUniqueConstraintChange c) {
             return List.of(new Operation.AddConstraint(at, table(c.getSchemaName(), c.getTableName()),

@@ -28,7 +28,53 @@ final class ColumnTranslation {
         ColumnDef.Generated generated = Boolean.TRUE.equals(c.isAutoIncrement())
                 ? ColumnDef.Generated.IDENTITY : ColumnDef.Generated.NONE;
         return new ColumnDef(name(c.getName()), types.apply(c.getType()), nullable, defaultExpression(c.getDefaultValueObject()),
-                generated, primaryKey, unique, references);
+                generated, primaryKey, unique, references, null, inline(k, references));
+    }
+
+    /**
+     * The column with the position Liquibase writes on MySQL: {@code afterColumn} ({@code AFTER c}), or
+     * {@code position="1"} ({@code FIRST}).
+     */
+    static ColumnDef positioned(ColumnDef c, liquibase.change.AddColumnConfig config) {
+        String position = null;
+        if (config.getAfterColumn() != null && !config.getAfterColumn().isBlank()) {
+            position = "AFTER " + name(config.getAfterColumn());
+        } else if (config.getPosition() != null && config.getPosition() == 1) {
+            position = "FIRST";
+        }
+        if (position == null) {
+            return c;
+        }
+        ColumnDef.Inline i = c.inline();
+        return new ColumnDef(c.name(), c.type(), c.nullable(), c.defaultExpression(), c.generated(), c.primaryKey(),
+                c.unique(), c.references(), c.checkExpression(), new ColumnDef.Inline(i.primaryKeyName(), i.uniqueName(),
+                i.referencesName(), i.referencedColumns(), i.checkName(), position));
+    }
+
+    /** The names Liquibase gives the column's inline constraints, and the referenced columns. */
+    private static ColumnDef.Inline inline(ConstraintsConfig k, TableName references) {
+        if (k == null) {
+            return ColumnDef.Inline.NONE;
+        }
+        List<String> referenced = List.of();
+        if (references != null && k.getReferencedColumnNames() != null && !k.getReferencedColumnNames().isBlank()) {
+            referenced = names(k.getReferencedColumnNames());
+        } else if (references != null && k.getReferences() != null && k.getReferences().contains("(")) {
+            String refs = k.getReferences();
+            referenced = names(refs.substring(refs.indexOf('(') + 1, Math.max(refs.indexOf('(') + 1, refs.lastIndexOf(')'))));
+        }
+        String pk = Boolean.TRUE.equals(k.isPrimaryKey()) ? blankToNull(k.getPrimaryKeyName()) : null;
+        String uq = Boolean.TRUE.equals(k.isUnique()) ? blankToNull(k.getUniqueConstraintName()) : null;
+        String fk = references != null ? blankToNull(k.getForeignKeyName()) : null;
+        if (pk == null && uq == null && fk == null && referenced.isEmpty()) {
+            return ColumnDef.Inline.NONE;
+        }
+        return new ColumnDef.Inline(pk == null ? null : name(pk), uq == null ? null : name(uq), fk == null ? null : name(fk),
+                referenced, null, null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static TableName references(ConstraintsConfig k) {

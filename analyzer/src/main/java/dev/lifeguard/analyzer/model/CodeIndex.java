@@ -23,6 +23,19 @@ public interface CodeIndex {
     /** The code files read, so that reporters can show a reference's line. */
     List<SourceFile> files();
 
+    /**
+     * The columns the code maps to attributes that cannot hold NULL (primitives, {@code nullable = false},
+     * {@code @NotNull}...), in file then line order. An index that does not read mappings has none.
+     */
+    default List<NonNullMapping> nonNullMappings() {
+        return List.of();
+    }
+
+    /** The non-null mappings of one column. */
+    default List<NonNullMapping> nonNullMappingsOf(TableName table, String column) {
+        return nonNullMappings().stream().filter(m -> m.concerns(table, column)).toList();
+    }
+
     /** The references to a table ({@code column} null: to it or any of its columns) or to one of its columns. */
     default List<CodeReference> referencesTo(TableName table, String column) {
         return references().stream().filter(r -> r.concerns(table, column)).toList();

@@ -15,11 +15,24 @@ public sealed interface Operation {
      * CREATE TABLE. {@code partitionBy} is PostgreSQL's partitioning of a partitioned table as written, upper-case
      * method and key ({@code RANGE (created_at)}, {@code LIST (region)}), null for a plain table.
      */
+    /**
+     * CREATE TABLE. {@code partitionBy}: PostgreSQL's {@code PARTITION BY} as written ({@code RANGE (k)}), null
+     * when not partitioned; {@code partitionOf} / {@code partitionBound}: for {@code CREATE TABLE t PARTITION OF
+     * parent FOR VALUES ... | DEFAULT}, the parent and the bound as written after {@code FOR VALUES}
+     * ({@code "DEFAULT"} for the default partition), null otherwise.
+     */
     record CreateTable(SourceSpan span, TableName table, List<ColumnDef> columns, List<ConstraintDef> constraints,
-                       boolean ifNotExists, boolean asSelect, String partitionBy) implements Operation {
+                       boolean ifNotExists, boolean asSelect, String partitionBy, TableName partitionOf,
+                       String partitionBound) implements Operation {
         public CreateTable {
             columns = List.copyOf(columns);
             constraints = List.copyOf(constraints);
+        }
+
+        /** A table that is not a partition. */
+        public CreateTable(SourceSpan span, TableName table, List<ColumnDef> columns, List<ConstraintDef> constraints,
+                           boolean ifNotExists, boolean asSelect, String partitionBy) {
+            this(span, table, columns, constraints, ifNotExists, asSelect, partitionBy, null, null);
         }
 
         /** A table that is not partitioned. */
@@ -75,7 +88,13 @@ public sealed interface Operation {
     record ValidateConstraint(SourceSpan span, TableName table, String name) implements Operation {
     }
 
-    record DropConstraint(SourceSpan span, TableName table, String name, boolean ifExists) implements Operation {
+    /** {@code cascade}: PostgreSQL's DROP CONSTRAINT ... CASCADE (also drops what depends on it). */
+    record DropConstraint(SourceSpan span, TableName table, String name, boolean ifExists, boolean cascade)
+            implements Operation {
+        /** A drop without CASCADE. */
+        public DropConstraint(SourceSpan span, TableName table, String name, boolean ifExists) {
+            this(span, table, name, ifExists, false);
+        }
     }
 
     /**
@@ -101,8 +120,13 @@ public sealed interface Operation {
     }
 
     /** DROP INDEX; {@code table} is null when the statement does not name it (PostgreSQL). */
-    record DropIndex(SourceSpan span, String name, TableName table, boolean concurrently, boolean ifExists)
-            implements Operation {
+    /** {@code cascade}: PostgreSQL's DROP INDEX ... CASCADE (also drops the foreign keys that need the index). */
+    record DropIndex(SourceSpan span, String name, TableName table, boolean concurrently, boolean ifExists,
+                     boolean cascade) implements Operation {
+        /** A drop without CASCADE. */
+        public DropIndex(SourceSpan span, String name, TableName table, boolean concurrently, boolean ifExists) {
+            this(span, name, table, concurrently, ifExists, false);
+        }
     }
 
     /** REINDEX; {@code target} is a table or index name per {@code targetKind} (TABLE, INDEX, SCHEMA...). */

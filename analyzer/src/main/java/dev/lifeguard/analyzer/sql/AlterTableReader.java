@@ -234,8 +234,7 @@ final class AlterTableReader {
         if (k.accept("CONSTRAINT") || k.accept("FOREIGN", "KEY") || k.accept("CHECK")) {
             boolean ifExists = k.accept("IF", "EXISTS");
             String name = Identifiers.normalize(k.identifier());
-            dropBehaviour(k);
-            return new Operation.DropConstraint(span, table, name, ifExists);
+            return new Operation.DropConstraint(span, table, name, ifExists, dropBehaviour(k));
         }
         if (k.accept("PRIMARY", "KEY")) {
             return new Operation.DropConstraint(span, table, "primary", false);

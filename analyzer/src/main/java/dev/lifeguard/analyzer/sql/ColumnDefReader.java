@@ -4,6 +4,7 @@ import dev.lifeguard.analyzer.model.ColumnDef;
 import dev.lifeguard.analyzer.model.Identifiers;
 import dev.lifeguard.analyzer.model.TableName;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,8 +34,18 @@ final class ColumnDefReader {
         boolean primaryKey = false;
         boolean unique = false;
         TableName references = null;
+        List<String> referencedColumns = List.of();
         String check = null;
+        // CONSTRAINT n names the inline constraint that follows it
+        String named = null;
+        String primaryKeyName = null;
+        String uniqueName = null;
+        String referencesName = null;
+        String checkName = null;
+        String position = null;
         while (!c.atEnd()) {
+            String name0 = named;
+            named = null;
             if (c.accept("NOT", "NULL")) {
                 nullable = Boolean.FALSE;
             } else if (c.accept("NULL")) {
@@ -43,11 +54,13 @@ final class ColumnDefReader {
                 defaultExpression = expression(c);
             } else if (c.accept("PRIMARY", "KEY") || c.accept("KEY")) {
                 primaryKey = true;
+                primaryKeyName = name0 != null ? name0 : primaryKeyName;
                 if (!c.accept("ASC")) {
                     c.accept("DESC");
                 }
             } else if (c.accept("UNIQUE")) {
                 unique = true;
+                uniqueName = name0 != null ? name0 : uniqueName;
                 if (!c.accept("KEY")) {
                     c.accept("INDEX");
                 }
@@ -55,16 +68,20 @@ final class ColumnDefReader {
                 c.accept("NULLS", "DISTINCT");
             } else if (c.accept("REFERENCES")) {
                 references = TableName.parse(c.qualifiedName());
+                referencesName = name0;
                 if (c.isSymbol("(")) {
-                    c.parenthesised();
+                    referencedColumns = ConstraintReader.columnList(c);
                 }
                 ConstraintReader.referenceOptions(c);
             } else if (c.accept("CHECK")) {
                 String expression = c.parenthesised();
-                check = check == null ? expression : check;
+                if (check == null) {
+                    check = expression;
+                    checkName = name0;
+                }
                 c.accept("NO", "INHERIT");
             } else if (c.accept("CONSTRAINT")) {
-                c.identifier();
+                named = Identifiers.normalize(c.identifier());
             } else if (c.accept("GENERATED")) {
                 if (!c.accept("ALWAYS")) {
                     c.expect("BY", "DEFAULT");
@@ -82,19 +99,26 @@ final class ColumnDefReader {
                 ConstraintReader.onAction(c);
             } else if (c.accept("COLLATE") || c.accept("COMMENT") || c.accept("CHARACTER", "SET")
                     || c.accept("CHARSET") || c.accept("STORAGE") || c.accept("COLUMN_FORMAT")
-                    || c.accept("COMPRESSION") || c.accept("SRID") || c.accept("AFTER")) {
+                    || c.accept("COMPRESSION") || c.accept("SRID")) {
                 c.acceptSymbol("=");
                 c.next();
+            } else if (c.accept("AFTER")) {
+                position = "AFTER " + Identifiers.normalize(c.identifier());
+            } else if (c.accept("FIRST")) {
+                position = "FIRST";
             } else if (!acceptFlag(c)) {
                 throw c.unexpected("unrecognised column attribute");
             }
         }
+        ColumnDef.Inline inline = primaryKeyName == null && uniqueName == null && referencesName == null
+                && referencedColumns.isEmpty() && checkName == null && position == null ? ColumnDef.Inline.NONE
+                : new ColumnDef.Inline(primaryKeyName, uniqueName, referencesName, referencedColumns, checkName, position);
         return new ColumnDef(name, type, nullable, defaultExpression, generated, primaryKey, unique, references,
-                check);
+                check, inline);
     }
 
     private static boolean acceptFlag(TokenCursor c) {
-        return c.accept("VISIBLE") || c.accept("INVISIBLE") || c.accept("FIRST") || c.accept("DEFERRABLE")
+        return c.accept("VISIBLE") || c.accept("INVISIBLE") || c.accept("DEFERRABLE")
                 || c.accept("NOT", "DEFERRABLE") || c.accept("INITIALLY", "DEFERRED")
                 || c.accept("INITIALLY", "IMMEDIATE") || c.accept("ENFORCED") || c.accept("NOT", "ENFORCED");
     }

@@ -34,6 +34,7 @@ final class ConstraintReader {
         ConstraintDef.Kind kind;
         List<String> columns = List.of();
         TableName referenced = null;
+        List<String> referencedColumns = List.of();
         String check = null;
         String usingIndex = null;
         if (c.accept("PRIMARY", "KEY") || c.accept("UNIQUE")) {
@@ -63,7 +64,7 @@ final class ConstraintReader {
             c.expect("REFERENCES");
             referenced = TableName.parse(c.qualifiedName());
             if (c.isSymbol("(")) {
-                c.parenthesised();
+                referencedColumns = columnList(c);
             }
         } else if (c.accept("CHECK")) {
             kind = ConstraintDef.Kind.CHECK;
@@ -81,7 +82,7 @@ final class ConstraintReader {
             throw c.unexpected("unrecognised constraint");
         }
         boolean notValid = trailingOptions(c);
-        return new ConstraintDef(name, kind, columns, referenced, check, notValid, usingIndex);
+        return new ConstraintDef(name, kind, columns, referenced, check, notValid, usingIndex, referencedColumns);
     }
 
     private static boolean startsKind(TokenCursor c) {

@@ -27,6 +27,11 @@ final class CreateTableReader {
     List<Operation> read(TokenCursor c) throws ReadException {
         boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
         TableName table = TableName.parse(c.qualifiedName());
+        TableName partitionOf = null;
+        String partitionBound = null;
+        if (c.accept("PARTITION", "OF")) {
+            partitionOf = TableName.parse(c.qualifiedName());
+        }
         List<ColumnDef> columns = new ArrayList<>();
         List<ConstraintDef> constraints = new ArrayList<>();
         List<Operation> indexes = new ArrayList<>();
@@ -49,6 +54,18 @@ final class CreateTableReader {
             if (c.isWord("AS") || c.isWord("SELECT")) {
                 asSelect = true;
                 c.skipRest();
+            } else if (partitionOf != null && partitionBound == null && c.accept("DEFAULT")) {
+                partitionBound = "DEFAULT";
+            } else if (partitionOf != null && partitionBound == null && c.accept("FOR", "VALUES")) {
+                int from = c.index();
+                if (c.accept("WITH")) {
+                    c.skipItem(); // hash: WITH (MODULUS m, REMAINDER r)
+                }
+                while (!c.atEnd() && !c.isWord("PARTITION") && !c.isWord("USING") && !c.isWord("WITH")
+                        && !c.isWord("TABLESPACE") && !c.isWord("WITHOUT")) {
+                    c.skipItem();
+                }
+                partitionBound = c.text(from, c.index());
             } else if (c.accept("PARTITION", "BY") && !c.atEnd() && c.peek().kind() == Token.Kind.WORD) {
                 String method = c.next().upper();
                 int from = c.index();
@@ -62,7 +79,8 @@ final class CreateTableReader {
         }
         markNotNull(columns, constraints);
         List<Operation> ops = new ArrayList<>();
-        ops.add(new Operation.CreateTable(span, table, columns, constraints, ifNotExists, asSelect, partitionBy));
+        ops.add(new Operation.CreateTable(span, table, columns, constraints, ifNotExists, asSelect, partitionBy,
+                partitionOf, partitionBound));
         ops.addAll(indexes);
         return ops;
     }

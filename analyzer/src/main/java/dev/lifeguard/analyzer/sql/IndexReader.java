@@ -68,8 +68,11 @@ final class IndexReader {
             table = TableName.parse(c.qualifiedName());
         }
         OnlineOptions online = new OnlineOptions();
+        boolean cascade = false;
         while (!c.atEnd()) {
-            if (!online.read(c) && !c.accept("CASCADE") && !c.accept("RESTRICT")) {
+            if (c.accept("CASCADE")) {
+                cascade = true;
+            } else if (!online.read(c) && !c.accept("RESTRICT")) {
                 throw c.unexpected("unrecognised DROP INDEX option");
             }
         }
@@ -77,7 +80,7 @@ final class IndexReader {
         String lock = online.lock;
         List<Operation> ops = new ArrayList<>();
         for (String name : names) {
-            ops.add(new Operation.DropIndex(span, name, table, concurrently, ifExists));
+            ops.add(new Operation.DropIndex(span, name, table, concurrently, ifExists, cascade));
         }
         if (table != null && (algorithm != null || lock != null)) {
             ops.add(new Operation.OnlineDdlOptions(span, table, algorithm, lock));

@@ -35,6 +35,26 @@ class CodeIndexTest {
     }
 
     @Test
+    void mappingsThatCannotHoldNullSayWhy() {
+        List<dev.lifeguard.analyzer.model.NonNullMapping> points = index.nonNullMappingsOf(
+                TableName.parse("customer_details"), "loyalty_points");
+        assertEquals(1, points.size(), points.toString());
+        assertEquals("Customer.points: primitive int", points.get(0).reason());
+        assertTrue(points.get(0).failsOnLoad());
+        assertEquals(20, points.get(0).span().startLine());
+        // a mapped superclass's @Column(nullable = false) counts for every entity extending it
+        List<dev.lifeguard.analyzer.model.NonNullMapping> created = index.nonNullMappingsOf(
+                TableName.parse("customers"), "created_at");
+        assertEquals(1, created.size(), created.toString());
+        assertEquals("Auditable.createdAt: @Column(nullable = false)", created.get(0).reason());
+        assertFalse(created.get(0).failsOnLoad());
+        assertEquals(9, created.get(0).span().startLine());
+        for (String nullable : List.of("full_name", "e_mail", "id", "region_id", "last_modified_at")) {
+            assertTrue(index.nonNullMappingsOf(TableName.parse("customers"), nullable).isEmpty(), nullable);
+        }
+    }
+
+    @Test
     void defaultCodeRootIsSrcMainBesideTheMigrations() {
         assertEquals(List.of(Path.of("src/main")), project.code().roots());
     }

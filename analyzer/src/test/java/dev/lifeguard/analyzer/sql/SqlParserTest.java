@@ -72,9 +72,10 @@ class SqlParserTest {
         assertEquals(ColumnDef.Generated.STORED, cols.get(3).generated());
         assertEquals(ColumnDef.Generated.IDENTITY, cols.get(4).generated());
         assertEquals(new TableName(null, "orgs"), cols.get(5).references());
+        assertEquals(List.of("id"), cols.get(5).inline().referencedColumns());
         assertTrue(cols.get(6).unique());
         assertEquals(new ConstraintDef("fk_a", ConstraintDef.Kind.FOREIGN_KEY, List.of("org_id"),
-                new TableName(null, "orgs"), null, false, null), ct.constraints().get(0));
+                new TableName(null, "orgs"), null, false, null, List.of("id")), ct.constraints().get(0));
         assertEquals(ConstraintDef.Kind.CHECK, ct.constraints().get(1).kind());
         assertEquals("price > 0", ct.constraints().get(1).checkExpression());
     }
@@ -475,5 +476,48 @@ class SqlParserTest {
                 CreateTable.class);
         assertEquals(List.of("varchar(255)", "numeric(19,5)", "nvarchar(max)"),
                 bracketed.columns().stream().map(ColumnDef::type).toList(), "a bracketed type name is the type");
+    }
+
+    @Test
+    void inlineConstraintNamesReferencedColumnsAndPosition() {
+        CreateTable ct = only(pg("CREATE TABLE t (\n"
+                + "  id int CONSTRAINT t_pk PRIMARY KEY,\n"
+                + "  code text CONSTRAINT code_uq UNIQUE CONSTRAINT code_len CHECK (length(code) > 2),\n"
+                + "  org int CONSTRAINT t_org_fk REFERENCES orgs (id, region) CHECK (org > 0)\n"
+                + ")"), CreateTable.class);
+        assertEquals("t_pk", ct.columns().get(0).inline().primaryKeyName());
+        assertEquals("code_uq", ct.columns().get(1).inline().uniqueName());
+        assertEquals("code_len", ct.columns().get(1).checkName());
+        assertEquals("t_org_fk", ct.columns().get(2).inline().referencesName());
+        assertEquals(List.of("id", "region"), ct.columns().get(2).inline().referencedColumns());
+        assertNull(ct.columns().get(2).checkName(), "a CHECK without CONSTRAINT n before it has no name of its own");
+        assertEquals(ColumnDef.Inline.NONE, only(pg("CREATE TABLE u (a int NOT NULL)"), CreateTable.class)
+                .columns().get(0).inline());
+
+        List<Operation> ops = mysql("ALTER TABLE t ADD COLUMN a int AFTER `id`, ADD COLUMN b int FIRST, ADD COLUMN c int");
+        assertEquals("AFTER id", ((Operation.AddColumn) ops.get(0)).column().position());
+        assertEquals("FIRST", ((Operation.AddColumn) ops.get(1)).column().position());
+        assertNull(((Operation.AddColumn) ops.get(2)).column().position());
+
+        Operation.DropConstraint cascade = only(pg("ALTER TABLE t DROP CONSTRAINT t_pkey CASCADE"),
+                Operation.DropConstraint.class);
+        assertTrue(cascade.cascade());
+        assertFalse(only(pg("ALTER TABLE t DROP CONSTRAINT t_pkey"), Operation.DropConstraint.class).cascade());
+    }
+
+    @Test
+    void partitionOfKeepsItsParentAndBound() {
+        CreateTable def = only(pg("CREATE TABLE p_def PARTITION OF p DEFAULT"), CreateTable.class);
+        assertEquals(new TableName(null, "p"), def.partitionOf());
+        assertEquals("DEFAULT", def.partitionBound());
+        CreateTable range = only(pg("CREATE TABLE IF NOT EXISTS p_1 PARTITION OF public.p FOR VALUES FROM (1) TO (10)"
+                + " PARTITION BY LIST (k)"), CreateTable.class);
+        assertEquals(new TableName("public", "p"), range.partitionOf());
+        assertEquals("FROM (1) TO (10)", range.partitionBound());
+        assertEquals("LIST (k)", range.partitionBy());
+        CreateTable hash = only(pg("CREATE TABLE p_h PARTITION OF p FOR VALUES WITH (MODULUS 4, REMAINDER 0)"),
+                CreateTable.class);
+        assertEquals("WITH (MODULUS 4, REMAINDER 0)", hash.partitionBound());
+        assertNull(only(pg("CREATE TABLE plain (a int)"), CreateTable.class).partitionOf());
     }
 }

@@ -39,10 +39,20 @@ public final class TableKeys {
      * @param columns  its key columns in order (the referencing columns of a foreign key)
      * @param parent   for a foreign key, the table it references
      * @param declared the operation that created it (to follow one declaration to the end of a history)
+     * @param parentColumns for a foreign key, the referenced columns as written; empty when not written (the
+     *                 parent's primary key)
+     * @param givenName whether the migration named it; false when {@code name} is the one the database gives
      */
-    public record Key(String name, Kind kind, List<String> columns, TableName parent, Operation declared) {
+    public record Key(String name, Kind kind, List<String> columns, TableName parent, Operation declared,
+                      List<String> parentColumns, boolean givenName) {
         public Key {
             columns = List.copyOf(columns);
+            parentColumns = parentColumns == null ? List.of() : List.copyOf(parentColumns);
+        }
+
+        /** A key named in its migration, that references no columns in particular. */
+        public Key(String name, Kind kind, List<String> columns, TableName parent, Operation declared) {
+            this(name, kind, columns, parent, declared, List.of(), true);
         }
 
         /** Whether the key rejects duplicate values of its columns. */
@@ -67,11 +77,15 @@ public final class TableKeys {
         }
 
         Key withColumns(List<String> newColumns) {
-            return new Key(name, kind, newColumns, parent, declared);
+            return new Key(name, kind, newColumns, parent, declared, parentColumns, givenName);
         }
 
         Key withParent(TableName newParent) {
-            return new Key(name, kind, columns, newParent, declared);
+            return new Key(name, kind, columns, newParent, declared, parentColumns, givenName);
+        }
+
+        Key withParentColumns(List<String> newParentColumns) {
+            return new Key(name, kind, columns, parent, declared, newParentColumns, givenName);
         }
     }
 
@@ -185,6 +199,89 @@ public final class TableKeys {
         return out;
     }
 
+    /** The keys of the table with {@code column} among their columns (PostgreSQL drops them all with it). */
+    public List<Key> using(TableName table, String column) {
+        return byTable.getOrDefault(key(table), List.of()).stream().filter(k -> k.columns().contains(column)).toList();
+    }
+
+    /** The key of the table by that name (MySQL's {@code primary} for the primary key), or null. */
+    public Key named(TableName table, String name) {
+        if (name == null || name.equalsIgnoreCase("primary")) {
+            return byTable.getOrDefault(key(table), List.of()).stream().filter(k -> k.kind() == Kind.PRIMARY_KEY)
+                    .findFirst().orElse(null);
+        }
+        return find(table, name);
+    }
+
+    /** The index (not a foreign key) of that name, on {@code table} or, when it is null, on any table; or null. */
+    public Placed index(TableName table, String name) {
+        String n = lastSegment(name);
+        for (Map.Entry<String, List<Key>> e : byTable.entrySet()) {
+            if (table != null && !e.getKey().equals(key(table))) {
+                continue;
+            }
+            for (Key k : e.getValue()) {
+                if (k.kind() != Kind.FOREIGN_KEY && k.name().equals(n)) {
+                    return new Placed(new TableName(null, e.getKey()), k);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The foreign keys, of any table (this one included), whose referenced columns of {@code table} include
+     * {@code column}: each depends on the unique key it references, which goes with the column.
+     */
+    public List<Placed> referencingColumn(TableName table, String column) {
+        return placedForeignKeys().stream().filter(p -> referencedColumns(table, p.key()).contains(column)).toList();
+    }
+
+    /**
+     * The foreign keys, of any table, that reference {@code key} of {@code table}: their referenced columns are
+     * its columns (in any order), or unwritten when it is the primary key. These are what PostgreSQL refuses to
+     * leave without the key (DROP CONSTRAINT fails) and what CASCADE drops.
+     */
+    public List<Placed> referencing(TableName table, Key key) {
+        if (!key.unique()) {
+            return List.of();
+        }
+        return placedForeignKeys().stream().filter(p -> {
+            List<String> refs = referencedColumns(table, p.key());
+            return !refs.isEmpty() && refs.size() == key.columns().size() && refs.containsAll(key.columns());
+        }).toList();
+    }
+
+    /**
+     * MySQL/MariaDB: the foreign keys that reference {@code table} through {@code index} and no other: InnoDB needs
+     * an index of the referenced table whose leading columns are the referenced ones, unique or not, and refuses
+     * to drop the last one (error 1553).
+     */
+    public List<Placed> referencingWithoutOtherIndex(TableName table, Key index) {
+        List<Key> others = byTable.getOrDefault(key(table), List.of()).stream()
+                .filter(k -> k != index && k.indexed()).toList();
+        return placedForeignKeys().stream().filter(p -> {
+            List<String> refs = referencedColumns(table, p.key());
+            return !refs.isEmpty() && leads(index, refs) && others.stream().noneMatch(o -> leads(o, refs));
+        }).toList();
+    }
+
+    private static boolean leads(Key k, List<String> columns) {
+        return k.columns().size() >= columns.size() && k.columns().subList(0, columns.size()).equals(columns);
+    }
+
+    /** The columns of {@code table} a foreign key references (its parent's primary key when none are written). */
+    private List<String> referencedColumns(TableName table, Key fk) {
+        if (fk.parent() == null || !fk.parent().name().equals(table.name())) {
+            return List.of();
+        }
+        if (!fk.parentColumns().isEmpty()) {
+            return fk.parentColumns();
+        }
+        Key pk = named(table, null);
+        return pk == null ? List.of() : pk.columns();
+    }
+
     /** Applies one operation. */
     public void apply(Operation op) {
         if (op instanceof Operation.CreateTable c) {
@@ -207,9 +304,15 @@ public final class TableKeys {
             if (i.ifNotExists() && find(i.table(), name) != null) {
                 return;
             }
-            add(i.table(), new Key(norm(name), i.unique() ? Kind.UNIQUE : Kind.INDEX, i.columns(), null, op));
+            add(i.table(), new Key(norm(name), i.unique() ? Kind.UNIQUE : Kind.INDEX, i.columns(), null, op, List.of(),
+                    i.name() != null));
         } else if (op instanceof Operation.DropIndex d && d.name() != null) {
             String name = lastSegment(d.name());
+            Placed dropped = index(d.table(), d.name());
+            if (dropped != null && d.cascade() && !dialect.isMySqlFamily()) {
+                List<Placed> gone = referencing(dropped.table(), dropped.key());
+                byTable.values().forEach(l -> l.removeIf(k -> gone.stream().anyMatch(p -> p.key() == k)));
+            }
             if (d.table() != null) {
                 list(d.table()).removeIf(k -> k.kind() != Kind.FOREIGN_KEY && k.name().equals(name));
             } else {
@@ -222,6 +325,11 @@ public final class TableKeys {
                 list.removeIf(k -> k.kind() == Kind.PRIMARY_KEY);
             } else {
                 String name = lastSegment(d.name());
+                Key dropped = find(d.table(), name);
+                if (dropped != null && d.cascade()) {
+                    List<Placed> gone = referencing(d.table(), dropped);
+                    byTable.values().forEach(l -> l.removeIf(k -> gone.stream().anyMatch(p -> p.key() == k)));
+                }
                 list.removeIf(k -> k.name().equals(name));
             }
         } else if (op instanceof Operation.Other o && o.table() != null
@@ -246,20 +354,30 @@ public final class TableKeys {
                 && !a.definition().name().equals(a.column())) {
             renameColumn(a.table(), a.column(), a.definition().name()); // MySQL CHANGE old new type
         } else if (op instanceof Operation.DropColumn d) {
+            if (!dialect.isMySqlFamily()) {
+                // the foreign keys that reference the column depend on its unique key: a drop that succeeds
+                // (CASCADE) takes them along
+                List<Placed> gone = referencingColumn(d.table(), d.column());
+                byTable.values().forEach(l -> l.removeIf(k -> gone.stream().anyMatch(p -> p.key() == k)));
+            }
             dropColumn(d.table(), d.column());
         }
     }
 
     private void addColumnKeys(TableName table, ColumnDef col, Operation op) {
+        ColumnDef.Inline names = col.inline();
         if (col.primaryKey()) {
-            add(table, new Key(primaryKeyName(table, null), Kind.PRIMARY_KEY, List.of(col.name()), null, op));
+            add(table, new Key(primaryKeyName(table, names.primaryKeyName()), Kind.PRIMARY_KEY, List.of(col.name()),
+                    null, op, List.of(), names.primaryKeyName() != null));
         }
         if (col.unique()) {
-            add(table, new Key(uniqueName(table, null, List.of(col.name())), Kind.UNIQUE, List.of(col.name()), null, op));
+            add(table, new Key(uniqueName(table, names.uniqueName(), List.of(col.name())), Kind.UNIQUE,
+                    List.of(col.name()), null, op, List.of(), names.uniqueName() != null));
         }
         if (col.references() != null) {
-            add(table, new Key(norm(defaultName(table, List.of(col.name()), "fkey")), Kind.FOREIGN_KEY,
-                    List.of(col.name()), col.references(), op));
+            String fk = names.referencesName();
+            add(table, new Key(norm(fk != null ? fk : defaultName(table, List.of(col.name()), "fkey")), Kind.FOREIGN_KEY,
+                    List.of(col.name()), col.references(), op, names.referencedColumns(), fk != null));
         }
     }
 
@@ -273,12 +391,14 @@ public final class TableKeys {
                 }
                 String name = pk ? primaryKeyName(table, c.name()) : uniqueName(table, c.name(), c.columns());
                 List<String> columns = c.columns();
-                add(table, new Key(name, pk ? Kind.PRIMARY_KEY : Kind.UNIQUE, columns, null, op));
+                add(table, new Key(name, pk ? Kind.PRIMARY_KEY : Kind.UNIQUE, columns, null, op, List.of(),
+                        c.name() != null));
             }
             case EXCLUDE -> add(table, new Key(norm(c.name() != null ? c.name() : defaultName(table, c.columns(), "excl")),
-                    Kind.EXCLUDE, c.columns(), null, op));
+                    Kind.EXCLUDE, c.columns(), null, op, List.of(), c.name() != null));
             case FOREIGN_KEY -> add(table, new Key(norm(c.name() != null ? c.name()
-                    : defaultName(table, c.columns(), "fkey")), Kind.FOREIGN_KEY, c.columns(), c.referencedTable(), op));
+                    : defaultName(table, c.columns(), "fkey")), Kind.FOREIGN_KEY, c.columns(), c.referencedTable(), op,
+                    c.referencedColumns(), c.name() != null));
             default -> {
             }
         }
@@ -299,6 +419,9 @@ public final class TableKeys {
     }
 
     private void renameColumn(TableName table, String from, String to) {
+        byTable.values().forEach(l -> l.replaceAll(k -> k.parent() != null && k.parent().name().equals(table.name())
+                && k.parentColumns().contains(from)
+                ? k.withParentColumns(k.parentColumns().stream().map(c -> c.equals(from) ? to : c).toList()) : k));
         List<Key> list = byTable.get(key(table));
         if (list == null) {
             return;

@@ -40,6 +40,10 @@ public final class ConstraintWithoutNotValidRule implements Rule {
             domain(ctx, d);
             return;
         }
+        if (ctx.dialect() == Dialect.POSTGRESQL && ctx.operation() instanceof Operation.CreateTable c
+                && c.partitionOf() != null) {
+            HiddenValidations.createPartition(ctx, c);
+        }
         if (ctx.dialect() == Dialect.POSTGRESQL && ctx.operation() instanceof Operation.AttachPartition a) {
             HiddenValidations.attachPartition(ctx, a);
             return;

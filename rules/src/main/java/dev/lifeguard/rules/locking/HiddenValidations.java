@@ -30,15 +30,18 @@ final class HiddenValidations {
     private HiddenValidations() {
     }
 
-    /** ATTACH PARTITION of an existing table whose bound no validated CHECK states. */
+    /**
+     * ATTACH PARTITION of an existing table whose bound no validated CHECK states; and, whatever the partition,
+     * a new bound joining a partitioned table that has a DEFAULT partition (the default partition is scanned).
+     */
     static void attachPartition(OperationContext ctx, Operation.AttachPartition a) {
-        if (ctx.isNewTable(a.partition())) {
-            return; // created in this deploy: empty, nothing to scan
-        }
         TableChecks checks = TableChecks.before(ctx);
         List<String> literals = literals(a.bound());
-        if (a.bound() != null && !literals.isEmpty() && checks.of(a.partition()).stream()
-                .anyMatch(c -> c.validated() && literals.stream().allMatch(l -> names(c.expression(), l)))) {
+        boolean partitionScanned = !ctx.isNewTable(a.partition()) // created in this deploy: empty, nothing to scan
+                && !(a.bound() != null && !literals.isEmpty() && checks.of(a.partition()).stream()
+                .anyMatch(c -> c.validated() && literals.stream().allMatch(l -> names(c.expression(), l))));
+        TableName scannedDefault = a.bound() == null ? null : existingDefault(ctx, checks, a.table(), literals);
+        if (!partitionScanned && scannedDefault == null) {
             return; // a validated CHECK restates the bound: PostgreSQL skips the scan (measured)
         }
         String p = SqlNames.table(a.partition());
@@ -55,10 +58,72 @@ final class HiddenValidations {
                 + " migration: ALTER TABLE " + p + " VALIDATE CONSTRAINT " + name + "; (scans without blocking reads"
                 + " or writes) then " + attach + " (no scan: the CHECK proves the bound) ALTER TABLE " + p
                 + " DROP CONSTRAINT " + name + ";";
-        ctx.report(a.span(), "table " + a.partition() + " is attached as a partition of " + a.table() + " with no"
+        String message = "table " + a.partition() + " is attached as a partition of " + a.table() + " with no"
                 + " validated CHECK that states its bound: PostgreSQL scans every row of " + a.partition() + " to"
                 + " check the bound while it holds ACCESS EXCLUSIVE on it (its reads and writes wait; " + a.table()
-                + " itself takes only SHARE UPDATE EXCLUSIVE)", help, null, List.of());
+                + " itself takes only SHARE UPDATE EXCLUSIVE)";
+        if (scannedDefault != null) {
+            String d = SqlNames.table(scannedDefault);
+            String defaultScan = a.table() + " has a DEFAULT partition, " + scannedDefault + ": PostgreSQL"
+                    + (partitionScanned ? " also" : "") + " scans every row of it for rows of the new bound while it holds ACCESS EXCLUSIVE on it (reads and writes"
+                    + " of " + scannedDefault + " wait)";
+            message = partitionScanned ? message + "; and " + defaultScan
+                    : "table " + a.partition() + " is attached as a partition of " + a.table() + ", and " + defaultScan;
+            String spare = defaultHelp(d, scannedDefault, check);
+            help = partitionScanned ? help + ". " + spare : spare;
+        }
+        ctx.report(a.span(), message, help, null, List.of());
+    }
+
+    /**
+     * CREATE TABLE ... PARTITION OF ... FOR VALUES on a partitioned table with a DEFAULT partition the history
+     * shows: the new partition is empty, but the default one is scanned for rows of the bound under ACCESS
+     * EXCLUSIVE (and the partitioned table is held ACCESS EXCLUSIVE throughout), measured.
+     */
+    static void createPartition(OperationContext ctx, Operation.CreateTable c) {
+        if (c.partitionOf() == null || c.partitionBound() == null || c.partitionBound().equalsIgnoreCase("DEFAULT")) {
+            return;
+        }
+        TableChecks checks = TableChecks.before(ctx);
+        TableName scannedDefault = existingDefault(ctx, checks, c.partitionOf(), literals(c.partitionBound()));
+        if (scannedDefault == null) {
+            return;
+        }
+        String check = boundCheck(checks.partitionBy(c.partitionOf()), c.partitionBound());
+        ctx.report(c.span(), "partition " + c.table() + " of " + c.partitionOf() + " is created while " + c.partitionOf()
+                + " has a DEFAULT partition, " + scannedDefault + ": PostgreSQL scans every row of " + scannedDefault
+                + " for rows of the new bound while it holds ACCESS EXCLUSIVE on it, and on " + c.partitionOf()
+                + " itself (reads and writes of every partition wait)", defaultHelp(SqlNames.table(scannedDefault),
+                scannedDefault, check), null, List.of());
+    }
+
+    /**
+     * The DEFAULT partition of {@code table} the history shows that PostgreSQL scans for the new bound: not one new
+     * in this deploy (empty), nor one a validated CHECK excludes the bound from ({@code NOT (...)} naming every
+     * value of the bound; measured: no scan).
+     */
+    private static TableName existingDefault(OperationContext ctx, TableChecks checks, TableName table,
+                                             List<String> literals) {
+        TableName d = checks.defaultPartition(table);
+        if (d == null || ctx.isNewTable(d)) {
+            return null;
+        }
+        boolean excluded = !literals.isEmpty() && checks.of(d).stream().anyMatch(c -> c.validated()
+                && c.expression().toUpperCase(java.util.Locale.ROOT).contains("NOT")
+                && literals.stream().allMatch(l -> names(c.expression(), l)));
+        return excluded ? null : d;
+    }
+
+    private static String defaultHelp(String d, TableName scannedDefault, String check) {
+        String name = SqlNames.ident(scannedDefault.name() + "_excludes_new");
+        return check == null
+                ? "Spare the default partition's scan: add a CHECK to " + d + " that excludes the new bound, NOT VALID,"
+                + " and VALIDATE CONSTRAINT it in a later migration (SHARE UPDATE EXCLUSIVE: reads and writes go on)"
+                + " before adding the partition; or move the default partition's rows of that bound out first"
+                : "Spare the default partition's scan: ALTER TABLE " + d + " ADD CONSTRAINT " + name + " CHECK (NOT ("
+                + check + ")) NOT VALID; then, in a later migration: ALTER TABLE " + d + " VALIDATE CONSTRAINT " + name
+                + "; (no blocking scan) before adding the partition (rows of the new bound still in the default"
+                + " partition make that VALIDATE fail: move them first)";
     }
 
     /** A type change that rewrites nothing, on a column that validated CHECK constraints read. */

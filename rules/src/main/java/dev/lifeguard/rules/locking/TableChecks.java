@@ -34,6 +34,8 @@ final class TableChecks {
 
     private final Map<String, List<Check>> checks = new HashMap<>();
     private final Map<String, String> partitionBy = new HashMap<>();
+    /** Partitioned table to its DEFAULT partition. */
+    private final Map<String, TableName> defaultPartition = new HashMap<>();
 
     private TableChecks() {
     }
@@ -56,6 +58,11 @@ final class TableChecks {
         return checks.getOrDefault(table.name(), List.of());
     }
 
+    /** The DEFAULT partition of a partitioned table (created PARTITION OF ... DEFAULT or attached DEFAULT), or null. */
+    TableName defaultPartition(TableName table) {
+        return defaultPartition.get(table.name());
+    }
+
     /** The partitioning of a partitioned table as its CREATE TABLE wrote it ({@code RANGE (k)}), or null. */
     String partitionBy(TableName table) {
         return partitionBy.get(table.name());
@@ -66,7 +73,7 @@ final class TableChecks {
             List<Check> list = new ArrayList<>();
             for (ColumnDef col : c.columns()) {
                 if (col.checkExpression() != null) {
-                    list.add(new Check(inlineName(c.table(), col.name()), col.checkExpression(), true));
+                    list.add(new Check(inlineName(c.table(), col), col.checkExpression(), true));
                 }
             }
             for (ConstraintDef k : c.constraints()) {
@@ -78,9 +85,17 @@ final class TableChecks {
             if (c.partitionBy() != null) {
                 partitionBy.put(c.table().name(), c.partitionBy());
             }
+            if (c.partitionOf() != null && "DEFAULT".equalsIgnoreCase(c.partitionBound())) {
+                defaultPartition.put(c.partitionOf().name(), c.table());
+            }
+        } else if (op instanceof Operation.AttachPartition a) {
+            if (a.bound() == null) {
+                defaultPartition.put(a.table().name(), a.partition());
+            }
+        } else if (op instanceof Operation.DetachPartition d) {
+            defaultPartition.values().removeIf(p -> p.name().equals(d.partition().name()));
         } else if (op instanceof Operation.AddColumn a && a.column().checkExpression() != null) {
-            list(a.table()).add(new Check(inlineName(a.table(), a.column().name()), a.column().checkExpression(),
-                    true));
+            list(a.table()).add(new Check(inlineName(a.table(), a.column()), a.column().checkExpression(), true));
         } else if (op instanceof Operation.AddConstraint a && a.constraint().kind() == ConstraintDef.Kind.CHECK
                 && a.constraint().checkExpression() != null) {
             list(a.table()).add(new Check(a.constraint().name(), a.constraint().checkExpression(),
@@ -100,20 +115,30 @@ final class TableChecks {
             if (key != null) {
                 partitionBy.put(r.to().name(), key);
             }
+            TableName def = defaultPartition.remove(r.from().name());
+            if (def != null) {
+                defaultPartition.put(r.to().name(), def);
+            }
+            defaultPartition.replaceAll((parent, p) -> p.name().equals(r.from().name()) ? r.to() : p);
         } else if (op instanceof Operation.DropTable d) {
             d.tables().forEach(t -> {
                 checks.remove(t.name());
                 partitionBy.remove(t.name());
+                defaultPartition.remove(t.name());
+                defaultPartition.values().removeIf(p -> p.name().equals(t.name()));
             });
         }
     }
 
     /**
-     * The name PostgreSQL gives a column's inline CHECK ({@code <table>_<column>_check}); the model does not keep
-     * a name written there, and PostgreSQL's default is what migrations that drop it name.
+     * A column's inline CHECK's name: the one written ({@code col int CONSTRAINT n CHECK (...)}), else the one
+     * PostgreSQL gives it ({@code <table>_<column>_check}), which is what migrations that drop it name.
      */
-    private static String inlineName(TableName table, String column) {
-        return Identifiers.normalize(table.name()) + "_" + Identifiers.normalize(column) + "_check";
+    private static String inlineName(TableName table, ColumnDef column) {
+        if (column.checkName() != null) {
+            return column.checkName();
+        }
+        return Identifiers.normalize(table.name()) + "_" + Identifiers.normalize(column.name()) + "_check";
     }
 
     private List<Check> list(TableName table) {

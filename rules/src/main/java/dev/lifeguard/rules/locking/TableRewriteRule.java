@@ -148,6 +148,12 @@ public final class TableRewriteRule implements Rule {
                 return "ALTER TABLE " + add.table().sql(Dialect.MYSQL) + " ADD COLUMN " + Identifiers.sql(c.name(), Dialect.MYSQL) + " " + (c.type() == null ? "<type>"
                         : c.type()) + " NULL; then fill existing rows in batches; then set the default for new rows";
             }
+            if (c.position() != null) {
+                return "Add the column at the end (leave out " + c.position() + "): ALTER TABLE "
+                        + add.table().sql(Dialect.MYSQL) + " ADD COLUMN " + Identifiers.sql(c.name(), Dialect.MYSQL) + " "
+                        + (c.type() == null ? "<type>" : c.type()) + ", ALGORITHM=INSTANT; (MySQL 8.0.29+ / MariaDB 10.4+"
+                        + " add it instantly at any position: set --target-version to the version you run)";
+            }
             return "Run the change with gh-ost or pt-online-schema-change, or off-peak; on MySQL 8.0.12+ / MariaDB"
                     + " 10.3.2+ write ALTER TABLE " + add.table().sql(Dialect.MYSQL) + " ADD COLUMN ..., ALGORITHM=INSTANT (set"
                     + " --target-version to the version you run)";

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * checked against a real MariaDB by MariaDbOnlineDdlMeasurementTest (test-fixtures), which renders
  * docs/mariadb-online-ddl.md from what it measured; the MySQL answers follow the MySQL 8.4 manual's online
  * DDL tables (https://dev.mysql.com/doc/refman/8.4/en/innodb-online-ddl-operations.html), with the version
- * each INSTANT form arrived in (ADD COLUMN 8.0.12, RENAME COLUMN 8.0.28, DROP COLUMN 8.0.29).
+ * each INSTANT form arrived in (ADD COLUMN 8.0.12, at the end only until 8.0.29; RENAME COLUMN 8.0.28; DROP
+ * COLUMN 8.0.29).
  */
 public final class MySqlDdlKnowledge {
 
@@ -172,6 +173,14 @@ public final class MySqlDdlKnowledge {
             return MySqlDdlEffect.rebuild(true, (mariadb ? "MariaDB before 10.3.2" : "MySQL before 8.0.12")
                     + " (target " + target + ") has no INSTANT ADD COLUMN: it rebuilds the table (ALGORITHM=INPLACE),"
                     + " copying every row while writes go on, and replicas lag for as long as the rebuild ran");
+        }
+        if (c.position() != null && (mariadb ? !target.atLeast(10, 4) : !target.atLeast(8, 0, 29))) {
+            // MySQL 8.0 manual, online DDL, "Adding a column": before 8.0.29 an instantly added column can only be
+            // the last one; MariaDB 10.3 likewise (10.4 adds INSTANT at any position: measured, add-column-after)
+            return MySqlDdlEffect.rebuild(true, (mariadb ? "MariaDB before 10.4" : "MySQL before 8.0.29") + " (target "
+                    + target + ") adds a column instantly only at the end of the table: " + c.position() + " rebuilds"
+                    + " the table (ALGORITHM=INPLACE), copying every row while writes go on, and replicas lag for as"
+                    + " long as the rebuild ran");
         }
         return MySqlDdlEffect.instant("adds the column in the data dictionary (ALGORITHM=INSTANT)");
     }

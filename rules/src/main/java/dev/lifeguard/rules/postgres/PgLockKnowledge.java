@@ -199,12 +199,39 @@ public final class PgLockKnowledge {
     }
 
     /**
+     * The effect on the partitioned table's DEFAULT partition of a new partition joining it (ATTACH PARTITION
+     * ... FOR VALUES, CREATE TABLE ... PARTITION OF ... FOR VALUES): PostgreSQL takes ACCESS EXCLUSIVE on the
+     * default partition and scans it for rows that belong to the new bound (measured). Empty when the facts
+     * know of no default partition, or the new partition is the default one.
+     */
+    public Optional<PgLockEffect> defaultPartitionEffect(Operation op, PgTableFacts facts) {
+        boolean joins = op instanceof Operation.AttachPartition a && a.bound() != null
+                || op instanceof Operation.CreateTable c && c.partitionOf() != null && c.partitionBound() != null
+                   && !c.partitionBound().equalsIgnoreCase("DEFAULT");
+        if (!joins || !facts.defaultPartition()) {
+            return Optional.empty();
+        }
+        if (facts.defaultExcluded()) {
+            return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, false, "ACCESS EXCLUSIVE on the DEFAULT"
+                    + " partition, but no scan: a validated CHECK of it already excludes the new bound"));
+        }
+        return Optional.of(PgLockEffect.of(ACCESS_EXCLUSIVE, false, true, "ACCESS EXCLUSIVE on the DEFAULT partition"
+                + " while every row of it is scanned for rows of the new bound" + (op instanceof Operation.CreateTable
+                ? "; CREATE TABLE ... PARTITION OF also holds ACCESS EXCLUSIVE on the partitioned table throughout"
+                : "") + " (a CHECK on the default partition that excludes the bound, validated beforehand, spares the"
+                + " scan)"));
+    }
+
+    /**
      * The lock an operation takes on the tables its foreign keys reference (besides its own table):
      * SHARE ROW EXCLUSIVE for a new foreign key, in CREATE TABLE as in ALTER TABLE; {@link PgLockMode#NONE}
      * when it declares none; empty when it depends on what the statement drops (DROP CONSTRAINT of a
      * foreign key takes ACCESS EXCLUSIVE on its referenced table).
      */
     public Optional<PgLockMode> referencedTableLock(Operation op) {
+        if (op instanceof Operation.CreateTable c && c.partitionOf() != null) {
+            return Optional.empty(); // the partitioned table's lock, not a referenced table's (ACCESS EXCLUSIVE)
+        }
         if (op instanceof Operation.DropConstraint || op instanceof Operation.DropColumn
                 || op instanceof Operation.ValidateConstraint || op instanceof Operation.AttachPartition
                 || op instanceof Operation.DetachPartition

@@ -12,12 +12,23 @@ package dev.lifeguard.rules.postgres;
  * @param notNullProven        a validated CHECK (col IS NOT NULL) exists for each such column
  * @param partitionBoundProven a validated CHECK constraint of the table ATTACH PARTITION attaches already
  *                             states its partition bound
+ * @param defaultPartition     the partitioned table a new partition joins (ATTACH PARTITION, CREATE TABLE ...
+ *                             PARTITION OF) has a DEFAULT partition, which PostgreSQL scans for rows of the new
+ *                             bound
+ * @param defaultExcluded      a validated CHECK of that DEFAULT partition excludes the new bound: no scan
  */
 public record PgTableFacts(String oldColumnType, boolean columnHasCheck, boolean keyColumnsNullable,
-                           boolean notNullProven, boolean partitionBoundProven) {
+                           boolean notNullProven, boolean partitionBoundProven, boolean defaultPartition,
+                           boolean defaultExcluded) {
 
     /** Nothing known beyond the statement. */
     public static final PgTableFacts NONE = new PgTableFacts(null, false, false, false, false);
+
+    /** Facts without a DEFAULT partition. */
+    public PgTableFacts(String oldColumnType, boolean columnHasCheck, boolean keyColumnsNullable,
+                        boolean notNullProven, boolean partitionBoundProven) {
+        this(oldColumnType, columnHasCheck, keyColumnsNullable, notNullProven, partitionBoundProven, false, false);
+    }
 
     public static PgTableFacts oldType(String oldColumnType) {
         return new PgTableFacts(oldColumnType, false, false, false, false);

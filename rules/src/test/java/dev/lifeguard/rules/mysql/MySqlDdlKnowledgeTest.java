@@ -41,6 +41,20 @@ class MySqlDdlKnowledgeTest {
     }
 
     @Test
+    void addColumnFirstOrAfterIsInstantOnlyFrom8029() {
+        for (String sql : List.of("ALTER TABLE t ADD COLUMN c int FIRST", "ALTER TABLE t ADD COLUMN c int AFTER id")) {
+            MySqlDdlEffect before = effect("mysql:8.0.28", sql);
+            assertEquals(Algorithm.INPLACE, before.algorithm(), sql);
+            assertTrue(before.rebuildsTable() && before.permitsWrites(), sql);
+            assertEquals(Algorithm.INSTANT, effect("mysql:8.0.29", sql).algorithm(), sql);
+            assertEquals(Algorithm.INSTANT, effect("mysql:8.4", sql).algorithm(), sql);
+            assertEquals(Algorithm.INSTANT, effect("mariadb:10.4", sql).algorithm(), sql);
+            assertTrue(effect("mariadb:10.3.2", sql).rebuildsTable(), sql);
+        }
+        assertEquals(Algorithm.INSTANT, effect("mysql:8.0.28", "ALTER TABLE t ADD COLUMN c int").algorithm());
+    }
+
+    @Test
     void dropColumnIsInstantFrom8029() {
         assertEquals(Algorithm.INSTANT, effect("mysql:8.0.29", "ALTER TABLE t DROP COLUMN c").algorithm());
         assertTrue(effect("mysql:8.0.28", "ALTER TABLE t DROP COLUMN c").rebuildsTable());
