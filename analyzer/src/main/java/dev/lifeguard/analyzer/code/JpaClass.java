@@ -34,11 +34,13 @@ record JpaClass(String name, Kind kind, String entityName, String table, List<Na
      * name goes through the naming strategy); {@code columnTable} the {@code @Column(table = ...)} of a
      * secondary table. {@code joinColumns} are names of foreign-key columns in the entity's table, and
      * {@code defaultJoinColumn} whether an owning to-one association with none named gets {@code field_id}.
-     * {@code ownTables} are join/collection tables with the columns named in them.
+     * {@code ownTables} are join/collection tables with the columns named in them. {@code insertable} is false
+     * where the provider leaves the column out of its INSERT ({@code insertable = false}, an IDENTITY id,
+     * {@code @Generated}).
      */
     record Field(String name, String type, int line, String column, String columnTable, List<Named> joinColumns,
                  boolean defaultJoinColumn, boolean embedded, Map<String, Named> overrides,
-                 List<OwnTable> ownTables) {
+                 List<OwnTable> ownTables, boolean insertable) {
     }
 
     /** A join table or collection table, with the columns written for it. */
