@@ -7,7 +7,8 @@ package dev.lifeguard.analyzer.code;
  * {@code #{x}}, and PostgreSQL's own {@code $1}. {@link #numbered} writes them as numbered parameters
  * ({@code $1, $2...}: every occurrence its own, as the driver binds each one separately); what cannot be a
  * bound value is said instead: {@code ${x}} text substitution, SpEL ({@code :#{...}}), JDBC escapes and
- * Hibernate's {@code {h-schema}} / {@code {alias.*}} in braces.
+ * Hibernate's {@code {h-schema}} / {@code {alias.*}} in braces, template parameters ({@code @schema.table} of
+ * OHDSI's SqlRender, {@code %s} of {@code String.format}).
  */
 public final class SqlPlaceholders {
 
@@ -93,6 +94,9 @@ public final class SqlPlaceholders {
                 } else {
                     return new Numbered(null, count, "a SpEL expression");
                 }
+            } else if (c == '@' && (Character.isLetter(next) || next == '_') && (i == 0 || !isWordChar(sql.charAt(i - 1)))
+                    || c == '%' && isFormat(sql, i + 1)) {
+                return new Numbered(null, count, "a template parameter (@name, %s)");
             } else if (c == '{') {
                 return new Numbered(null, count, "a JDBC or Hibernate escape in braces");
             } else if (c == '?') {
@@ -122,6 +126,19 @@ public final class SqlPlaceholders {
             }
         }
         return new Numbered(out.toString(), count, null);
+    }
+
+    /** {@code %s}, {@code %d}, {@code %1$s}: a {@code String.format} slot (PostgreSQL's modulo has an operand after a space). */
+    private static boolean isFormat(String sql, int i) {
+        int j = i;
+        while (j < sql.length() && Character.isDigit(sql.charAt(j))) {
+            j++;
+        }
+        if (j > i) {
+            return j < sql.length() && sql.charAt(j) == '$';
+        }
+        return i < sql.length() && (sql.charAt(i) == 's' || sql.charAt(i) == 'd')
+                && (i + 1 == sql.length() || !isWordChar(sql.charAt(i + 1)));
     }
 
     private static boolean isWordChar(char c) {

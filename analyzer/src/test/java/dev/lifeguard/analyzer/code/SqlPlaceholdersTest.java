@@ -44,5 +44,10 @@ class SqlPlaceholdersTest {
         assertEquals("a SpEL expression", SqlPlaceholders.numbered("SELECT * FROM t WHERE a = ?#{[0]}").problem());
         assertEquals("a JDBC or Hibernate escape in braces", SqlPlaceholders.numbered("SELECT {o.*} FROM orders o").problem());
         assertTrue(SqlPlaceholders.any("SELECT * FROM ${t}"));
+        assertEquals("a template parameter (@name, %s)", SqlPlaceholders.numbered("SELECT * FROM @cdm_schema.person").problem());
+        assertEquals("a template parameter (@name, %s)", SqlPlaceholders.numbered("DELETE FROM %s.cohort WHERE id = %d").problem());
+        assertEquals("a template parameter (@name, %s)", SqlPlaceholders.numbered("SELECT %1$s FROM t").problem());
+        assertNull(SqlPlaceholders.numbered("SELECT a % b, tags @> ARRAY['x'], ts @@ q, '%s @x' FROM t").problem(),
+                "modulo, containment, text search and strings are no templates");
     }
 }
