@@ -138,10 +138,13 @@ final class CodeIndexer {
                 found.forEach(x -> refs.add(x.table(), x.column(), f.path(), piece.lineOf(from + x.offset()), kind));
             }
             String sql = decodeEscapes(part.strip());
+            String script = sql.regionMatches(true, 0, "<script>", 0, 8) ? MyBatisMappers.script(sql) : null;
             CodeStatement.Form form = piece.isJpql() ? CodeStatement.Form.JPQL
                     : piece.hasGaps() ? CodeStatement.Form.BUILT_AT_RUN_TIME
+                    : script != null ? null
                     : sql.regionMatches(true, 0, "<script>", 0, 8) ? CodeStatement.Form.DYNAMIC_SQL
                     : null;
+            sql = script != null ? script : sql;
             refs.statement(statement(sql, form, f.path(), piece.lineOf(from + leading(part)), piece.lineOf(to), kind, found));
         });
     }

@@ -75,6 +75,20 @@ final class MyBatisMappers {
     record Query(int offset, int end, String sql, boolean dynamic) {
     }
 
+    /**
+     * The SQL of a MyBatis annotation's {@code <script>}: its text as MyBatis sends it when no dynamic tag is in it
+     * (CDATA and entities decoded), else null.
+     */
+    static String script(String annotationValue) {
+        String body = annotationValue.strip();
+        if (!body.regionMatches(true, 0, "<script>", 0, 8) || !body.regionMatches(true, body.length() - 9, "</script>", 0, 9)) {
+            return null;
+        }
+        boolean[] dynamic = {false};
+        String sql = render(COMMENT.matcher(body.substring(8, body.length() - 9)).replaceAll(" "), dynamic);
+        return dynamic[0] ? null : sql;
+    }
+
     static List<Query> queries(SourceFile file) {
         String text = file.text();
         java.util.Map<String, String> fragments = new java.util.HashMap<>();

@@ -50,6 +50,16 @@ class CodeStatementsTest {
                              WHERE o."Note" = :note
                             \""", nativeQuery = true)
                     List<Object> byNote(String note);
+
+                    @Insert(\"""
+                            <script>
+                              INSERT INTO orders (id, status) VALUES (#{id}, #{status})
+                            </script>
+                            \""")
+                    void add(Order o);
+
+                    @Select("<script>SELECT id FROM orders <if test='s != null'>WHERE status = #{s}</if></script>")
+                    List<Long> find(String s);
                 }
                 """);
         write("src/main/java/shop/OrderDao.java", """
@@ -151,6 +161,14 @@ class CodeStatementsTest {
         List<CodeStatement> batch = all("OrderDao.java", 7);
         assertEquals(List.of("DELETE FROM order_lines WHERE order_id = ?", "DELETE FROM orders WHERE id = ?"),
                 batch.stream().map(CodeStatement::sql).toList(), "a batch is statement by statement");
+    }
+
+    @Test
+    void myBatisAnnotationScriptsWithoutDynamicTagsAreStatements() {
+        CodeStatement insert = at("OrderRepository.java", 20);
+        assertEquals("INSERT INTO orders (id, status) VALUES (#{id}, #{status})", insert.sql());
+        assertEquals(Form.COMPLETE, insert.form());
+        assertEquals(Form.DYNAMIC_SQL, at("OrderRepository.java", 26).form());
     }
 
     @Test
