@@ -224,7 +224,7 @@ public final class Rehearsal {
                     return 0;
                 }
                 tables = seed(first == 0 ? null : ms.get(first - 1));
-                CodeRehearsal code = CodeRehearsal.of(scope.code());
+                CodeRehearsal code = CodeRehearsal.of(scope.code(), project.root());
                 CodeRehearsal.Checked codeBefore = checkCode(code, null);
                 boolean reachedAfter = true;
                 for (int i = first; i < ms.size(); i++) {

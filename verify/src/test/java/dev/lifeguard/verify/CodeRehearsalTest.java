@@ -294,6 +294,43 @@ class CodeRehearsalTest {
                 breaks.message());
     }
 
+    @Test
+    void aColumnRetypedUnderAnEntitysStringNoLongerTakesTheValueHibernateBinds() throws Exception {
+        base(Map.of(MIGRATIONS + "V1__shop.sql", V1 + "CREATE TABLE vouchers (id bigint PRIMARY KEY, code text NOT NULL);\n",
+                "src/main/java/shop/Voucher.java", """
+                        package shop;
+
+                        import jakarta.persistence.*;
+
+                        @Entity
+                        @Table(name = "vouchers")
+                        public class Voucher {
+                            @Id Long id;
+                            String code;
+                        }
+                        """));
+        write(MIGRATIONS + "V2__code_uuid.sql", "ALTER TABLE vouchers ALTER COLUMN code TYPE uuid USING md5(code)::uuid;\n");
+        RehearsalReport report = rehearse(DeployOrder.MIGRATIONS_AT_STARTUP);
+
+        Finding breaks = only(report, "breaks-running-version");
+        assertEquals(Path.of(MIGRATIONS + "V2__code_uuid.sql"), breaks.span().file());
+        assertTrue(breaks.message().contains("sends JPA entity Voucher's INSERT (values of the types Hibernate binds)"
+                + " (src/main/java/shop/Voucher.java:6)"), breaks.message());
+        assertTrue(breaks.message().contains("fails: column \"code\" is of type uuid but expression is of type character"
+                + " varying"), breaks.message());
+        assertEquals(9, breaks.related().get(0).span().startLine(), "the String attribute");
+
+        // a driver told to send strings untyped (stringtype=unspecified) lets the server convert them: nothing to say
+        Files.delete(repo.resolve(MIGRATIONS + "V2__code_uuid.sql"));
+        base(Map.of("src/main/resources/application.properties",
+                "spring.datasource.url=jdbc:postgresql://db/shop?stringtype=unspecified\n"));
+        write(MIGRATIONS + "V2__code_uuid.sql", "ALTER TABLE vouchers ALTER COLUMN code TYPE uuid USING md5(code)::uuid;\n");
+        RehearsalReport untyped = rehearse(DeployOrder.MIGRATIONS_AT_STARTUP);
+        assertEquals(List.of("V2__code_uuid.sql ok"), untyped.rows().stream()
+                .map(r -> Path.of(r.file()).getFileName() + " " + r.applied()).toList(), "the change was rehearsed");
+        assertEquals(List.of(), VerifyProject.of(untyped, "breaks-running-version"), VerifyProject.describe(untyped));
+    }
+
     /** Puts files into the base revision ({@code main}) and starts the change from there again. */
     private void base(Map<String, String> files) throws IOException {
         git("checkout", "-q", "main");

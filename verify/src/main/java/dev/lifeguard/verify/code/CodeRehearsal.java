@@ -65,15 +65,66 @@ public final class CodeRehearsal {
 
     /** Both versions' code, read on first use; null when no change is under review or the code uses nothing. */
     public static CodeRehearsal of(CodeVersions versions) {
+        return of(versions, null);
+    }
+
+    /**
+     * @param projectRoot where the application's configuration is looked for ({@code stringtype=unspecified} in a
+     *                    datasource URL: the driver then sends strings untyped); null to assume the driver's default
+     */
+    public static CodeRehearsal of(CodeVersions versions, Path projectRoot) {
         if (!versions.reviewed() || versions.codeBase().isEmpty()) {
             return null;
         }
         Set<CodeCheck.Use> uses = new LinkedHashSet<>();
         versions.running().references().forEach(r -> uses.add(CodeCheck.Use.of(r)));
         versions.deploying().references().forEach(r -> uses.add(CodeCheck.Use.of(r)));
-        CodeStatements statements = CodeStatements.of(versions.running(), versions.deploying());
+        CodeStatements statements = CodeStatements.of(versions.running(), versions.deploying(), untypedStrings(projectRoot));
         return uses.isEmpty() && statements.isEmpty() ? null : new CodeRehearsal(versions, uses, statements);
     }
+
+    private static final Pattern UNTYPED_STRINGS = Pattern.compile("(?i)stringtype\\s*=\\s*unspecified");
+
+    /** Whether an application*.properties/yml under src/main says {@code stringtype=unspecified}. */
+    static boolean untypedStrings(Path root) {
+        if (root == null) {
+            return false;
+        }
+        boolean[] found = {false};
+        try {
+            java.nio.file.Files.walkFileTree(root, java.util.Set.of(), 10, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    return !dir.equals(root) && (name.startsWith(".") || SKIPPED.contains(name))
+                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                    if (f.getFileName().toString().matches("application(-[\\w-]+)?\\.(properties|ya?ml)")
+                            && f.toString().contains("src" + java.io.File.separator + "main")) {
+                        try {
+                            found[0] |= UNTYPED_STRINGS.matcher(java.nio.file.Files.readString(f)).find();
+                        } catch (java.io.IOException | RuntimeException e) {
+                            // unreadable: the driver's default, then
+                        }
+                    }
+                    return found[0] ? java.nio.file.FileVisitResult.TERMINATE : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path f, java.io.IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (java.io.IOException | RuntimeException e) {
+            return found[0];
+        }
+        return found[0];
+    }
+
+    private static final Set<String> SKIPPED = Set.of("target", "build", "node_modules", "out", "bin");
 
     /**
      * PREPAREs everything on the schema as it is now, with the application's schemas on the search path (those
@@ -165,7 +216,7 @@ public final class CodeRehearsal {
                 }
             } else if (b.outcome() == CodeStatements.Outcome.WORKS && a.outcome() == CodeStatements.Outcome.FAILS) {
                 for (CodeStatements.Origin o : p.origins()) {
-                    if (o.running() && !said(o, broken) && reported.add(o.span() + " " + o.what())) {
+                    if (o.running() && !said(o, broken) && !sameAsUntyped(o, after) && reported.add(o.span() + " " + o.what())) {
                         findings.add(new BreaksRunningVersionRule(), changeOf(change, historyFile, uses(o), true), running
                                 + " sends " + o.what() + " (" + where(o.span()) + "), which the schema before the change"
                                 + " prepares; after it, PREPARE " + CodeStatements.shortened(p.sql()) + " fails: " + a.error(),
@@ -175,7 +226,7 @@ public final class CodeRehearsal {
             } else if (forward && b.outcome() == CodeStatements.Outcome.FAILS && a.outcome() == CodeStatements.Outcome.WORKS
                     && !p.sentBy(true)) {
                 for (CodeStatements.Origin o : p.origins()) {
-                    if (!o.running() && !said(o, needed) && reported.add(o.span() + " " + o.what())) {
+                    if (!o.running() && !said(o, needed) && !sameAsUntyped(o, before) && reported.add(o.span() + " " + o.what())) {
                         findings.add(new NeedsMigrationFirstRule(), changeOf(change, historyFile, uses(o), false),
                                 "the version being deployed sends " + o.what() + " (" + where(o.span()) + "), which only works"
                                         + " after the change: on the schema before it, PREPARE "
@@ -187,6 +238,15 @@ public final class CodeRehearsal {
             }
         }
         notes.add(note(history, after, failBoth));
+    }
+
+    /** A typed INSERT whose untyped form fails too: the untyped one says it (the types are not the reason). */
+    private static boolean sameAsUntyped(CodeStatements.Origin o, Checked at) {
+        if (o.untyped() == null) {
+            return false;
+        }
+        CodeStatements.Result untyped = at.statements().get(o.untyped());
+        return untyped == null || untyped.outcome() != CodeStatements.Outcome.WORKS;
     }
 
     /** Whether a name-level finding already said what breaks this statement (per name, more precisely). */

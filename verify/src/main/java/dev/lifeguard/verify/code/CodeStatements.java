@@ -33,8 +33,26 @@ public final class CodeStatements {
 
     /** Where one version's code sends a statement. */
     public record Origin(boolean running, SourceSpan span, String what, List<CodeStatement.Name> names,
-                         CodeEntity entity) {
+                         CodeEntity entity, String untyped) {
+        Origin(boolean running, SourceSpan span, String what, List<CodeStatement.Name> names, CodeEntity entity) {
+            this(running, span, what, names, entity, null);
+        }
     }
+
+    /**
+     * The parameter type the provider binds for an attribute's Java (or Kotlin) type, where it is always the same:
+     * Hibernate binds a {@code String} as {@code varchar} (unless the driver is told {@code stringtype=unspecified}),
+     * a {@code Long} as {@code bigint}... Enums, converters, associations and anything else stay untyped.
+     */
+    private static final Map<String, String> BOUND_AS = Map.ofEntries(Map.entry("String", "varchar"),
+            Map.entry("Long", "bigint"), Map.entry("long", "bigint"), Map.entry("Integer", "integer"),
+            Map.entry("int", "integer"), Map.entry("Int", "integer"), Map.entry("Short", "smallint"),
+            Map.entry("short", "smallint"), Map.entry("Boolean", "boolean"), Map.entry("boolean", "boolean"),
+            Map.entry("BigDecimal", "numeric"), Map.entry("Double", "double precision"),
+            Map.entry("double", "double precision"), Map.entry("Float", "real"), Map.entry("float", "real"),
+            Map.entry("UUID", "uuid"), Map.entry("LocalDate", "date"), Map.entry("LocalDateTime", "timestamp"),
+            Map.entry("LocalTime", "time"), Map.entry("OffsetDateTime", "timestamptz"),
+            Map.entry("ZonedDateTime", "timestamptz"), Map.entry("byte[]", "bytea"));
 
     /** One statement as prepared, and every place of either version's code that sends it. */
     public record Probe(String sql, List<Origin> origins) {
@@ -60,13 +78,20 @@ public final class CodeStatements {
     /** Statements not prepared, by reason, per version (true: the running one). */
     private final Map<Boolean, Map<String, Integer>> skipped = Map.of(true, new TreeMap<>(), false, new TreeMap<>());
     private final int[] sent = new int[2];
+    private boolean untypedStrings;
 
     private CodeStatements() {
     }
 
     /** The statements of both versions ({@code deploying} the same index as {@code running} when the change touches no code). */
     public static CodeStatements of(CodeIndex running, CodeIndex deploying) {
+        return of(running, deploying, false);
+    }
+
+    /** @param untypedStrings the application's driver sends strings untyped ({@code stringtype=unspecified}) */
+    public static CodeStatements of(CodeIndex running, CodeIndex deploying, boolean untypedStrings) {
         CodeStatements out = new CodeStatements();
+        out.untypedStrings = untypedStrings;
         out.add(running, true);
         if (deploying != running) {
             out.add(deploying, false); // else one code for both versions: its statements are the running version's
@@ -105,12 +130,31 @@ public final class CodeStatements {
                     for (int i = 1; i <= written.size(); i++) {
                         values.add("$" + i);
                     }
-                    probe("INSERT INTO " + table + " (" + String.join(", ", written.stream().map(c -> quote(c.name())).toList())
-                                    + ") VALUES (" + String.join(", ", values) + ")",
-                            new Origin(running, e.span(), "JPA entity " + e.name() + "'s INSERT", names, e), running);
+                    String into = "INSERT INTO " + table + " (" + String.join(", ", written.stream().map(c -> quote(c.name())).toList())
+                            + ") VALUES (";
+                    String untyped = into + String.join(", ", values) + ")";
+                    probe(untyped, new Origin(running, e.span(), "JPA entity " + e.name() + "'s INSERT", names, e), running);
+                    // and with each value of the type the provider binds: a column retyped under it rejects the value
+                    List<String> typed = new ArrayList<>();
+                    for (int i = 0; i < written.size(); i++) {
+                        String type = boundAs(written.get(i).type());
+                        typed.add(type == null ? values.get(i) : values.get(i) + "::" + type);
+                    }
+                    if (!typed.equals(values)) {
+                        probe(into + String.join(", ", typed) + ")", new Origin(running, e.span(), "JPA entity " + e.name()
+                                + "'s INSERT (values of the types Hibernate binds)", names, e, untyped), running);
+                    }
                 }
             }
         }
+    }
+
+    private String boundAs(String javaType) {
+        if (javaType == null) {
+            return null;
+        }
+        String simple = javaType.substring(javaType.lastIndexOf('.') + 1);
+        return untypedStrings && simple.equals("String") ? null : BOUND_AS.get(simple);
     }
 
     private void probe(String sql, Origin origin, boolean running) {
