@@ -211,9 +211,6 @@ public final class CodeRehearsal {
             }
             if (b.outcome() == CodeStatements.Outcome.FAILS && a.outcome() == CodeStatements.Outcome.FAILS) {
                 failBoth++;
-                if (System.getenv("LG_DEBUG_CODE") != null) {
-                    System.err.println("BOTH " + p.origins().get(0).what() + " " + where(p.origins().get(0).span()) + " | " + b.error() + " | " + CodeStatements.shortened(p.sql()));
-                }
             } else if (b.outcome() == CodeStatements.Outcome.WORKS && a.outcome() == CodeStatements.Outcome.FAILS) {
                 for (CodeStatements.Origin o : p.origins()) {
                     if (o.running() && !said(o, broken) && !sameAsUntyped(o, after) && reported.add(o.span() + " " + o.what())) {
