@@ -224,7 +224,9 @@ public final class Rehearsal {
                     return 0;
                 }
                 tables = seed(first == 0 ? null : ms.get(first - 1));
-                CodeRehearsal code = CodeRehearsal.of(scope.code(), project.root());
+                long reading = System.nanoTime();
+                CodeRehearsal code = CodeRehearsal.of(scope.code(), project.root()); // both versions' code indexes
+                phase(CODE, reading);
                 CodeRehearsal.Checked codeBefore = checkCode(code, null);
                 boolean reachedAfter = true;
                 for (int i = first; i < ms.size(); i++) {
