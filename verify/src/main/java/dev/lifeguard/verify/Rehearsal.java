@@ -22,11 +22,7 @@ import dev.lifeguard.rules.reversibility.MissingReverseRule;
 import dev.lifeguard.verify.db.EmbeddedPostgresServer;
 import dev.lifeguard.verify.db.ProvidedDatabase;
 import dev.lifeguard.verify.db.RehearsalServer;
-import dev.lifeguard.verify.code.CodeCheck;
-import dev.lifeguard.analyzer.code.CodeVersions;
-import dev.lifeguard.analyzer.model.CodeReference;
-import dev.lifeguard.rules.rehearsal.BreaksRunningVersionRule;
-import dev.lifeguard.rules.rehearsal.NeedsMigrationFirstRule;
+import dev.lifeguard.verify.code.CodeRehearsal;
 import dev.lifeguard.verify.db.ReusedSessions;
 import dev.lifeguard.verify.postgres.PgCatalog;
 import dev.lifeguard.verify.postgres.SchemaSnapshot;
@@ -70,7 +66,7 @@ public final class Rehearsal {
     static final String REAPPLY = "apply again after the reverse";
     static final String LINT = "missing reverses (lint's rule)";
     static final String STOP = "stop the database and remove it";
-    static final String CODE = "PREPARE the application's uses of the schema (both versions, both schemas)";
+    static final String CODE = "PREPARE the application's statements and uses of the schema (both versions, both schemas)";
 
     private final VerifyOptions options;
     private final Supplier<RehearsalServer> serverFactory;
@@ -228,7 +224,10 @@ public final class Rehearsal {
                     return 0;
                 }
                 tables = seed(first == 0 ? null : ms.get(first - 1));
-                Map<CodeCheck.Use, CodeCheck.Result> codeBefore = checkCode();
+                long reading = System.nanoTime();
+                CodeRehearsal code = CodeRehearsal.of(scope.code(), project.root()); // both versions' code indexes
+                phase(CODE, reading);
+                CodeRehearsal.Checked codeBefore = checkCode(code, null);
                 boolean reachedAfter = true;
                 for (int i = first; i < ms.size(); i++) {
                     Migration m = ms.get(i);
@@ -262,30 +261,23 @@ public final class Rehearsal {
                     }
                 }
                 if (codeBefore != null && reachedAfter) {
-                    judgeCode(codeBefore, checkCode());
+                    judgeCode(code, codeBefore, checkCode(code, codeBefore));
                 }
             }
             return rehearsed;
         }
 
         /**
-         * Both application versions' uses of the schema, PREPAREd on the database as it is now; null when no change is
-         * under review (one version, no deploy to judge) or the code uses nothing.
+         * Both application versions' code, PREPAREd on the database as it is now (see {@link CodeRehearsal}); null when
+         * no change is under review or the code uses nothing.
          */
-        private Map<CodeCheck.Use, CodeCheck.Result> checkCode() throws RehearsalException {
-            CodeVersions versions = scope.code();
-            if (!versions.reviewed() || versions.codeBase().isEmpty()) {
+        private CodeRehearsal.Checked checkCode(CodeRehearsal code, CodeRehearsal.Checked before) throws RehearsalException {
+            if (code == null) {
                 return null;
             }
             long t = System.nanoTime();
-            java.util.LinkedHashSet<CodeCheck.Use> uses = new java.util.LinkedHashSet<>();
-            versions.running().references().forEach(r -> uses.add(CodeCheck.Use.of(r)));
-            versions.deploying().references().forEach(r -> uses.add(CodeCheck.Use.of(r)));
-            if (uses.isEmpty()) {
-                return null;
-            }
             try (Connection c = sessions.getConnection()) {
-                return CodeCheck.prepare(c, uses);
+                return code.check(c, before);
             } catch (SQLException e) {
                 throw new RehearsalException("lost the rehearsal database: " + e.getMessage(), e);
             } finally {
@@ -293,116 +285,10 @@ public final class Rehearsal {
             }
         }
 
-        /**
-         * The running version against the schema after the change (what worked before and fails now breaks it), and,
-         * where the deploy order lets new code start first, the deployed version against the schema before it (what
-         * fails before and works after needs the migration first). A use that fails on both schemas is not about this
-         * change (another database's table, say) and is only counted.
-         */
-        private void judgeCode(Map<CodeCheck.Use, CodeCheck.Result> before, Map<CodeCheck.Use, CodeCheck.Result> after) {
-            CodeVersions versions = scope.code();
-            String running = "the version running in production" + versions.runningRevision().map(r -> " (at " + r + ")").orElse("");
-            java.util.Set<String> reported = new java.util.HashSet<>();
-            for (CodeReference r : versions.running().references()) {
-                CodeCheck.Use use = CodeCheck.Use.of(r);
-                CodeCheck.Result b = before.get(use);
-                CodeCheck.Result a = after.get(use);
-                if (b != null && a != null && b.outcome() == CodeCheck.Outcome.WORKS && a.outcome() == CodeCheck.Outcome.MISSING
-                        && reported.add(r.span() + " " + use)) {
-                    String where = r.file().toString().replace('\\', '/') + ":" + r.line();
-                    findings.add(new BreaksRunningVersionRule(), changeOf(use, true), running + " " + verb(r) + " "
-                            + use.display() + " (" + r.kind().label() + ", " + where + "), which works on the schema before"
-                            + " the change; after it, PREPARE " + use.sql() + " fails: " + a.error(),
-                            List.of(new RelatedLocation(r.span(), "the running version " + verb(r) + " " + use.display())));
-                }
-            }
-            if (options.engine().deploy().newCodeMayMeetOldSchema() && versions.codeChanged()) {
-                for (CodeReference r : versions.deploying().references()) {
-                    CodeCheck.Use use = CodeCheck.Use.of(r);
-                    CodeCheck.Result b = before.get(use);
-                    CodeCheck.Result a = after.get(use);
-                    if (b != null && a != null && b.outcome() == CodeCheck.Outcome.MISSING && a.outcome() == CodeCheck.Outcome.WORKS
-                            && versions.running().referencesTo(use.table(), use.column()).isEmpty()
-                            && reported.add(r.span() + " " + use)) {
-                        String where = r.file().toString().replace('\\', '/') + ":" + r.line();
-                        findings.add(new NeedsMigrationFirstRule(), changeOf(use, false), "the version being deployed "
-                                + verb(r) + " " + use.display() + " (" + r.kind().label() + ", " + where + "), which only the"
-                                + " change creates: on the schema before it, PREPARE " + use.sql() + " fails (" + b.error()
-                                + "), and deploy: " + options.engine().deploy().id() + " lets the new code start before the"
-                                + " migration ran",
-                                List.of(new RelatedLocation(r.span(), "the version being deployed " + verb(r) + " " + use.display())));
-                    }
-                }
-            }
-            long unchecked = after.values().stream().filter(x -> x.outcome() == CodeCheck.Outcome.NOT_CHECKED).count();
-            notes.add(history.location() + ": the application's uses of the schema (" + after.size() + " tables and"
-                    + " columns named by the running and the deployed version) PREPAREd against the schema before and after"
-                    + " the change" + (unchecked == 0 ? "" : "; " + unchecked + " could not be prepared") + "; SQL built at run"
-                    + " time and JPQL are not in the code index and were not checked");
-        }
-
-        /**
-         * The statement of the change that removes ({@code removing}) or creates what a use names, where the finding is
-         * reported (the code's own line is a related location: the running version's may exist only in git); the
-         * change's first migration when no statement names it (a drop by CASCADE, say).
-         */
-        private SourceSpan changeOf(CodeCheck.Use use, boolean removing) {
-            Migration first = null;
-            for (Migration m : history.migrations()) {
-                if (!covered(scope, m)) {
-                    continue;
-                }
-                first = first == null ? m : first;
-                for (Operation op : m.operations()) {
-                    if (removing ? removes(op, use) : creates(op, use)) {
-                        return op.span();
-                    }
-                }
-            }
-            return first == null ? SourceSpan.startOf(history.migrations().get(0).file()) : startOf(first.span());
-        }
-
-        private static boolean removes(Operation op, CodeCheck.Use use) {
-            TableName t = use.table();
-            String c = use.column();
-            if (op instanceof Operation.DropTable d) {
-                return d.tables().stream().anyMatch(x -> x.matches(t));
-            }
-            if (op instanceof Operation.RenameTable r) {
-                return r.from().matches(t);
-            }
-            if (op instanceof Operation.DropColumn d) {
-                return c != null && d.table().matches(t) && d.column().equalsIgnoreCase(c);
-            }
-            if (op instanceof Operation.RenameColumn r) {
-                return c != null && r.table().matches(t) && r.from().equalsIgnoreCase(c);
-            }
-            if (op instanceof Operation.AlterColumnType a) {
-                return c != null && a.table().matches(t) && a.column().equalsIgnoreCase(c);
-            }
-            return false;
-        }
-
-        private static boolean creates(Operation op, CodeCheck.Use use) {
-            TableName t = use.table();
-            String c = use.column();
-            if (op instanceof Operation.CreateTable ct) {
-                return ct.table().matches(t);
-            }
-            if (op instanceof Operation.RenameTable r) {
-                return r.to().matches(t);
-            }
-            if (op instanceof Operation.AddColumn a) {
-                return c != null && a.table().matches(t) && a.column().name().equalsIgnoreCase(c);
-            }
-            if (op instanceof Operation.RenameColumn r) {
-                return c != null && r.table().matches(t) && r.to().equalsIgnoreCase(c);
-            }
-            return false;
-        }
-
-        private static String verb(CodeReference r) {
-            return r.kind() == CodeReference.Kind.JPA_MAPPING ? "maps" : "uses";
+        private void judgeCode(CodeRehearsal code, CodeRehearsal.Checked before, CodeRehearsal.Checked after) {
+            List<Migration> change = history.migrations().stream().filter(m -> covered(scope, m)).toList();
+            code.judge(before, after, change, history.migrations().get(0).file(), options.engine().deploy(),
+                    history.location().toString(), findings::add, notes);
         }
 
         private enum Outcome { GO_ON, STOP }

@@ -2,7 +2,9 @@ package dev.lifeguard.analyzer.code;
 
 import dev.lifeguard.analyzer.discovery.ProjectRoot;
 import dev.lifeguard.analyzer.discovery.SourceReader;
+import dev.lifeguard.analyzer.model.CodeEntity;
 import dev.lifeguard.analyzer.model.CodeIndex;
+import dev.lifeguard.analyzer.model.CodeStatement;
 import dev.lifeguard.analyzer.model.CodeReference;
 import dev.lifeguard.analyzer.model.LoadProblem;
 import dev.lifeguard.analyzer.model.NonNullMapping;
@@ -124,24 +126,83 @@ final class CodeIndexer {
         return Optional.ofNullable(r.file());
     }
 
-    /** A string of several statements (a JDBC batch) is read statement by statement: a column belongs to its own statement's tables. */
+    /**
+     * A string of several statements (a JDBC batch) is read statement by statement: a column belongs to its own
+     * statement's tables. Each statement is kept as well, with whether its text is the whole statement.
+     */
     private static void sql(SqlPiece piece, SourceFile f, JpaMappings.References refs, CodeReference.Kind kind) {
-        statements(piece.sql(), (from, found) -> refs.add(found.table(), found.column(), f.path(),
-                piece.lineOf(from + found.offset()), kind));
+        String text = piece.sql();
+        split(text, (from, to) -> {
+            String part = text.substring(from, to);
+            List<SqlReferences.Found> found = piece.isJpql() && !piece.readsReferences() ? List.of() : SqlReferences.find(part);
+            if (piece.readsReferences()) {
+                found.forEach(x -> refs.add(x.table(), x.column(), f.path(), piece.lineOf(from + x.offset()), kind));
+            }
+            String sql = decodeEscapes(part.strip());
+            String script = sql.regionMatches(true, 0, "<script>", 0, 8) ? MyBatisMappers.script(sql) : null;
+            CodeStatement.Form form = piece.isJpql() ? CodeStatement.Form.JPQL
+                    : piece.hasGaps() ? CodeStatement.Form.BUILT_AT_RUN_TIME
+                    : script != null ? null
+                    : sql.regionMatches(true, 0, "<script>", 0, 8) ? CodeStatement.Form.DYNAMIC_SQL
+                    : null;
+            sql = script != null ? script : sql;
+            refs.statement(statement(sql, form, f.path(), piece.lineOf(from + leading(part)), piece.lineOf(to), kind, found));
+        });
+    }
+
+    /** A statement as found, its form from its text where the caller does not know better ({@code form} null). */
+    private static JpaMappings.References.Statement statement(String sql, CodeStatement.Form form, Path file, int from,
+                                                              int to, CodeReference.Kind kind,
+                                                              List<SqlReferences.Found> found) {
+        boolean parameterised = false;
+        if (form == null || form == CodeStatement.Form.COMPLETE) {
+            SqlPlaceholders.Numbered numbered = SqlPlaceholders.numbered(sql);
+            parameterised = numbered.parameters() > 0;
+            form = numbered.problem() != null && numbered.problem().startsWith("text substitution")
+                    ? CodeStatement.Form.TEXT_SUBSTITUTION : CodeStatement.Form.COMPLETE;
+        }
+        List<CodeStatement.Name> names = new ArrayList<>();
+        for (SqlReferences.Found x : found) {
+            CodeStatement.Name n = new CodeStatement.Name(x.table(), x.column());
+            if (!names.contains(n)) {
+                names.add(n);
+            }
+        }
+        return new JpaMappings.References.Statement(sql, file, from, Math.max(from, to), kind, form, parameterised, names);
+    }
+
+    /** Java's escapes ({@code \"}, {@code \n}...) as the string holds them; the text as written where it has none. */
+    private static String decodeEscapes(String written) {
+        if (written.indexOf('\\') < 0) {
+            return written;
+        }
+        try {
+            return written.translateEscapes();
+        } catch (IllegalArgumentException e) {
+            return written; // an escape Java does not know (a Kotlin \$): as written
+        }
+    }
+
+    private static int leading(String part) {
+        return part.length() - part.stripLeading().length();
     }
 
     /** The names each statement of {@code text} uses, split at semicolons outside quotes; offsets into the statement. */
     private static void statements(String text, java.util.function.BiConsumer<Integer, SqlReferences.Found> out) {
+        split(text, (from, to) -> SqlReferences.find(text.substring(from, to)).forEach(x -> out.accept(from, x)));
+    }
+
+    /** The statements of {@code text} as offset ranges, split at semicolons outside quotes; blank ones left out. */
+    private static void split(String text, java.util.function.BiConsumer<Integer, Integer> out) {
         if (text.indexOf(';') < 0) {
-            SqlReferences.find(text).forEach(x -> out.accept(0, x));
+            out.accept(0, text.length());
             return;
         }
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == ';') {
-                int from = start;
-                if (!text.substring(from, i).isBlank()) {
-                    SqlReferences.find(text.substring(from, i)).forEach(x -> out.accept(from, x));
+                if (!text.substring(start, i).isBlank()) {
+                    out.accept(start, i);
                 }
                 start = i + 1;
             } else if (text.charAt(i) == '\'') {
@@ -177,6 +238,12 @@ final class CodeIndexer {
             String column = dev.lifeguard.analyzer.model.Identifiers.normalize(m.group(1));
             tables.forEach(t -> refs.add(t, column, f.path(), f.lineOf(m.start(1)), CodeReference.Kind.MYBATIS_MAPPER));
         }
+        for (MyBatisMappers.Query q : MyBatisMappers.queries(f)) {
+            List<SqlReferences.Found> found = q.dynamic() ? List.of() : SqlReferences.find(q.sql());
+            refs.statement(statement(q.sql(), q.dynamic() ? CodeStatement.Form.DYNAMIC_SQL : null, f.path(),
+                    f.lineOf(q.offset() + leading(f.text().substring(q.offset(), q.end()))), f.lineOf(q.end()),
+                    CodeReference.Kind.MYBATIS_MAPPER, found));
+        }
     }
 
     /**
@@ -192,8 +259,27 @@ final class CodeIndexer {
         if (SCHEMA_SCRIPT.matcher(text).find()) {
             return;
         }
-        statements(text, (from, x) -> refs.add(x.table(), x.column(), f.path(), f.lineOf(from + x.offset()),
-                CodeReference.Kind.SQL_FILE));
+        split(text, (from, to) -> {
+            String part = text.substring(from, to);
+            List<SqlReferences.Found> found = SqlReferences.find(part);
+            found.forEach(x -> refs.add(x.table(), x.column(), f.path(), f.lineOf(from + x.offset()), CodeReference.Kind.SQL_FILE));
+            String sql = withoutComments(part);
+            if (!sql.isBlank()) {
+                refs.statement(statement(sql, null, f.path(), f.lineOf(from + leading(part)), f.lineOf(to),
+                        CodeReference.Kind.SQL_FILE, found));
+            }
+        });
+    }
+
+    /** A SQL file's statement without the line comments around it (a file's header, a commented-out query). */
+    private static String withoutComments(String part) {
+        StringBuilder out = new StringBuilder();
+        for (String line : part.strip().split("\n", -1)) {
+            if (!line.strip().startsWith("--")) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString().strip();
     }
 
     private CodeIndex index(JpaMappings.References refs) {
@@ -216,8 +302,43 @@ final class CodeIndexer {
         }
         nonNull.sort(Comparator.comparing((NonNullMapping m) -> m.span().file().toString())
                 .thenComparingInt(m -> m.span().startLine()));
+        List<CodeStatement> statements = new ArrayList<>();
+        for (JpaMappings.References.Statement s : refs.statements()) {
+            SourceFile f = read.get(s.file());
+            if (f != null) {
+                statements.add(new CodeStatement(s.sql(), linesSpan(f, s.fromLine(), s.toLine()), s.kind(), s.form(),
+                        s.parameterised(), s.names()));
+            }
+        }
+        statements.sort(Comparator.comparing((CodeStatement x) -> x.file().toString()).thenComparingInt(CodeStatement::line));
+        List<CodeEntity> entities = new ArrayList<>();
+        for (JpaMappings.References.Entity e : refs.entities()) {
+            SourceFile f = read.get(e.file());
+            if (f == null) {
+                continue;
+            }
+            List<CodeEntity.Column> columns = new ArrayList<>();
+            for (JpaMappings.References.Column c : e.columns()) {
+                SourceFile cf = read.get(c.file());
+                if (cf != null) {
+                    columns.add(new CodeEntity.Column(c.table(), c.column(), c.attribute(), c.type(),
+                            lineSpan(cf, c.line()), c.insertable()));
+                }
+            }
+            entities.add(new CodeEntity(e.name(), e.table(), lineSpan(f, e.line()), columns));
+        }
         List<SourceFile> files = new ArrayList<>(read.values());
-        return new Index(out, files, nonNull);
+        return new Index(out, files, nonNull, statements, entities);
+    }
+
+    /** From the first non-blank character of {@code from} to the end of {@code to}. */
+    static SourceSpan linesSpan(SourceFile f, int from, int to) {
+        SourceSpan first = lineSpan(f, from);
+        if (to <= from) {
+            return first;
+        }
+        SourceSpan last = lineSpan(f, to);
+        return f.span(first.startOffset(), Math.max(first.startOffset(), last.endOffset()));
     }
 
     /** The line from its first non-blank character to its end. */
@@ -228,12 +349,14 @@ final class CodeIndexer {
         return f.span(start, Math.max(start, f.offsetOf(line, 1) + text.stripTrailing().length()));
     }
 
-    private record Index(List<CodeReference> references, List<SourceFile> files, List<NonNullMapping> nonNullMappings)
-            implements CodeIndex {
+    private record Index(List<CodeReference> references, List<SourceFile> files, List<NonNullMapping> nonNullMappings,
+                         List<CodeStatement> statements, List<CodeEntity> entities) implements CodeIndex {
         Index {
             references = List.copyOf(references);
             files = List.copyOf(files);
             nonNullMappings = List.copyOf(nonNullMappings);
+            statements = List.copyOf(statements);
+            entities = List.copyOf(entities);
         }
     }
 

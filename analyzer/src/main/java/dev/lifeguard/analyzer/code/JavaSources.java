@@ -44,6 +44,12 @@ final class JavaSources {
                     + "|(?i)\"\\s*(select|insert|update|delete|with|merge)\\s|\"\"\"");
     private static final Set<String> QUERY_ANNOTATIONS = Set.of("Select", "Insert", "Update", "Delete", "SqlQuery",
             "SqlUpdate", "SqlBatch", "SqlCall", "NativeQuery");
+    /** A {@code @Query} from these holds SQL without saying nativeQuery: Spring Data JDBC's and R2DBC's. */
+    private static final Set<String> SQL_QUERY_IMPORTS = Set.of("org.springframework.data.jdbc.repository.query.Query",
+            "org.springframework.data.r2dbc.repository.Query");
+    /** A {@code @Query} without nativeQuery in a file using these is JPQL (another store's is not SQL at all). */
+    private static final List<String> JPA_IMPORTS = List.of("org.springframework.data.jpa", "jakarta.persistence",
+            "javax.persistence", "org.hibernate");
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                     .setAttributeComments(false)));
@@ -165,6 +171,9 @@ final class JavaSources {
     }
 
     private static JpaClass.Field field(NodeWithAnnotations<?> f, String attribute, Type type, int line) {
+        if (annotation(f, "Formula").isPresent()) {
+            return null; // Hibernate selects the formula's expression: the attribute has no column
+        }
         Optional<AnnotationExpr> column = annotation(f, "Column");
         String columnName = column.flatMap(a -> string(a, "name")).orElse(null);
         String columnTable = column.flatMap(a -> string(a, "table")).orElse(null);
@@ -213,11 +222,11 @@ final class JavaSources {
         if (inOwnTable) {
             // the columns live in a join or collection table: nothing in this one
             return new JpaClass.Field(attribute, typeName(type), line, null, null, List.of(), false,
-                    false, Map.of(), own);
+                    false, Map.of(), own, false);
         }
         return new JpaClass.Field(attribute, typeName(type), columnName != null ? columnLine : line,
                 columnName, columnTable, joinColumns, toOne && joinColumns.isEmpty(), embedded, overrides, own,
-                nonNull(f, type, line));
+                insertable(f, column), nonNull(f, type, line));
     }
 
     private static final List<String> NOT_NULL_ANNOTATIONS = List.of("NotNull", "Nonnull", "NotBlank", "NotEmpty");
@@ -257,6 +266,17 @@ final class JavaSources {
                 .map(e -> !((BooleanLiteralExpr) e).getValue()).orElse(false);
     }
 
+    /** Whether the provider writes the attribute's column(s) on persist. */
+    private static boolean insertable(NodeWithAnnotations<?> f, Optional<AnnotationExpr> column) {
+        boolean notInserted = column.flatMap(a -> value(a, "insertable")).map(e -> e.toString().equals("false")).orElse(false)
+                || annotations(f, "JoinColumn").stream().anyMatch(a -> value(a, "insertable")
+                        .map(e -> e.toString().equals("false")).orElse(false))
+                || annotation(f, "GeneratedValue").flatMap(a -> value(a, "strategy"))
+                        .map(e -> e.toString().endsWith("IDENTITY")).orElse(false)
+                || annotation(f, "Generated").isPresent();
+        return !notInserted;
+    }
+
     private static String typeName(Type type) {
         return type.isClassOrInterfaceType() ? type.asClassOrInterfaceType().getNameAsString() : type.asString();
     }
@@ -266,13 +286,24 @@ final class JavaSources {
     private static List<SqlPiece> sql(CompilationUnit unit) {
         List<SqlPiece> out = new ArrayList<>();
         Map<Node, Boolean> taken = new IdentityHashMap<>();
+        boolean jdbcQuery = unit.getImports().stream().anyMatch(i -> SQL_QUERY_IMPORTS.contains(i.getNameAsString()));
+        boolean jpa = unit.getImports().stream().anyMatch(i -> JPA_IMPORTS.stream().anyMatch(p -> i.getNameAsString().startsWith(p)));
         for (AnnotationExpr a : unit.findAll(AnnotationExpr.class)) {
             String name = a.getName().getIdentifier();
             List<Expression> values = new ArrayList<>();
+            boolean jpql = false;
+            boolean statementOnly = false;
             if (name.equals("Query") && value(a, "nativeQuery").filter(Expression::isBooleanLiteralExpr)
                     .map(e -> ((BooleanLiteralExpr) e).getValue()).orElse(false)) {
                 value(a, "value").ifPresent(values::add);
                 value(a, "countQuery").ifPresent(values::add);
+            } else if (name.equals("Query") && jdbcQuery) {
+                value(a, "value").ifPresent(values::add); // Spring Data JDBC / R2DBC: SQL, kept as statements only
+                statementOnly = true;
+            } else if (name.equals("Query") && jpa || name.equals("NamedQuery")) {
+                value(a, name.equals("Query") ? "value" : "query").ifPresent(values::add);
+                value(a, "countQuery").ifPresent(values::add);
+                jpql = true;
             } else if (name.equals("NamedNativeQuery")) {
                 value(a, "query").ifPresent(values::add);
             } else if (QUERY_ANNOTATIONS.contains(name)) {
@@ -281,6 +312,11 @@ final class JavaSources {
             for (Expression v : values) {
                 SqlPiece piece = new SqlPiece();
                 collect(v, piece);
+                if (jpql) {
+                    piece.jpql(false);
+                } else if (statementOnly) {
+                    piece.withoutReferences();
+                }
                 if (!piece.isEmpty()) {
                     out.add(piece);
                 }

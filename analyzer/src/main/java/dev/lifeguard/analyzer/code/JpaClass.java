@@ -34,19 +34,21 @@ record JpaClass(String name, Kind kind, String entityName, String table, List<Na
      * name goes through the naming strategy); {@code columnTable} the {@code @Column(table = ...)} of a
      * secondary table. {@code joinColumns} are names of foreign-key columns in the entity's table, and
      * {@code defaultJoinColumn} whether an owning to-one association with none named gets {@code field_id}.
-     * {@code ownTables} are join/collection tables with the columns named in them. {@code nonNull} says why the
-     * mapping cannot take a NULL from its column (a primitive type, {@code nullable = false}, {@code optional =
-     * false}, {@code @NotNull}), null when it can.
+     * {@code ownTables} are join/collection tables with the columns named in them. {@code insertable} is false
+     * where the provider leaves the column out of its INSERT ({@code insertable = false}, an IDENTITY id,
+     * {@code @Generated}). {@code nonNull} says why the mapping cannot take a NULL from its column (a primitive
+     * type, {@code nullable = false}, {@code optional = false}, {@code @NotNull}), null when it can.
      */
     record Field(String name, String type, int line, String column, String columnTable, List<Named> joinColumns,
                  boolean defaultJoinColumn, boolean embedded, Map<String, Named> overrides,
-                 List<OwnTable> ownTables, NonNull nonNull) {
+                 List<OwnTable> ownTables, boolean insertable, NonNull nonNull) {
 
         /** A field whose mapping can take NULL. */
         Field(String name, String type, int line, String column, String columnTable, List<Named> joinColumns,
-              boolean defaultJoinColumn, boolean embedded, Map<String, Named> overrides, List<OwnTable> ownTables) {
+              boolean defaultJoinColumn, boolean embedded, Map<String, Named> overrides, List<OwnTable> ownTables,
+              boolean insertable) {
             this(name, type, line, column, columnTable, joinColumns, defaultJoinColumn, embedded, overrides, ownTables,
-                    null);
+                    insertable, null);
         }
     }
 

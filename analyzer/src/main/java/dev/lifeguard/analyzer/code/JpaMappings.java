@@ -33,10 +33,17 @@ final class JpaMappings {
         }
     }
 
+    /** The columns of the entity being walked, in its table and secondary tables (each once). */
+    private Map<String, References.Column> columns;
+    private Set<TableName> ownTables;
+
     private void entity(JpaClass c) {
         JpaClass root = inheritanceRoot(c);
         TableName table = tableOf(root == null ? c : root);
         out.add(table, null, c.file(), c.line(), CodeReference.Kind.JPA_MAPPING);
+        columns = new java.util.LinkedHashMap<>();
+        ownTables = new HashSet<>(List.of(table));
+        c.secondary().forEach(s -> ownTables.add(new TableName(null, naming.physical(s.name()))));
         for (JpaClass.Named s : c.secondary()) {
             out.add(new TableName(null, naming.physical(s.name())), null, c.file(), s.line(), CodeReference.Kind.JPA_MAPPING);
         }
@@ -46,6 +53,22 @@ final class JpaMappings {
                 break; // a superclass entity maps its own fields
             }
             fields(k, table, "", Map.of(), new HashSet<>());
+        }
+        out.entity(new References.Entity(c.name(), table, c.file(), c.line(), List.copyOf(columns.values())));
+        columns = null;
+    }
+
+    /** A column the entity maps (in its own or a secondary table): a reference, and one of the entity's columns. */
+    private void column(TableName target, String column, JpaClass.Field f, String attribute, java.nio.file.Path file,
+                        int line) {
+        out.add(target, column, file, line, CodeReference.Kind.JPA_MAPPING);
+        if (columns != null && ownTables.contains(target)) {
+            String key = target + "." + column;
+            References.Column known = columns.get(key);
+            if (known == null || !known.insertable() && f.insertable()) {
+                // a column mapped twice (a foreign key also mapped read-only) is written by the writable mapping
+                columns.put(key, new References.Column(target, column, attribute, f.type(), file, line, f.insertable()));
+            }
         }
     }
 
@@ -81,27 +104,26 @@ final class JpaMappings {
             }
             TableName target = f.columnTable() != null ? new TableName(null, naming.physical(f.columnTable())) : table;
             Override override = overrides.get(attribute);
-            List<String> columns = new ArrayList<>();
+            List<String> mapped = new ArrayList<>();
             if (override != null) {
-                columns.add(naming.physical(override.column()));
-                out.add(target, naming.physical(override.column()), override.file(), override.line(),
-                        CodeReference.Kind.JPA_MAPPING);
+                mapped.add(naming.physical(override.column()));
+                column(target, naming.physical(override.column()), f, attribute, override.file(), override.line());
             } else if (!f.joinColumns().isEmpty()) {
                 f.joinColumns().forEach(j -> {
-                    columns.add(naming.physical(j.name()));
-                    out.add(target, naming.physical(j.name()), c.file(), j.line(), CodeReference.Kind.JPA_MAPPING);
+                    mapped.add(naming.physical(j.name()));
+                    column(target, naming.physical(j.name()), f, attribute, c.file(), j.line());
                 });
             } else if (f.defaultJoinColumn()) {
-                columns.add(naming.physical(f.name()) + "_id");
-                out.add(target, naming.physical(f.name()) + "_id", c.file(), f.line(), CodeReference.Kind.JPA_MAPPING);
+                mapped.add(naming.physical(f.name()) + "_id");
+                column(target, naming.physical(f.name()) + "_id", f, attribute, c.file(), f.line());
             } else {
                 String column = f.column() != null ? f.column() : f.name();
-                columns.add(naming.physical(column));
-                out.add(target, naming.physical(column), c.file(), f.line(), CodeReference.Kind.JPA_MAPPING);
+                mapped.add(naming.physical(column));
+                column(target, naming.physical(column), f, attribute, c.file(), f.line());
             }
             if (f.nonNull() != null) {
                 JpaClass.NonNull n = f.nonNull();
-                columns.forEach(col -> out.nonNull(target, col, c.file(), n.line(), c.name() + "." + f.name() + ": "
+                mapped.forEach(col -> out.nonNull(target, col, c.file(), n.line(), c.name() + "." + f.name() + ": "
                         + n.reason(), n.failsOnLoad()));
             }
         }
@@ -143,8 +165,24 @@ final class JpaMappings {
                           boolean failsOnLoad) {
         }
 
+        /** An entity as found: its table and mapped columns, lines in their files. */
+        record Entity(String name, TableName table, java.nio.file.Path file, int line, List<Column> columns) {
+        }
+
+        record Column(TableName table, String column, String attribute, String type, java.nio.file.Path file, int line,
+                      boolean insertable) {
+        }
+
+        /** A statement of the code, lines in its file. */
+        record Statement(String sql, java.nio.file.Path file, int fromLine, int toLine, CodeReference.Kind kind,
+                         dev.lifeguard.analyzer.model.CodeStatement.Form form, boolean parameterised,
+                         List<dev.lifeguard.analyzer.model.CodeStatement.Name> names) {
+        }
+
         private final Set<Key> keys = new java.util.LinkedHashSet<>();
         private final Set<NonNullKey> nonNull = new java.util.LinkedHashSet<>();
+        private final List<Entity> entities = new ArrayList<>();
+        private final List<Statement> statements = new ArrayList<>();
 
         synchronized void add(TableName table, String column, java.nio.file.Path file, int line, CodeReference.Kind kind) {
             keys.add(new Key(table, column, file, line, kind));
@@ -153,6 +191,22 @@ final class JpaMappings {
         synchronized void nonNull(TableName table, String column, java.nio.file.Path file, int line, String reason,
                                   boolean failsOnLoad) {
             nonNull.add(new NonNullKey(table, column, file, line, reason, failsOnLoad));
+        }
+
+        synchronized void entity(Entity e) {
+            entities.add(e);
+        }
+
+        synchronized void statement(Statement s) {
+            statements.add(s);
+        }
+
+        synchronized List<Statement> statements() {
+            return new ArrayList<>(statements);
+        }
+
+        synchronized List<Entity> entities() {
+            return new ArrayList<>(entities);
         }
 
         synchronized List<Key> all() {

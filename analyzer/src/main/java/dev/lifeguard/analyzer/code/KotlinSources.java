@@ -19,6 +19,8 @@ final class KotlinSources {
             "((?:@[\\w.:]+(?:\\((?:[^()]|\\([^()]*\\))*\\))?\\s*)*)(?:(?:data|open|abstract|sealed|public|internal)\\s+)*class\\s+(\\w+)");
     private static final Pattern PROPERTY = Pattern.compile(
             "((?:@[\\w.:]+(?:\\((?:[^()]|\\([^()]*\\))*\\))?\\s*)*)(?:(?:override|private|protected|internal|public|open|lateinit)\\s+)*(?:val|var)\\s+(\\w+)\\s*:\\s*([\\w.]+)");
+    private static final Pattern NOT_INSERTED = Pattern.compile(
+            "insertable\\s*=\\s*false|GenerationType\\.IDENTITY|@(?:\\w+:)?Generated\\b");
     private static final Pattern NAME = Pattern.compile("\\bname\\s*=\\s*\"([^\"]+)\"|\\(\\s*\"([^\"]+)\"");
 
     private KotlinSources() {
@@ -28,7 +30,11 @@ final class KotlinSources {
         String text = file.text();
         List<SqlPiece> sql = new ArrayList<>();
         for (StringLiterals.Literal l : StringLiterals.of(text)) {
-            SqlPiece piece = new SqlPiece().add(l.content().replaceAll("\\$\\{[^}]*}|\\$\\w+", " ? "), file.lineOf(l.start()), true);
+            String content = l.content().replaceAll("\\$\\{[^}]*}|\\$\\w+", " ? ");
+            SqlPiece piece = new SqlPiece().add(content, file.lineOf(l.start()), true);
+            if (!content.equals(l.content())) {
+                piece.withGaps(); // a template: the statement is put together at run time
+            }
             if (piece.looksLikeSql()) {
                 sql.add(piece);
             }
@@ -68,7 +74,7 @@ final class KotlinSources {
         Matcher p = PROPERTY.matcher(body);
         while (p.find()) {
             String ann = p.group(1);
-            if (ann.contains("Transient") || ann.contains("OneToMany") || ann.contains("ManyToMany")
+            if (ann.contains("Transient") || ann.contains("@Formula") || ann.contains("OneToMany") || ann.contains("ManyToMany")
                     || ann.contains("ElementCollection")) {
                 continue;
             }
@@ -78,7 +84,8 @@ final class KotlinSources {
             boolean toOne = ann.contains("ManyToOne") || ann.contains("OneToOne");
             fields.add(new JpaClass.Field(p.group(2), p.group(3), fieldLine, column, null,
                     join == null ? List.of() : List.of(new JpaClass.Named(join, fieldLine)),
-                    toOne && join == null, ann.contains("Embedded"), Map.of(), List.of()));
+                    toOne && join == null, ann.contains("Embedded"), Map.of(), List.of(),
+                    !NOT_INSERTED.matcher(ann).find()));
         }
         return new JpaClass(name, kind, null, table, List.of(), null, false, fields, file.path(), line);
     }

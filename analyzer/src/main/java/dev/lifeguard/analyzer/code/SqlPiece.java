@@ -20,6 +20,11 @@ final class SqlPiece {
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Part> parts = new ArrayList<>();
+    private boolean gaps;
+    /** JPQL/HQL: the provider writes the SQL, so the text is no statement of the database. */
+    private boolean jpql;
+    /** Whether the index reads references from it (not from Java's JPQL, nor Spring Data JDBC's @Query). */
+    private boolean references = true;
 
     /**
      * Appends a literal's content, which starts on {@code line}; {@code countsLines} when its line breaks
@@ -37,7 +42,38 @@ final class SqlPiece {
     /** A gap where code (a variable, a method call) is concatenated in: it names nothing we know. */
     SqlPiece gap() {
         sql.append(" ? ");
+        gaps = true;
         return this;
+    }
+
+    /** Marks code put into the text (a Kotlin template) where the text was already appended. */
+    SqlPiece withGaps() {
+        gaps = true;
+        return this;
+    }
+
+    /** Whether code is concatenated or templated in: the statement is put together at run time. */
+    boolean hasGaps() {
+        return gaps;
+    }
+
+    SqlPiece jpql(boolean names) {
+        jpql = true;
+        references = names;
+        return this;
+    }
+
+    boolean isJpql() {
+        return jpql;
+    }
+
+    SqlPiece withoutReferences() {
+        references = false;
+        return this;
+    }
+
+    boolean readsReferences() {
+        return references;
     }
 
     String sql() {

@@ -36,6 +36,19 @@ public interface CodeIndex {
         return nonNullMappings().stream().filter(m -> m.concerns(table, column)).toList();
     }
 
+    /**
+     * The statements the code sends (see {@link CodeStatement}), in file then line order; those that cannot be
+     * read as one statement are there too, to be counted. Empty where an index does not collect them.
+     */
+    default List<CodeStatement> statements() {
+        return List.of();
+    }
+
+    /** The JPA entities with their tables and mapped columns, in file then line order. */
+    default List<CodeEntity> entities() {
+        return List.of();
+    }
+
     /** The references to a table ({@code column} null: to it or any of its columns) or to one of its columns. */
     default List<CodeReference> referencesTo(TableName table, String column) {
         return references().stream().filter(r -> r.concerns(table, column)).toList();
