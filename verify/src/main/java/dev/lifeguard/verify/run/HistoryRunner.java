@@ -1,7 +1,6 @@
 package dev.lifeguard.verify.run;
 
 import dev.lifeguard.analyzer.model.Migration;
-import dev.lifeguard.verify.postgres.StatementObserver;
 
 import java.util.List;
 
@@ -15,7 +14,7 @@ public interface HistoryRunner extends AutoCloseable {
     void applyUnobserved(List<Migration> migrations) throws MigrationFailure;
 
     /** Applies one migration with every statement observed; the statements in the order they ran. */
-    List<ObservedStatement> applyObserved(Migration migration, StatementObserver observer) throws MigrationFailure;
+    List<ObservedStatement> applyObserved(Migration migration, Observer observer) throws MigrationFailure;
 
     /** Runs the migration's reverse (it has one), and makes the runner forget the migration was applied. */
     void reverse(Migration migration) throws MigrationFailure;

@@ -1,0 +1,150 @@
+package dev.lifeguard.verify;
+
+import dev.lifeguard.rules.Finding;
+import dev.lifeguard.rules.engine.EngineOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** lifeguard verify on a real MariaDB (Debian's mariadbd, started by the test): each finding kind the issue names. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MariaDbRehearsalTest {
+    private SharedMariaDb mariadb;
+
+    @BeforeAll
+    void start() throws Exception {
+        mariadb = SharedMariaDb.startOrSkip();
+    }
+
+    @AfterAll
+    void stop() {
+        if (mariadb != null) {
+            mariadb.close();
+        }
+    }
+
+    static final String BASE = """
+            CREATE TABLE customers (
+                id    BIGINT AUTO_INCREMENT PRIMARY KEY,
+                email VARCHAR(100) NOT NULL,
+                zip   VARCHAR(10),
+                name  TEXT,
+                UNIQUE KEY customers_email_uk (email)
+            ) ENGINE=InnoDB;
+            CREATE TABLE orders (
+                id          BIGINT AUTO_INCREMENT PRIMARY KEY,
+                customer_id BIGINT NOT NULL,
+                total       DECIMAL(10, 2) NOT NULL,
+                status      VARCHAR(10) NOT NULL,
+                placed      DATETIME,
+                CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id),
+                CONSTRAINT orders_status_ck CHECK (status IN ('new', 'paid', 'shipped'))
+            ) ENGINE=InnoDB;
+            """;
+
+    private RehearsalReport rehearse(VerifyProject project) throws Exception {
+        return project.rehearse(mariadb, VerifyOptions.defaults(EngineOptions.defaults()));
+    }
+
+    private static List<Finding> in(RehearsalReport report, String ruleId, String file) {
+        return VerifyProject.of(report, ruleId).stream().filter(f -> f.span().file().toString().endsWith(file)).toList();
+    }
+
+    @Test
+    void seedsEveryTableAndStartsNothingOnAHistoryThatIsFine(@TempDir Path dir) throws Exception {
+        RehearsalReport report = rehearse(new VerifyProject(dir)
+                .file("db/migration/V1__base.sql", BASE)
+                .file("db/migration/V2__index.sql", "CREATE INDEX orders_placed_idx ON orders (placed);\n"));
+        assertEquals(List.of(), report.findings().stream().filter(f -> !f.ruleId().equals("missing-reverse")).toList(),
+                VerifyProject.describe(report));
+        MigrationRow v2 = report.rows().stream().filter(r -> r.migration().equals("2")).findFirst().orElseThrow();
+        assertEquals("ok", v2.applied(), VerifyProject.describe(report));
+        assertEquals(300, v2.rows(), "orders seeded (after customers, for its foreign key; its CHECK respected): "
+                + VerifyProject.describe(report));
+        assertTrue(report.database().startsWith("MariaDB "), report.database());
+    }
+
+    @Test
+    void notNullWithoutDefaultBreaksTheRunningVersionsInserts(@TempDir Path dir) throws Exception {
+        RehearsalReport report = rehearse(new VerifyProject(dir)
+                .file("db/migration/V1__base.sql", BASE)
+                .file("db/migration/V2__tier.sql", "ALTER TABLE customers ADD COLUMN tier VARCHAR(10) NOT NULL;\n"));
+        List<Finding> breaks = in(report, "breaks-running-version", "V2__tier.sql");
+        assertEquals(1, breaks.size(), VerifyProject.describe(report));
+        assertEquals(1, breaks.get(0).span().startLine());
+        assertTrue(breaks.get(0).message().contains("Field 'tier' doesn't have a default value"), breaks.get(0).message());
+        assertTrue(breaks.get(0).message().contains("300 existing rows"), breaks.get(0).message());
+    }
+
+    @Test
+    void aNotNullColumnWithADefaultBreaksNothing(@TempDir Path dir) throws Exception {
+        RehearsalReport report = rehearse(new VerifyProject(dir)
+                .file("db/migration/V1__base.sql", BASE)
+                .file("db/migration/V2__tier.sql", "ALTER TABLE customers ADD COLUMN tier VARCHAR(10) NOT NULL DEFAULT 'basic';\n"));
+        assertEquals(List.of(), in(report, "breaks-running-version", "V2__tier.sql"), VerifyProject.describe(report));
+    }
+
+    @Test
+    void aCopyBlocksWritesAnInstantChangeAndAnOnlineIndexDoNot(@TempDir Path dir) throws Exception {
+        RehearsalReport report = rehearse(new VerifyProject(dir)
+                .file("db/migration/V1__base.sql", BASE)
+                .file("db/migration/V2__copy.sql", "ALTER TABLE customers ADD COLUMN note VARCHAR(20), ALGORITHM=COPY;\n")
+                .file("db/migration/V3__instant.sql", "ALTER TABLE customers ADD COLUMN memo VARCHAR(20), ALGORITHM=INSTANT;\n")
+                .file("db/migration/V4__online_index.sql", "CREATE INDEX customers_zip_idx ON customers (zip);\n")
+                .file("db/migration/V5__shared_index.sql", "ALTER TABLE customers ADD INDEX customers_name_idx (name(20)), LOCK=SHARED;\n"));
+        List<Finding> copy = in(report, "rewrites-table", "V2__copy.sql");
+        assertEquals(1, copy.size(), VerifyProject.describe(report));
+        assertTrue(copy.get(0).message().contains("metadata lock SHARED_NO_WRITE")
+                && copy.get(0).message().contains("a concurrent INSERT waited; SELECT did not"), copy.get(0).message());
+        for (String quiet : List.of("V3__instant.sql", "V4__online_index.sql")) {
+            List<Finding> found = report.findings().stream().filter(f -> f.span().file().toString().endsWith(quiet)
+                    && !f.ruleId().equals("missing-reverse")).toList();
+            assertEquals(List.of(), found, quiet + ":\n" + VerifyProject.describe(report));
+        }
+        List<Finding> shared = in(report, "blocks-writes", "V5__shared_index.sql");
+        assertEquals(1, shared.size(), VerifyProject.describe(report));
+        assertTrue(shared.get(0).message().contains("built an index reading every row of customers"), shared.get(0).message());
+        MigrationRow v4 = report.rows().stream().filter(r -> r.migration().equals("4")).findFirst().orElseThrow();
+        assertEquals(List.of("metadata lock SHARED_UPGRADABLE customers (online)"), v4.locks(), VerifyProject.describe(report));
+        MigrationRow v3 = report.rows().stream().filter(r -> r.migration().equals("3")).findFirst().orElseThrow();
+        assertEquals(List.of("metadata lock EXCLUSIVE customers (brief)"), v3.locks(), VerifyProject.describe(report));
+        assertEquals(List.of(), v3.rewrites());
+    }
+
+    @Test
+    void aDownFileThatFails(@TempDir Path dir) throws Exception {
+        RehearsalReport report = rehearse(new VerifyProject(dir)
+                .file("migrations/000001_base.up.sql", BASE)
+                .file("migrations/000001_base.down.sql", "DROP TABLE orders;\nDROP TABLE customers;\n")
+                .file("migrations/000002_placed.up.sql", "CREATE INDEX orders_placed_idx ON orders (placed);\n")
+                .file("migrations/000002_placed.down.sql", "DROP INDEX orders_placed_index ON orders;\n"));
+        List<Finding> fails = in(report, "reverse-fails", "000002_placed.down.sql");
+        assertEquals(1, fails.size(), VerifyProject.describe(report));
+        assertEquals(1, fails.get(0).span().startLine());
+        assertTrue(fails.get(0).message().contains("orders_placed_index"), fails.get(0).message());
+    }
+
+    @Test
+    void aDownFileThatLeavesAnIndexBehind(@TempDir Path dir) throws Exception {
+        RehearsalReport report = rehearse(new VerifyProject(dir)
+                .file("migrations/000001_base.up.sql", BASE)
+                .file("migrations/000001_base.down.sql", "DROP TABLE orders;\nDROP TABLE customers;\n")
+                .file("migrations/000002_nick.up.sql", """
+                        ALTER TABLE customers ADD COLUMN nick VARCHAR(20);
+                        CREATE INDEX customers_name_idx ON customers (name(20));
+                        """)
+                .file("migrations/000002_nick.down.sql", "ALTER TABLE customers DROP COLUMN nick;\n"));
+        List<Finding> incomplete = in(report, "reverse-incomplete", "000002_nick.down.sql");
+        assertEquals(1, incomplete.size(), VerifyProject.describe(report));
+        assertTrue(incomplete.get(0).message().contains("index customers.customers_name_idx is not dropped"), incomplete.get(0).message());
+        assertEquals(1, in(report, "not-reapplyable", "000002_nick.up.sql").size(), VerifyProject.describe(report));
+    }
+}
