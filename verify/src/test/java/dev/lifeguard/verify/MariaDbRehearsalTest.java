@@ -147,4 +147,75 @@ class MariaDbRehearsalTest {
         assertTrue(incomplete.get(0).message().contains("index customers.customers_name_idx is not dropped"), incomplete.get(0).message());
         assertEquals(1, in(report, "not-reapplyable", "000002_nick.up.sql").size(), VerifyProject.describe(report));
     }
+
+    @Test
+    void liquibaseRunsAndRollsBackOnMariaDb(@TempDir Path dir) throws Exception {
+        RehearsalReport report = rehearse(new VerifyProject(dir)
+                .file("db/changelog.xml", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                            xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                              http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                          <changeSet id="1" author="a">
+                            <createTable tableName="customers">
+                              <column name="id" type="BIGINT" autoIncrement="true"><constraints primaryKey="true"/></column>
+                              <column name="email" type="VARCHAR(100)"><constraints nullable="false"/></column>
+                            </createTable>
+                          </changeSet>
+                          <changeSet id="2" author="a">
+                            <addColumn tableName="customers">
+                              <column name="tier" type="VARCHAR(10)"><constraints nullable="false"/></column>
+                            </addColumn>
+                          </changeSet>
+                          <changeSet id="3" author="a">
+                            <sql>ALTER TABLE customers ADD INDEX customers_email_idx (email), LOCK=SHARED</sql>
+                            <rollback><sql>SELECT 1</sql></rollback>
+                          </changeSet>
+                        </databaseChangeLog>
+                        """));
+        List<Finding> breaks = in(report, "breaks-running-version", "changelog.xml");
+        assertEquals(1, breaks.size(), VerifyProject.describe(report));
+        assertTrue(breaks.get(0).message().contains("'tier'"), breaks.get(0).message());
+        List<Finding> blocks = in(report, "blocks-writes", "changelog.xml");
+        assertEquals(1, blocks.size(), VerifyProject.describe(report));
+        List<Finding> incomplete = in(report, "reverse-incomplete", "changelog.xml");
+        assertEquals(1, incomplete.size(), VerifyProject.describe(report));
+        assertTrue(incomplete.get(0).message().contains("index customers.customers_email_idx is not dropped"), incomplete.get(0).message());
+        MigrationRow two = report.rows().stream().filter(r -> r.migration().startsWith("2::")).findFirst().orElseThrow();
+        assertEquals("ok", two.reverse(), "addColumn rolled back by Liquibase itself: " + VerifyProject.describe(report));
+    }
+
+    @Test
+    void aProvidedDatabaseIsUsedThenLeftAsItWas(@TempDir Path dir) throws Exception {
+        try (var c = mariadb.server().connect("mysql"); var s = c.createStatement()) {
+            s.execute("CREATE DATABASE provided_empty");
+            s.execute("CREATE DATABASE provided_busy");
+            s.execute("CREATE TABLE provided_busy.keep_me (id INT PRIMARY KEY)");
+        }
+        VerifyProject project = new VerifyProject(dir)
+                .file("db/migration/V1__base.sql", BASE)
+                .file("db/migration/V2__tier.sql", "ALTER TABLE customers ADD COLUMN tier VARCHAR(10) NOT NULL;\n");
+        String url = mariadb.server().url("provided_empty").replace("jdbc:mariadb:", "jdbc:mysql:");
+        VerifyOptions options = new VerifyOptions(EngineOptions.defaults(), 50, null, url, null, 15, VerifyOptions.DEFAULT_TIMEOUT);
+        RehearsalReport report = new Rehearsal(options).run(project.load(dev.lifeguard.analyzer.model.Dialect.MARIADB));
+        assertEquals(1, in(report, "breaks-running-version", "V2__tier.sql").size(), VerifyProject.describe(report));
+        assertTrue(report.database().contains("database provided_empty, from --database-url"), report.database());
+        try (var c = mariadb.server().connect("provided_empty"); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'provided_empty'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "every table the rehearsal created is dropped: " + VerifyProject.describe(report));
+        }
+        VerifyOptions busy = new VerifyOptions(EngineOptions.defaults(), 50, null, mariadb.server().url("provided_busy"), null, 15,
+                VerifyOptions.DEFAULT_TIMEOUT);
+        RehearsalException refused = org.junit.jupiter.api.Assertions.assertThrows(RehearsalException.class,
+                () -> new Rehearsal(busy).run(project.load(dev.lifeguard.analyzer.model.Dialect.MARIADB)));
+        assertTrue(refused.getMessage().contains("database 'provided_busy' is not empty (1 objects, e.g. table keep_me)")
+                && refused.getMessage().contains("--allow-non-empty provided_busy"), refused.getMessage());
+        try (var c = mariadb.server().connect("provided_busy"); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM keep_me")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1));
+        }
+    }
 }
