@@ -173,6 +173,8 @@ public final class Rehearsal {
         private final boolean eachOnItsOwn;
         /** The tables with rows, as the next migration of the change finds them. */
         private Map<Long, TableRef> tables = Map.of();
+        /** Tables already reported as left empty (each migration of its own is followed by another fill). */
+        private final java.util.Set<String> unfillable = new java.util.HashSet<>();
         /** The catalog as the last rehearsal left it, while nothing else has run since; else null. */
         private SchemaSnapshot latest;
 
@@ -512,6 +514,7 @@ public final class Rehearsal {
                 return false;
             }
             try {
+                runner.forgetFailed(m);
                 runner.applyUnobserved(List.of(m));
                 return true;
             } catch (MigrationFailure f) {
@@ -538,7 +541,7 @@ public final class Rehearsal {
                     }
                 } else {
                     for (Seeder.Outcome o : support.fill(c, options.rows())) {
-                        if (o.problem() != null) {
+                        if (o.problem() != null && unfillable.add(o.display())) {
                             findings.add(new SeedIncompleteRule(), createdAt(o.schema(), o.table()), "table " + o.display()
                                     + " was left empty for the rehearsal: " + o.problem());
                         }

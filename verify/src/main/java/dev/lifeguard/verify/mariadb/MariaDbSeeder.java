@@ -54,6 +54,7 @@ final class MariaDbSeeder {
         Map<String, List<Column>> columns = columns(c);
         Map<String, Set<String>> unique = unique(c);
         Map<String, List<ForeignKey>> fks = foreignKeys(c);
+        implicitForeignKeys(tables, columns, unique, fks);
         Map<String, List<String>> checks = checks(c);
         List<Seeder.Outcome> out = new ArrayList<>();
         try (Statement s = c.createStatement()) {
@@ -159,6 +160,9 @@ final class MariaDbSeeder {
                 }
                 yield members.isEmpty() ? null : "ELT(1 + MOD(seq.n, " + members.size() + "), " + String.join(", ", members) + ")";
             }
+            case "point", "geometry" -> "POINT(" + n + ", " + n + ")";
+            case "linestring" -> "LINESTRING(POINT(0, 0), POINT(" + n + " + 1, " + n + " + 1))";
+            case "polygon" -> "POLYGON(LINESTRING(POINT(0, 0), POINT(" + n + " + 1, 0), POINT(" + n + " + 1, 1), POINT(0, 0)))";
             case "uuid" -> "UUID()";
             case "inet4" -> "CONCAT('10.0.', seq.n DIV 256, '.', MOD(seq.n, 256))";
             case "inet6" -> "CONCAT('::', LOWER(HEX(seq.n)))";
@@ -182,6 +186,41 @@ final class MariaDbSeeder {
             }
         }
         return List.of();
+    }
+
+    private static final Set<String> INTEGERS = Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint");
+
+    /**
+     * Columns named {@code <table>_id} that no foreign key declares yet still hold that table's keys in production
+     * (a later migration often adds the constraint): they get the parent's keys, as a declared foreign key does, so
+     * that adding the constraint is rehearsed on rows that satisfy it (as the PostgreSQL seeder does).
+     */
+    private static void implicitForeignKeys(List<String> tables, Map<String, List<Column>> columns, Map<String, Set<String>> unique,
+                                            Map<String, List<ForeignKey>> fks) {
+        for (String t : tables) {
+            for (Column col : columns.getOrDefault(t, List.of())) {
+                String name = col.name();
+                if (!name.endsWith("_id") || name.length() <= 3 || unique.getOrDefault(t, Set.of()).contains(name)
+                        || !INTEGERS.contains(col.dataType().toLowerCase(Locale.ROOT))
+                        || fks.getOrDefault(t, List.of()).stream().anyMatch(f -> f.column().equals(name))) {
+                    continue;
+                }
+                String stem = name.substring(0, name.length() - 3);
+                for (String parent : tables) {
+                    if (parent.equals(t) || !(parent.equals(stem) || parent.equals(stem + "s") || parent.equals(stem + "es"))) {
+                        continue;
+                    }
+                    List<String> key = columns.getOrDefault(parent, List.of()).stream()
+                            .filter(pc -> unique.getOrDefault(parent, Set.of()).contains(pc.name())
+                                    && INTEGERS.contains(pc.dataType().toLowerCase(Locale.ROOT)))
+                            .map(Column::name).toList();
+                    if (key.size() == 1) {
+                        fks.computeIfAbsent(t, k -> new ArrayList<>()).add(new ForeignKey(name, parent, key.get(0)));
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     private static List<String> parentsFirst(List<String> tables, Map<String, List<ForeignKey>> fks) {

@@ -97,6 +97,23 @@ final class FlywayRunner implements HistoryRunner {
     }
 
     @Override
+    public void forgetFailed(Migration m) throws MigrationFailure {
+        if (m.version() == null) {
+            return;
+        }
+        String table = settings.getOrDefault("flyway.table", "flyway_schema_history");
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM " + quote(table, history.dialect().isMySqlFamily() ? '`' : '"')
+                     + " WHERE version = ? AND NOT success")) {
+            ps.setString(1, org.flywaydb.core.api.MigrationVersion.fromVersion(m.id()).getVersion());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new MigrationFailure("could not take the failed " + m.id() + " out of Flyway's schema history: " + e.getMessage(),
+                    m.span(), null, e);
+        }
+    }
+
+    @Override
     public boolean canReverse(Migration m) {
         return scripts.canReverse(m);
     }

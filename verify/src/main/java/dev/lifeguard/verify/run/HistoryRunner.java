@@ -24,6 +24,13 @@ public interface HistoryRunner extends AutoCloseable {
         applyUnobserved(List.of(migration));
     }
 
+    /**
+     * After {@code migration} failed: forget the attempt, so that it can be applied again (Flyway records a failed
+     * migration on a database whose DDL commits by itself, MariaDB's, and refuses to go on until it is repaired).
+     */
+    default void forgetFailed(Migration migration) throws MigrationFailure {
+    }
+
     /** Whether this runner can run the migration's reverse (Liquibase derives some; scripts must exist). */
     boolean canReverse(Migration migration);
 
