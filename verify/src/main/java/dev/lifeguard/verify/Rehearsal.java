@@ -492,7 +492,8 @@ public final class Rehearsal {
                     findings.add(new BreaksRunningVersionRule(), at, support.name() + " applied it, filling the " + n
                             + " existing rows of " + w.table() + " with the type's implicit default, but an INSERT that"
                             + " does not name " + w.column() + " (what the version running in production sends) now fails: "
-                            + w.error());
+                            + w.error() + "; give " + w.column() + " a DEFAULT, or add it nullable and make it NOT NULL in a"
+                            + " later release, once every running version writes it");
                 }
             } catch (SQLException e) {
                 throw new RehearsalException("lost the rehearsal database: " + e.getMessage(), e);
