@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * A throwaway MariaDB server: Debian's {@code mariadbd} (package mariadb-server, found on the PATH or in
- * /usr/sbin) on a data directory made by {@code mariadb-install-db} in a new temporary directory, listening on a
+ * /usr/sbin) on a data directory made by {@code mariadb-install-db} (a copy of one made once: {@link MariaDbTemplate})
+ * in a new temporary directory, listening on a
  * free port of 127.0.0.1 only, without grant tables (nothing but this machine's loopback reaches it). Nothing is
  * downloaded at run time; the system's own MariaDB service is never touched. {@link #close()} stops it (SIGTERM,
  * then kill) and removes the directory; a shutdown hook does the same when the JVM ends first (Ctrl-C). Start-up
@@ -70,6 +70,11 @@ public final class MariaDbServer implements RehearsalServer {
 
     /** Starts a fresh server, or says in one line why it cannot. */
     public static MariaDbServer start() throws RehearsalException {
+        return start(MariaDbTemplate.defaultDirectory());
+    }
+
+    /** As {@link #start()}, with the template data directory kept under {@code templates}. */
+    static MariaDbServer start(Path templates) throws RehearsalException {
         Path server = binary().orElseThrow(() -> new RehearsalException(missing()));
         Path installDb = find("mariadb-install-db").or(() -> find("mysql_install_db"))
                 .orElseThrow(() -> new RehearsalException("mariadb-install-db is not installed (it comes with mariadb-server)"));
@@ -84,38 +89,24 @@ public final class MariaDbServer implements RehearsalServer {
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         try {
             boolean root = "root".equals(System.getProperty("user.name"));
-            List<String> install = new ArrayList<>(List.of(installDb.toString(), "--no-defaults",
-                    "--datadir=" + dir.resolve("data"), "--auth-root-authentication-method=normal", "--skip-test-db"));
-            if (root) {
-                install.add("--user=root"); // mariadbd refuses to run as root unless told to
+            Path data = dir.resolve("data");
+            // a copy of a data directory mariadb-install-db made once (it takes seconds; a copy a fraction of one)
+            boolean copied = MariaDbTemplate.copyTo(templates, server, installDb, root, data, deadline);
+            if (!copied) {
+                MariaDbTemplate.install(installDb, root, data, dir.resolve("install.log"), deadline);
             }
-            run(install, dir.resolve("install.log"), deadline);
-            db.port = freePort();
-            List<String> command = new ArrayList<>(List.of(server.toString(), "--no-defaults",
-                    "--datadir=" + dir.resolve("data"), "--bind-address=127.0.0.1", "--port=" + db.port,
-                    "--socket=" + dir.resolve("mariadb.sock"), "--pid-file=" + dir.resolve("mariadb.pid"),
-                    "--skip-grant-tables", "--skip-log-bin", "--skip-name-resolve", "--innodb-buffer-pool-size=32M",
-                    "--innodb-log-file-size=16M", "--innodb-flush-log-at-trx-commit=0", "--character-set-server=utf8mb4",
-                    "--plugin-load-add=metadata_lock_info", "--log-error=" + dir.resolve("server.log")));
-            if (root) {
-                command.add("--user=root");
-            }
-            db.process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("stdout.log").toFile()).start();
-            while (true) {
-                try (Connection c = db.connect("mysql"); Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT VERSION()")) {
-                    rs.next();
-                    db.version = rs.getString(1);
-                    return db;
-                } catch (SQLException notYet) {
-                    if (!db.process.isAlive() || System.nanoTime() > deadline) {
-                        throw new IOException(db.process.isAlive() ? "it did not answer within " + START_LIMIT.toSeconds() + " s"
-                                : "it stopped (exit " + db.process.exitValue() + ")");
-                    }
-                    Thread.sleep(100);
+            try {
+                db.run(server, root, deadline);
+            } catch (IOException e) {
+                if (!copied) {
+                    throw e;
                 }
+                // a damaged template: make this run's data directory itself
+                MariaDbTemplate.deleteTree(data);
+                MariaDbTemplate.install(installDb, root, data, dir.resolve("install.log"), deadline);
+                db.run(server, root, deadline);
             }
+            return db;
         } catch (IOException | RuntimeException e) {
             String tail = db.lastError();
             db.close();
@@ -125,6 +116,37 @@ public final class MariaDbServer implements RehearsalServer {
             Thread.currentThread().interrupt();
             db.close();
             throw new RehearsalException("interrupted while MariaDB was starting", e);
+        }
+    }
+
+    /** Starts mariadbd on the data directory and waits until it answers. */
+    private void run(Path server, boolean root, long deadline) throws IOException, InterruptedException {
+        port = freePort();
+        List<String> command = new ArrayList<>(List.of(server.toString(), "--no-defaults",
+                "--datadir=" + dir.resolve("data"), "--bind-address=127.0.0.1", "--port=" + port,
+                "--socket=" + dir.resolve("mariadb.sock"), "--pid-file=" + dir.resolve("mariadb.pid"),
+                "--skip-grant-tables", "--skip-log-bin", "--skip-name-resolve", "--innodb-buffer-pool-size=32M",
+                "--innodb-log-file-size=16M", "--innodb-flush-log-at-trx-commit=0", "--character-set-server=utf8mb4",
+                "--plugin-load-add=metadata_lock_info", "--log-error=" + dir.resolve("server.log")));
+        if (root) {
+            command.add("--user=root"); // mariadbd refuses to run as root unless told to
+        }
+        if (process != null) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        while (true) {
+            try (Connection c = connect("mysql"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+                rs.next();
+                version = rs.getString(1);
+                return;
+            } catch (SQLException notYet) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IOException(process.isAlive() ? "it did not answer within " + START_LIMIT.toSeconds() + " s"
+                            : "it stopped (exit " + process.exitValue() + ")");
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
@@ -235,13 +257,7 @@ public final class MariaDbServer implements RehearsalServer {
                 Thread.currentThread().interrupt();
             }
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | RuntimeException e) {
-            // best effort: a leftover temp directory is not worth failing the run
-        }
+        MariaDbTemplate.deleteTree(dir);
     }
 
     /** The server's temporary directory, for tests that check it is gone after close. */
@@ -257,19 +273,6 @@ public final class MariaDbServer implements RehearsalServer {
         }
         dirs.addAll(SBIN);
         return dirs.stream().map(d -> Path.of(d.isEmpty() ? "." : d, program)).filter(Files::isExecutable).findFirst();
-    }
-
-    private static void run(List<String> command, Path log, long deadline) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(command.get(0) + " did not finish within " + START_LIMIT.toSeconds() + " s");
-        }
-        if (p.exitValue() != 0) {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            throw new IOException(command.get(0) + " failed (exit " + p.exitValue() + ")"
-                    + (lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1).strip()));
-        }
     }
 
     private static int freePort() throws IOException {

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,6 +52,33 @@ class MariaDbServerTest {
         }
         assertFalse(Files.exists(dir), dir + " removed");
         server.close(); // twice is harmless
+    }
+
+    /** The data directory's template: made once, reused, never a run's own; made again when damaged. */
+    @Test
+    void startsFromATemplateMadeOnce(@org.junit.jupiter.api.io.TempDir Path templates) throws Exception {
+        requireMariaDb();
+        MariaDbServer first = MariaDbServer.start(templates);
+        Path template;
+        try (Stream<Path> dirs = Files.list(templates)) {
+            template = dirs.filter(d -> d.getFileName().toString().startsWith("template-")).findFirst().orElseThrow();
+        }
+        String list = Files.readString(template.resolve("files.txt"));
+        assertTrue(list.contains("ibdata1"), list);
+        assertFalse(first.workDirectory().startsWith(template));
+        first.close();
+        long made = Files.getLastModifiedTime(template.resolve("files.txt")).toMillis();
+        MariaDbServer second = MariaDbServer.start(templates);
+        second.close();
+        assertEquals(made, Files.getLastModifiedTime(template.resolve("files.txt")).toMillis(), "reused, not made again");
+        Files.delete(template.resolve("data/ibdata1")); // a temp cleaner took a file
+        MariaDbServer third = MariaDbServer.start(templates);
+        try (Connection c = third.connect("mysql"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+            assertTrue(rs.next());
+        } finally {
+            third.close();
+        }
+        assertTrue(Files.isRegularFile(template.resolve("data/ibdata1")), "made again");
     }
 
     /**
