@@ -55,8 +55,18 @@ public final class MariaDbServer implements RehearsalServer {
         this.hook = new Thread(this::close, "lifeguard-mariadb-cleanup");
     }
 
+    /**
+     * Names the server binary instead of the PATH and /usr/sbin ({@code -Dlifeguard.verify.mariadbd=PATH}; empty: there
+     * is none), for tests of a machine without MariaDB.
+     */
+    public static final String BINARY_PROPERTY = "lifeguard.verify.mariadbd";
+
     /** The server binary, or empty when mariadb-server is not installed. */
     public static Optional<Path> binary() {
+        String named = System.getProperty(BINARY_PROPERTY);
+        if (named != null) {
+            return named.isEmpty() || !Files.isExecutable(Path.of(named)) ? Optional.empty() : Optional.of(Path.of(named));
+        }
         return find("mariadbd").or(() -> find("mysqld"));
     }
 
