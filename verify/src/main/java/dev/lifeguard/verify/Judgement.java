@@ -69,7 +69,9 @@ final class Judgement {
                 if (o.online(t)) {
                     continue; // rebuilt while reads and writes went on (MariaDB in place): the table shows it
                 }
-                out.add(new RewritesTableRule(), s.span(), what(s) + " rewrote " + t.display() + ": a new file with all its "
+                // MariaDB: InnoDB copied the rows into a new table (its table id changed); PostgreSQL: a new relfilenode
+                String copy = o.lockNames().containsKey(t) ? ": a new InnoDB table with all its " : ": a new file with all its ";
+                out.add(new RewritesTableRule(), s.span(), what(s) + " rewrote " + t.display() + copy
                         + t.rows() + " rows, and every index rebuilt, under " + (o.locks().containsKey(t) ? o.lockName(t) : PgLockMode.ACCESS_EXCLUSIVE.sqlName())
                         + waits(o, t) + "; " + millis(o.nanos()) + " with " + t.rows() + " rows, growing with the table");
             }

@@ -127,6 +127,10 @@ public final class Rehearsal {
                         notes.add(h.location() + ": not rehearsed: the rehearsal ran past its time limit (--timeout)");
                         continue;
                     }
+                    String versionNote = RehearsalServers.versionNote(h, server, options.engine());
+                    if (versionNote != null) {
+                        notes.add(versionNote);
+                    }
                     rehearsed += new HistoryRehearsal(project, h, scope, server.freshDatabase(), server.support(), findings,
                             rows, notes, deadline).run();
                 }

@@ -85,6 +85,31 @@ final class RehearsalServers {
         return g.mariadb() ? MariaDbServer.start() : EmbeddedPostgresServer.start(options.postgresMajor());
     }
 
+    /**
+     * What the user should know about the server a history is rehearsed on: a MySQL history on MariaDB, or a target
+     * version (--target-version, lifeguard.yml) the server is not of. Null when nothing.
+     */
+    static String versionNote(History h, RehearsalServer server, dev.lifeguard.rules.engine.EngineOptions engine) {
+        if (!h.dialect().isMySqlFamily()) {
+            return null;
+        }
+        String rehearsedOn = server.describe().replaceFirst(" \\(.*$", "").replaceFirst(" on 127.*$", "");
+        if (h.dialect() == Dialect.MYSQL && rehearsedOn.startsWith("MariaDB")) {
+            return h.location() + ": a mysql history, rehearsed on " + rehearsedOn + ": MySQL's online DDL differs from"
+                    + " MariaDB's in places (docs/mariadb-online-ddl.md); --database-url jdbc:mysql://... rehearses on MySQL";
+        }
+        var target = engine.targetVersion();
+        if (target != null && target.dialect() == h.dialect() && target.parts().size() >= 2) {
+            String wanted = target.parts().get(0) + "." + target.parts().get(1);
+            String[] version = rehearsedOn.replaceFirst("^\\S+ ", "").split("\\.");
+            if (version.length >= 2 && !(version[0] + "." + version[1]).equals(wanted)) {
+                return h.location() + ": the target is " + h.dialect().id() + " " + wanted + ", rehearsed on " + rehearsedOn
+                        + ": what locks differs between versions (docs/dialects.md)";
+            }
+        }
+        return null;
+    }
+
     /** A provided database drops what the rehearsal created; what it could not is said. */
     static void closeProvided(RehearsalServer server, List<String> notes) {
         if (server instanceof ProvidedDatabase provided) {

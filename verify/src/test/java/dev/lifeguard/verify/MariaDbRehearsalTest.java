@@ -102,6 +102,7 @@ class MariaDbRehearsalTest {
                 .file("db/migration/V5__shared_index.sql", "ALTER TABLE customers ADD INDEX customers_name_idx (name(20)), LOCK=SHARED;\n"));
         List<Finding> copy = in(report, "rewrites-table", "V2__copy.sql");
         assertEquals(1, copy.size(), VerifyProject.describe(report));
+        assertTrue(copy.get(0).message().contains("a new InnoDB table with all its 300 rows"), copy.get(0).message());
         assertTrue(copy.get(0).message().contains("metadata lock SHARED_NO_WRITE")
                 && copy.get(0).message().contains("a concurrent INSERT waited; SELECT did not"), copy.get(0).message());
         for (String quiet : List.of("V3__instant.sql", "V4__online_index.sql")) {
@@ -217,5 +218,34 @@ class MariaDbRehearsalTest {
             rs.next();
             assertEquals(0, rs.getInt(1));
         }
+    }
+
+    @Test
+    void aMigrationFailingOnTheRowsIsAppliedToItsTablesEmptiedAndTheRestIsRehearsed(@TempDir Path dir) throws Exception {
+        RehearsalReport report = rehearse(new VerifyProject(dir)
+                .file("db/migration/V1__base.sql", BASE)
+                .file("db/migration/V2__email_as_number.sql", "ALTER TABLE customers MODIFY email BIGINT NOT NULL;\n")
+                .file("db/migration/V3__note.sql", "ALTER TABLE orders ADD COLUMN note VARCHAR(20), ALGORITHM=COPY;\n"));
+        List<Finding> fails = in(report, "fails-on-existing-data", "V2__email_as_number.sql");
+        assertEquals(1, fails.size(), VerifyProject.describe(report));
+        assertTrue(fails.get(0).message().contains("Truncated incorrect"), fails.get(0).message());
+        MigrationRow v2 = report.rows().stream().filter(r -> r.migration().equals("2")).findFirst().orElseThrow();
+        assertEquals("failed (then applied to its tables emptied)", v2.applied(), VerifyProject.describe(report));
+        // customers emptied with the orders that refer to it, both filled again: V3 is measured on rows
+        assertEquals(1, in(report, "rewrites-table", "V3__note.sql").size(), VerifyProject.describe(report));
+    }
+
+    @Test
+    void aMySqlHistoryOrAnotherTargetVersionIsSaid(@TempDir Path dir) throws Exception {
+        VerifyProject project = new VerifyProject(dir).file("db/migration/V1__base.sql", BASE)
+                .file("db/migration/V2__zip.sql", "CREATE INDEX customers_zip_idx ON customers (zip);\n");
+        RehearsalReport mysql = new Rehearsal(VerifyOptions.defaults(EngineOptions.defaults()), mariadb::borrowed)
+                .run(project.load(dev.lifeguard.analyzer.model.Dialect.MYSQL));
+        assertTrue(mysql.notes().stream().anyMatch(n -> n.contains("a mysql history, rehearsed on MariaDB 10.")
+                || n.contains("a mysql history, rehearsed on MariaDB 11.")), VerifyProject.describe(mysql));
+        var target = dev.lifeguard.analyzer.model.TargetVersion.parse("9.9", dev.lifeguard.analyzer.model.Dialect.MARIADB).orElseThrow();
+        RehearsalReport other = project.rehearse(mariadb, VerifyOptions.defaults(EngineOptions.defaults().withTargetVersion(target)));
+        assertTrue(other.notes().stream().anyMatch(n -> n.contains("the target is mariadb 9.9, rehearsed on MariaDB ")),
+                VerifyProject.describe(other));
     }
 }

@@ -105,13 +105,30 @@ public final class MariaDbSupport implements DatabaseSupport {
         return new MariaDbObserver(sessions, tables);
     }
 
+    /** Empties the tables and the tables that refer to them, as PostgreSQL's TRUNCATE ... CASCADE does. */
     @Override
     public void empty(Connection c, List<TableRef> tables) throws SQLException {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(tables.stream().map(TableRef::name).toList());
+        Map<String, List<String>> children = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT REFERENCED_TABLE_NAME, TABLE_NAME"
+                + " FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_SCHEMA = DATABASE()")) {
+            while (rs.next()) {
+                children.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(all);
+        while (!todo.isEmpty()) {
+            for (String child : children.getOrDefault(todo.pop(), List.of())) {
+                if (all.add(child)) {
+                    todo.push(child);
+                }
+            }
+        }
         try (Statement s = c.createStatement()) {
             s.execute("SET foreign_key_checks = 0");
             try {
-                for (TableRef t : tables) {
-                    s.execute("DELETE FROM " + quote(t.name()));
+                for (String t : all) {
+                    s.execute("DELETE FROM " + quote(t));
                 }
             } finally {
                 s.execute("SET foreign_key_checks = 1");
