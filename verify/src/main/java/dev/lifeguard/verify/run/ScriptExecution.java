@@ -128,6 +128,7 @@ final class ScriptExecution {
 
     static String firstLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse("").replaceFirst("^ERROR: ", "").strip();
+        // PostgreSQL's "ERROR: ", MariaDB Connector/J's "(conn=12) ": not part of the server's message
+        return m.lines().findFirst().orElse("").replaceFirst("^ERROR: ", "").replaceFirst("^\\(conn=\\d+\\) ", "").strip();
     }
 }
