@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Benchmark (not a test) of `lifeguard verify`: wall time from start to report, embedded PostgreSQL start
-# included, for
+# Benchmark (not a test) of `lifeguard verify`: wall time from start to report, the database's start included,
+# for
 #   1. the bundled example (examples/flyway-shop: 10 migrations, every one rehearsed as a deploy of its own), and
 #   2. a generated Flyway history of 200 migrations (20 tables) of which the last commit adds 10, reviewed with
 #      --since HEAD~1: 190 applied by Flyway as the history before the change, 10 rehearsed.
+#   3. examples/mariadb-shop (6 migrations on MariaDB, each its own deploy), when Debian's mariadbd is installed:
+#      a throwaway mariadbd started (mariadb-install-db + server start), Flyway with flyway-mysql.
 # Each case runs RUNS times (default 3) in a fresh JVM; the table gives the median and best wall time, the load
 # average before the runs, and where the time of the last run went (verify's own phases, from its JSON report).
 #
@@ -92,6 +94,11 @@ print("; ".join(f"{k}: {v / 1000:.1f} s" for k, v in r.get("phases", {}).items()
 
 bench "examples/flyway-shop (10 migrations, each its own deploy)" "$root" examples/flyway-shop
 bench "200-migration history, 10 changed (--since HEAD~1)" "$work/history" --dialect postgresql --since HEAD~1 db
+if command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ]; then
+    bench "examples/mariadb-shop (6 migrations on MariaDB, each its own deploy)" "$root" --dialect mariadb examples/mariadb-shop
+else
+    rows+=("| examples/mariadb-shop | - | - | - | - | not run: no mariadbd (apt-get install mariadb-server) |")
+fi
 
 echo "lifeguard verify, $runs runs each, $(nproc) cores"
 echo "| case | median | best | load before | exit | phases of the last run |"

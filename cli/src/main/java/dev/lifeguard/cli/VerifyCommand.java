@@ -24,8 +24,10 @@ import java.util.concurrent.Callable;
                         + " (with --since or --staged) against the schemas before and after the change.",
                 "",
                 "The database is an embedded PostgreSQL of the target version (15 to 18), started on 127.0.0.1 in a"
-                        + " temporary directory and removed afterwards, or --database-url. Without --since or --staged"
-                        + " every migration is rehearsed as a deploy of its own."})
+                        + " temporary directory and removed afterwards, or --database-url. MariaDB and MySQL histories are"
+                        + " rehearsed on a throwaway MariaDB when Debian's mariadb-server is installed (mariadbd; the"
+                        + " system service is not used), or on --database-url jdbc:mariadb:// or jdbc:mysql://. Without"
+                        + " --since or --staged every migration is rehearsed as a deploy of its own."})
 final class VerifyCommand implements Callable<Integer> {
     private final Streams streams;
     private final Environment environment;
@@ -50,8 +52,9 @@ final class VerifyCommand implements Callable<Integer> {
     Path seed;
 
     @Option(names = "--database-url", paramLabel = "URL",
-            description = "Rehearse on this PostgreSQL instead of an embedded one (jdbc:postgresql://HOST:PORT/DB?user=U"
-                    + "&password=P). It must be empty; Lifeguard drops what the rehearsal created and nothing else.")
+            description = "Rehearse on this database instead of a throwaway one: jdbc:postgresql://HOST:PORT/DB?user=U"
+                    + "&password=P, or jdbc:mariadb:// / jdbc:mysql:// for MariaDB and MySQL histories. It must be empty;"
+                    + " Lifeguard drops what the rehearsal created and nothing else.")
     String databaseUrl;
 
     @Option(names = "--allow-non-empty", paramLabel = "DATABASE",

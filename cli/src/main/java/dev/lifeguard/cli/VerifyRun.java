@@ -69,7 +69,10 @@ final class VerifyRun {
         rules.add(new MissingReverseRule().metadata());
         ReportContext context = new ReportContext(Version.current(), rules, config.workingDirectory(),
                 config.output() == null && environment.colour());
-        lint.write(reporter(config, context, report), result, config);
+        // MariaDB/MySQL histories are rehearsed on MariaDB: their SARIF category says so
+        boolean mariadb = !loaded.project().histories().isEmpty()
+                && loaded.project().histories().stream().allMatch(h -> h.dialect().isMySqlFamily());
+        lint.write(reporter(config, context, report, mariadb ? Dialect.MARIADB : Dialect.POSTGRESQL), result, config);
         for (String note : report.notes()) {
             if (config.format() != OutputFormat.TEXT && config.format() != OutputFormat.JSON) {
                 streams.err().println("lifeguard: " + note);
@@ -90,7 +93,7 @@ final class VerifyRun {
         return major;
     }
 
-    private static Reporter reporter(LintConfig config, ReportContext context, RehearsalReport report) {
+    private static Reporter reporter(LintConfig config, ReportContext context, RehearsalReport report, Dialect rehearsedOn) {
         return switch (config.format()) {
             case TEXT -> (result, out) -> {
                 new TextReporter(context).write(result, out);
@@ -99,7 +102,7 @@ final class VerifyRun {
             case JSON -> new JsonReporter(context, g -> RehearsalTable.json(report, g));
             // a category of its own by default, so that lint's and verify's uploads do not close each other's alerts
             case SARIF -> new SarifReporter(context, config.category() != null ? config.category()
-                    : "lifeguard-verify/" + Dialect.POSTGRESQL.id());
+                    : "lifeguard-verify/" + rehearsedOn.id());
             default -> LintRunner.reporter(config, context);
         };
     }

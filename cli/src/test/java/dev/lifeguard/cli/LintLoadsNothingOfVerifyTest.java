@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LintLoadsNothingOfVerifyTest {
     private static final List<String> FORBIDDEN = List.of("dev.lifeguard.verify.", "org.flywaydb.", "org.postgresql.",
-            "io.zonky.", "org.slf4j.");
+            "io.zonky.", "org.slf4j.", "org.mariadb.");
 
     @Test
     void lintLoadsNoClassOfVerify(@TempDir Path dir) throws Exception {

@@ -92,7 +92,7 @@ class ReleaseArchiveIT {
         Path lib = installed.resolve("lib");
         Set<String> lint = classes(lib.resolve("lifeguard.jar"));
         assertTrue(lint.contains("dev/lifeguard/cli/Main.class"), "lint's jar holds the CLI");
-        List<String> forbidden = List.of("dev/lifeguard/verify/", "org/flywaydb/", "org/postgresql/", "io/zonky/",
+        List<String> forbidden = List.of("dev/lifeguard/verify/", "org/flywaydb/", "org/postgresql/", "io/zonky/", "org/mariadb/",
                 "org/slf4j/", "org/tukaani/", "org/apache/commons/compress/");
         assertEquals(List.of(), lint.stream().filter(c -> forbidden.stream().anyMatch(c::startsWith)).sorted().limit(5).toList(),
                 "classes of lifeguard verify in lib/lifeguard.jar");

@@ -88,10 +88,13 @@ class VerifyCommandTest {
     @Test
     void aBadDatabaseUrlIsOneLineAndExitTwo() throws Exception {
         project();
-        CliRun r = verify("--database-url", "jdbc:mysql://localhost/x", "db");
+        CliRun r = verify("--database-url", "jdbc:oracle:thin:@localhost:1521/x", "db");
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("--database-url must be a PostgreSQL JDBC URL"), r.err());
         assertTrue(r.err().lines().noneMatch(l -> l.startsWith("\tat ")), r.err());
+        CliRun mysql = verify("--database-url", "jdbc:mysql://localhost/x", "db");
+        assertEquals(2, mysql.exitCode(), mysql.err());
+        assertEquals("lifeguard: --database-url is a MariaDB/MySQL server, and the migrations are postgresql", mysql.err().strip());
     }
 
     @Test
@@ -115,5 +118,62 @@ class VerifyCommandTest {
         CliRun r = CliRun.run(dir, Map.of(), LintRunner.PROJECT_LOADER, "lint", "--dialect", "postgresql", "db");
         assertTrue(!r.out().contains("unknown rule"), r.out());
         assertTrue(!r.out().contains("unused-suppression"), r.out());
+    }
+
+    private void mariadbProject() throws Exception {
+        Files.createDirectories(dir.resolve("db/migration"));
+        Files.writeString(dir.resolve("db/migration/V1__base.sql"), """
+                CREATE TABLE customers (id BIGINT AUTO_INCREMENT PRIMARY KEY, email VARCHAR(100) NOT NULL) ENGINE=InnoDB;
+                """);
+        Files.writeString(dir.resolve("db/migration/V2__copy.sql"), """
+                -- a copy: writes to customers wait until it ends
+                ALTER TABLE customers ADD COLUMN note VARCHAR(20), ALGORITHM=COPY;
+                """);
+    }
+
+    private static boolean mariadbInstalled() {
+        boolean installed = dev.lifeguard.verify.mariadb.MariaDbServer.binary().isPresent();
+        String ci = System.getenv("CI");
+        if (!installed && ci != null && !ci.isEmpty() && !ci.equals("false")) {
+            org.junit.jupiter.api.Assertions.fail("mariadbd is not installed: .ci/run installs Debian's mariadb-server");
+        }
+        return installed;
+    }
+
+    @Test
+    void mariadbHistoryIsRehearsedOnMariaDbWithItsOwnSarifCategory() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(mariadbInstalled(), "mariadbd is not installed (apt-get install mariadb-server)");
+        mariadbProject();
+        CliRun text = CliRun.run(dir, Map.of(), LintRunner.PROJECT_LOADER, "verify", "--dialect", "mariadb", "--rows", "50", "db");
+        assertEquals(1, text.exitCode(), text.err() + text.out());
+        assertTrue(text.out().contains("db/migration/V2__copy.sql:2:1: warning[rewrites-table]")
+                && text.out().contains("metadata lock SHARED_NO_WRITE"), text.out());
+        assertTrue(text.out().contains("Rehearsal on MariaDB "), text.out());
+        Path sarif = dir.resolve("out.sarif");
+        CliRun r = CliRun.run(dir, Map.of(), LintRunner.PROJECT_LOADER, "verify", "--dialect", "mariadb", "--rows", "50",
+                "--format", "sarif", "--output", sarif.toString(), "db");
+        assertEquals(1, r.exitCode(), r.err());
+        JsonNode run = new ObjectMapper().readTree(Files.readString(sarif, StandardCharsets.UTF_8)).get("runs").get(0);
+        assertEquals("lifeguard-verify/mariadb", run.get("automationDetails").get("id").asText().replaceAll("/$", ""), run.toString());
+    }
+
+    @Test
+    void withoutMariaDbItSaysInOneLineWhatItNeeds() throws Exception {
+        mariadbProject();
+        String before = System.getProperty(dev.lifeguard.verify.mariadb.MariaDbServer.BINARY_PROPERTY);
+        System.setProperty(dev.lifeguard.verify.mariadb.MariaDbServer.BINARY_PROPERTY, "");
+        try {
+            CliRun r = CliRun.run(dir, Map.of(), LintRunner.PROJECT_LOADER, "verify", "--dialect", "mariadb", "db");
+            assertEquals(2, r.exitCode(), r.err() + r.out());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("these are mariadb migrations, and no MariaDB server on this machine: install Debian's"
+                    + " mariadb-server (apt-get install mariadb-server"), r.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty(dev.lifeguard.verify.mariadb.MariaDbServer.BINARY_PROPERTY);
+            } else {
+                System.setProperty(dev.lifeguard.verify.mariadb.MariaDbServer.BINARY_PROPERTY, before);
+            }
+        }
     }
 }

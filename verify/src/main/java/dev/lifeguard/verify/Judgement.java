@@ -66,8 +66,13 @@ final class Judgement {
                 continue;
             }
             for (TableRef t : o.rewritten()) {
-                out.add(new RewritesTableRule(), s.span(), what(s) + " rewrote " + t.display() + ": a new file with all its "
-                        + t.rows() + " rows, and every index rebuilt, under " + o.locks().getOrDefault(t, PgLockMode.ACCESS_EXCLUSIVE).sqlName()
+                if (o.online(t)) {
+                    continue; // rebuilt while reads and writes went on (MariaDB in place): the table shows it
+                }
+                // MariaDB: InnoDB copied the rows into a new table (its table id changed); PostgreSQL: a new relfilenode
+                String copy = o.lockNames().containsKey(t) ? ": a new InnoDB table with all its " : ": a new file with all its ";
+                out.add(new RewritesTableRule(), s.span(), what(s) + " rewrote " + t.display() + copy
+                        + t.rows() + " rows, and every index rebuilt, under " + (o.locks().containsKey(t) ? o.lockName(t) : PgLockMode.ACCESS_EXCLUSIVE.sqlName())
                         + waits(o, t) + "; " + millis(o.nanos()) + " with " + t.rows() + " rows, growing with the table");
             }
             Set<TableRef> blocked = new LinkedHashSet<>(o.readsWait());
@@ -92,7 +97,7 @@ final class Judgement {
                     continue; // brief: a catalog change
                 }
                 boolean reads = o.readsWait().contains(t);
-                String message = what(s) + " " + (o.queued() ? "queued for " : "held ") + o.locks().getOrDefault(t, PgLockMode.NONE).sqlName()
+                String message = what(s) + " " + (o.queued() ? "queued for " : "held ") + o.lockName(t)
                         + " on " + t.display() + waits(o, t) + (last > i ? " until its transaction ended" : "") + "; meanwhile "
                         + String.join(", ", work) + ": " + millis(nanos) + " with " + t.rows() + " rows, growing with the table";
                 out.add(reads ? new BlocksReadsRule() : new BlocksWritesRule(), s.span(), message);
@@ -152,10 +157,20 @@ final class Judgement {
     static List<String> locks(List<ObservedStatement> statements) {
         List<String> out = new ArrayList<>();
         java.util.Map<TableRef, PgLockMode> strongest = new java.util.LinkedHashMap<>();
+        java.util.Map<TableRef, String> names = new java.util.HashMap<>();
+        java.util.Set<TableRef> online = new java.util.HashSet<>();
         java.util.Set<TableRef> worked = new java.util.HashSet<>();
         for (int i = 0; i < statements.size(); i++) {
             ObservedStatement s = statements.get(i);
-            s.observation().locks().forEach((t, m) -> strongest.merge(t, m, (a, b) -> a.atLeast(b) ? a : b));
+            s.observation().locks().forEach((t, m) -> {
+                if (!strongest.containsKey(t) || m.atLeast(strongest.get(t)) && m != strongest.get(t)) {
+                    names.put(t, s.observation().lockName(t));
+                }
+                strongest.merge(t, m, (a, b) -> a.atLeast(b) ? a : b);
+                if (s.observation().online(t) && s.observation().workedThrough(t)) {
+                    online.add(t);
+                }
+            });
             int last = s.inTransaction() ? lastInTransaction(statements, i) : i;
             boolean work = statements.subList(i, last + 1).stream()
                     .anyMatch(w -> !w.observation().failed() && w.observation().didDataWork());
@@ -164,8 +179,9 @@ final class Judgement {
             }
         }
         strongest.forEach((t, m) -> {
-            if (m != PgLockMode.NONE) {
-                out.add(m.sqlName() + " " + t.display() + (worked.contains(t) ? "" : " (brief)"));
+            if (m != PgLockMode.NONE || names.containsKey(t) && !names.get(t).equals(m.sqlName())) {
+                out.add(names.getOrDefault(t, m.sqlName()) + " " + t.display()
+                        + (online.contains(t) ? " (online)" : worked.contains(t) ? "" : " (brief)"));
             }
         });
         return out;

@@ -19,18 +19,17 @@ import dev.lifeguard.rules.rehearsal.ReverseFailsRule;
 import dev.lifeguard.rules.rehearsal.ReverseIncompleteRule;
 import dev.lifeguard.rules.rehearsal.SeedIncompleteRule;
 import dev.lifeguard.rules.reversibility.MissingReverseRule;
-import dev.lifeguard.verify.db.EmbeddedPostgresServer;
-import dev.lifeguard.verify.db.ProvidedDatabase;
+import dev.lifeguard.verify.db.DatabaseSupport;
 import dev.lifeguard.verify.db.RehearsalServer;
+import dev.lifeguard.rules.rehearsal.BreaksRunningVersionRule;
 import dev.lifeguard.verify.code.CodeRehearsal;
 import dev.lifeguard.verify.db.ReusedSessions;
-import dev.lifeguard.verify.postgres.PgCatalog;
 import dev.lifeguard.verify.postgres.SchemaSnapshot;
-import dev.lifeguard.verify.postgres.StatementObserver;
 import dev.lifeguard.verify.postgres.TableRef;
 import dev.lifeguard.verify.run.HistoryRunner;
 import dev.lifeguard.verify.run.MigrationFailure;
 import dev.lifeguard.verify.run.ObservedStatement;
+import dev.lifeguard.verify.run.Observer;
 import dev.lifeguard.verify.run.Runners;
 import dev.lifeguard.verify.seed.Seeder;
 
@@ -94,61 +93,56 @@ public final class Rehearsal {
         List<String> notes = new ArrayList<>();
         List<History> histories = new ArrayList<>();
         for (History h : project.histories()) {
-            boolean any = h.migrations().stream().anyMatch(m -> covered(scope, m) && m.appliesTo(Dialect.POSTGRESQL));
-            if (h.dialect() != Dialect.POSTGRESQL) {
-                notes.add(h.location() + ": a " + h.dialect().id() + " history: verify rehearses on PostgreSQL only, and"
-                        + " no " + h.dialect().id() + " server was found; not rehearsed");
+            boolean any = h.migrations().stream().anyMatch(m -> covered(scope, m) && m.appliesTo(h.dialect()));
+            if (!RehearsalServers.rehearses(h.dialect())) {
+                notes.add(h.location() + ": a " + h.dialect().id() + " history: verify rehearses PostgreSQL and"
+                        + " MariaDB/MySQL histories only; not rehearsed");
             } else if (any) {
                 histories.add(h);
             }
         }
         if (histories.isEmpty()) {
-            if (project.histories().stream().allMatch(h -> h.dialect() != Dialect.POSTGRESQL) && !project.histories().isEmpty()) {
-                throw new RehearsalException("verify rehearses PostgreSQL migrations; these are "
-                        + project.histories().get(0).dialect().id() + " and need a " + project.histories().get(0).dialect().id()
-                        + " server, which this machine does not have");
+            if (project.histories().stream().noneMatch(h -> RehearsalServers.rehearses(h.dialect())) && !project.histories().isEmpty()) {
+                throw new RehearsalException("verify rehearses PostgreSQL and MariaDB/MySQL migrations; these are "
+                        + project.histories().get(0).dialect().id());
             }
             notes.add("no migration to rehearse" + (options.engine().change() != null ? " in the change" : ""));
             return new RehearsalReport(null, findings.all(), rows, notes, 0, (System.nanoTime() - start) / 1_000_000, phases);
         }
         long deadline = start + options.timeout().toNanos();
-        String database;
+        List<String> databases = new ArrayList<>();
         int rehearsed = 0;
-        long starting = System.nanoTime();
-        RehearsalServer server = server();
-        try {
-            phase(START, starting);
-            database = server.describe();
-            for (History h : histories) {
-                if (System.nanoTime() > deadline) {
-                    notes.add(h.location() + ": not rehearsed: the rehearsal ran past its time limit (--timeout)");
-                    continue;
+        RehearsalServers servers = new RehearsalServers(options, serverFactory, histories, notes);
+        for (RehearsalServers.Group group : servers.groups()) {
+            long starting = System.nanoTime();
+            RehearsalServer server = servers.start(group);
+            try {
+                phase(START, starting);
+                databases.add(server.describe());
+                for (History h : group.histories()) {
+                    if (System.nanoTime() > deadline) {
+                        notes.add(h.location() + ": not rehearsed: the rehearsal ran past its time limit (--timeout)");
+                        continue;
+                    }
+                    String versionNote = RehearsalServers.versionNote(h, server, options.engine());
+                    if (versionNote != null) {
+                        notes.add(versionNote);
+                    }
+                    rehearsed += new HistoryRehearsal(project, h, scope, server.freshDatabase(), server.support(), findings,
+                            rows, notes, deadline).run();
                 }
-                rehearsed += new HistoryRehearsal(project, h, scope, server.freshDatabase(), findings, rows, notes, deadline).run();
+                RehearsalServers.closeProvided(server, notes);
+            } finally {
+                long stopping = System.nanoTime();
+                server.close();
+                phase(STOP, stopping);
             }
-            if (server instanceof ProvidedDatabase provided) {
-                provided.close();
-                provided.leftovers().forEach(l -> notes.add("left in the database: " + l));
-            }
-        } finally {
-            long stopping = System.nanoTime();
-            server.close();
-            phase(STOP, stopping);
         }
+        String database = databases.isEmpty() ? null : String.join("; ", databases);
         long linting = System.nanoTime();
         findings.addAll(missingReverse(project, scope, histories));
         phase(LINT, linting);
         return new RehearsalReport(database, findings.all(), rows, notes, rehearsed, (System.nanoTime() - start) / 1_000_000, phases);
-    }
-
-    private RehearsalServer server() throws RehearsalException {
-        if (serverFactory != null) {
-            return serverFactory.get();
-        }
-        if (options.databaseUrl() != null) {
-            return ProvidedDatabase.open(options.databaseUrl(), options.allowNonEmpty());
-        }
-        return EmbeddedPostgresServer.start(options.postgresMajor());
     }
 
     private boolean covered(ReviewScope scope, Migration m) {
@@ -169,6 +163,8 @@ public final class Rehearsal {
         private final History history;
         private final ReviewScope scope;
         private final DataSource db;
+        /** The database kind's catalog, seeder and observer. */
+        private final DatabaseSupport support;
         /** Lifeguard's own sessions (catalog, probes, seeding), kept open from migration to migration. */
         private final ReusedSessions sessions;
         private final RehearsalFindings findings;
@@ -178,15 +174,18 @@ public final class Rehearsal {
         private final boolean eachOnItsOwn;
         /** The tables with rows, as the next migration of the change finds them. */
         private Map<Long, TableRef> tables = Map.of();
+        /** Tables already reported as left empty (each migration of its own is followed by another fill). */
+        private final java.util.Set<String> unfillable = new java.util.HashSet<>();
         /** The catalog as the last rehearsal left it, while nothing else has run since; else null. */
         private SchemaSnapshot latest;
 
-        HistoryRehearsal(Project project, History history, ReviewScope scope, DataSource db, RehearsalFindings findings,
-                         List<MigrationRow> rows, List<String> notes, long deadline) {
+        HistoryRehearsal(Project project, History history, ReviewScope scope, DataSource db, DatabaseSupport support,
+                         RehearsalFindings findings, List<MigrationRow> rows, List<String> notes, long deadline) {
             this.project = project;
             this.history = history;
             this.scope = scope;
             this.db = db;
+            this.support = support;
             this.sessions = new ReusedSessions(db);
             this.findings = findings;
             this.rows = rows;
@@ -204,7 +203,7 @@ public final class Rehearsal {
         }
 
         private int rehearseHistory() throws RehearsalException {
-            List<Migration> ms = history.migrations().stream().filter(m -> m.appliesTo(Dialect.POSTGRESQL)).toList();
+            List<Migration> ms = history.migrations().stream().filter(m -> m.appliesTo(history.dialect())).toList();
             int first = 0;
             while (first < ms.size() && !covered(scope, ms.get(first))) {
                 first++;
@@ -218,7 +217,7 @@ public final class Rehearsal {
                     phase(BASE, t);
                 } catch (MigrationFailure f) {
                     findings.add(new HistoryFailsRule(), f.span(), "the history before the change does not apply on "
-                            + "PostgreSQL, so the change was not rehearsed: " + f.getMessage());
+                            + support.name() + ", so the change was not rehearsed: " + f.getMessage());
                     ms.subList(first, ms.size()).stream().filter(m -> covered(scope, m))
                             .forEach(m -> rows.add(MigrationRow.notRehearsed(where, m.id(), path(m), "the history before it fails")));
                     return 0;
@@ -272,6 +271,9 @@ public final class Rehearsal {
          * no change is under review or the code uses nothing.
          */
         private CodeRehearsal.Checked checkCode(CodeRehearsal code, CodeRehearsal.Checked before) throws RehearsalException {
+            if (support.dialect() != Dialect.POSTGRESQL) {
+                return null; // PREPARE ... FROM is PostgreSQL's
+            }
             if (code == null) {
                 return null;
             }
@@ -299,7 +301,7 @@ public final class Rehearsal {
             List<ObservedStatement> observed;
             MigrationFailure failed = null;
             long applying = System.nanoTime();
-            try (StatementObserver observer = observer(tables)) {
+            try (Observer observer = observer(tables)) {
                 try {
                     observed = runner.applyObserved(m, observer);
                 } catch (MigrationFailure f) {
@@ -323,6 +325,7 @@ public final class Rehearsal {
             }
             MigrationRow row = new MigrationRow(where, m.id(), path(m), "ok", Judgement.locks(observed), rewrites(observed),
                     millis, touchedRows, "none");
+            failingOldWrites(m, before);
             if (!m.reverse().exists() || !runner.canReverse(m)) {
                 rows.add(row.withReverse(m.reverse().exists() ? "not run" : "none"));
                 return Outcome.GO_ON;
@@ -369,6 +372,25 @@ public final class Rehearsal {
             return Outcome.GO_ON;
         }
 
+        /** The running version's INSERTs the migration breaks although it ran (MariaDB's implicit defaults). */
+        private void failingOldWrites(Migration m, SchemaSnapshot before) throws RehearsalException {
+            try (Connection c = sessions.getConnection()) {
+                for (DatabaseSupport.FailingWrite w : support.failingOldWrites(c, before, tables)) {
+                    SourceSpan at = m.operations().stream().filter(op -> op instanceof Operation.AddColumn a
+                            && a.table().name().equalsIgnoreCase(w.table()) && a.column().name().equalsIgnoreCase(w.column()))
+                            .map(Operation::span).findFirst().orElse(m.span());
+                    long n = tables.values().stream().filter(t -> t.name().equalsIgnoreCase(w.table())).mapToLong(TableRef::rows).sum();
+                    findings.add(new BreaksRunningVersionRule(), at, support.name() + " applied it, filling the " + n
+                            + " existing rows of " + w.table() + " with the type's implicit default, but an INSERT that"
+                            + " does not name " + w.column() + " (what the version running in production sends) now fails: "
+                            + w.error() + "; give " + w.column() + " a DEFAULT, or add it nullable and make it NOT NULL in a"
+                            + " later release, once every running version writes it");
+                }
+            } catch (SQLException e) {
+                throw new RehearsalException("lost the rehearsal database: " + e.getMessage(), e);
+            }
+        }
+
         /**
          * A migration that failed on the rows: to rehearse what comes after it, it is applied once more with the tables
          * it touches emptied (as if it had been fixed), and they are filled again afterwards.
@@ -378,12 +400,13 @@ public final class Rehearsal {
             if (touched.isEmpty()) {
                 return false;
             }
-            try (Connection c = sessions.getConnection(); Statement s = c.createStatement()) {
-                s.execute("TRUNCATE " + String.join(", ", touched.stream().map(TableRef::sql).toList()) + " CASCADE");
+            try (Connection c = sessions.getConnection()) {
+                support.empty(c, touched);
             } catch (SQLException e) {
                 return false;
             }
             try {
+                runner.forgetFailed(m);
                 runner.applyUnobserved(List.of(m));
                 return true;
             } catch (MigrationFailure f) {
@@ -391,9 +414,9 @@ public final class Rehearsal {
             }
         }
 
-        private StatementObserver observer(Map<Long, TableRef> tables) throws RehearsalException {
+        private Observer observer(Map<Long, TableRef> tables) throws RehearsalException {
             try {
-                return new StatementObserver(sessions, tables);
+                return support.observer(sessions, tables);
             } catch (SQLException e) {
                 throw new RehearsalException("lost the rehearsal database: " + e.getMessage(), e);
             }
@@ -409,14 +432,14 @@ public final class Rehearsal {
                         runSeedFile(c);
                     }
                 } else {
-                    for (Seeder.Outcome o : new Seeder(options.rows()).fillEmptyTables(c, PgCatalog.RUNNER_TABLES)) {
-                        if (o.problem() != null) {
+                    for (Seeder.Outcome o : support.fill(c, options.rows())) {
+                        if (o.problem() != null && unfillable.add(o.display())) {
                             findings.add(new SeedIncompleteRule(), createdAt(o.schema(), o.table()), "table " + o.display()
                                     + " was left empty for the rehearsal: " + o.problem());
                         }
                     }
                 }
-                Map<Long, TableRef> filled = tables(c);
+                Map<Long, TableRef> filled = support.tablesWithRows(c);
                 phase(SEED, t);
                 return filled;
             } catch (SQLException e) {
@@ -433,7 +456,7 @@ public final class Rehearsal {
                 throw new RehearsalException("cannot read --seed " + file + ": " + e.getMessage(), e);
             }
             SourceFile source = new SourceFile(file, text);
-            for (SourceSpan s : new SqlParser(Dialect.POSTGRESQL).statements(source, 0, text.length())) {
+            for (SourceSpan s : new SqlParser(support.dialect()).statements(source, 0, text.length())) {
                 try (Statement st = c.createStatement()) {
                     st.execute(text.substring(s.startOffset(), s.endOffset()));
                 } catch (SQLException e) {
@@ -443,35 +466,10 @@ public final class Rehearsal {
             }
         }
 
-        private Map<Long, TableRef> tables(Connection c) throws SQLException {
-            Map<Long, TableRef> out = new HashMap<>();
-            List<TableRef> all = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                    SELECT c.oid, n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                     WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-                       AND n.nspname NOT LIKE 'pg\\_%'""")) {
-                while (rs.next()) {
-                    if (!PgCatalog.isRunnerTable(rs.getString(3))) {
-                        all.add(new TableRef(rs.getLong(1), rs.getString(2), rs.getString(3), 0));
-                    }
-                }
-            }
-            for (TableRef t : all) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + t.sql())) {
-                    rs.next();
-                    long n = rs.getLong(1);
-                    if (n > 0) {
-                        out.put(t.oid(), new TableRef(t.oid(), t.schema(), t.name(), n));
-                    }
-                }
-            }
-            return out;
-        }
-
         private SchemaSnapshot snapshot() throws RehearsalException {
             long t = System.nanoTime();
             try (Connection c = sessions.getConnection()) {
-                return PgCatalog.snapshot(c);
+                return support.snapshot(c);
             } catch (SQLException e) {
                 throw new RehearsalException("could not read the rehearsal database's catalog: " + e.getMessage(), e);
             } finally {

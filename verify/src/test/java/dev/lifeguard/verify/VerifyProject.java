@@ -33,7 +33,16 @@ final class VerifyProject {
     }
 
     Project load() throws Exception {
-        return new ProjectLoader().load(new LoadOptions(root, List.of("."), Dialect.POSTGRESQL, List.of()));
+        return load(Dialect.POSTGRESQL);
+    }
+
+    Project load(Dialect dialect) throws Exception {
+        return new ProjectLoader().load(new LoadOptions(root, List.of("."), dialect, List.of()));
+    }
+
+    /** Rehearsed as a MariaDB project on the shared MariaDB. */
+    RehearsalReport rehearse(SharedMariaDb mariadb, VerifyOptions options) throws Exception {
+        return new Rehearsal(options, mariadb::borrowed).run(load(Dialect.MARIADB));
     }
 
     RehearsalReport rehearse(SharedPostgres postgres) throws Exception {

@@ -9,7 +9,7 @@ import dev.lifeguard.rules.RuleInfo;
         id = "blocks-reads",
         summary = "A statement holds a lock that makes reads of an existing table wait while it works through the rows",
         severity = Severity.WARNING,
-        dialects = {Dialect.POSTGRESQL},
+        dialects = {Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB},
         tags = {"verify", "locking"},
         help = "Split the change so that no lock that blocks reads is held while rows are scanned, rewritten or updated (see the measured facts in the message)")
 public final class BlocksReadsRule implements RehearsalRule {

@@ -9,7 +9,7 @@ import dev.lifeguard.rules.RuleInfo;
         id = "fails-on-existing-data",
         summary = "A statement of the change fails on a table that has rows, although it works on an empty one",
         severity = Severity.ERROR,
-        dialects = {Dialect.POSTGRESQL},
+        dialects = {Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB},
         tags = {"verify", "data"},
         help = "Make the change work with the rows production has: add a default, backfill before constraining, clean duplicates or convert values in batches first")
 public final class FailsOnExistingDataRule implements RehearsalRule {

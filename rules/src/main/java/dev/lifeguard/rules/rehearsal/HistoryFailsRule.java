@@ -9,7 +9,7 @@ import dev.lifeguard.rules.RuleInfo;
         id = "history-fails",
         summary = "The migrations before the change do not apply on a fresh database, so the change cannot be rehearsed",
         severity = Severity.ERROR,
-        dialects = {Dialect.POSTGRESQL},
+        dialects = {Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB},
         tags = {"verify"},
         help = "Make the history apply from scratch with its own runner (lifeguard verify prints the database's error), or start the rehearsal after the broken part")
 public final class HistoryFailsRule implements RehearsalRule {

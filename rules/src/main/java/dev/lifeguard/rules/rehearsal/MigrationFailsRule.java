@@ -9,7 +9,7 @@ import dev.lifeguard.rules.RuleInfo;
         id = "migration-fails",
         summary = "A statement of the change fails on the database, whatever the data",
         severity = Severity.ERROR,
-        dialects = {Dialect.POSTGRESQL},
+        dialects = {Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB},
         tags = {"verify", "runtime"},
         help = "Fix the statement so that it runs on the target database version; the message carries the database's error")
 public final class MigrationFailsRule implements RehearsalRule {

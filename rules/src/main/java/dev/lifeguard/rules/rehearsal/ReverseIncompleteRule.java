@@ -9,7 +9,7 @@ import dev.lifeguard.rules.RuleInfo;
         id = "reverse-incomplete",
         summary = "After the reverse ran, the schema differs from the schema before the migration",
         severity = Severity.WARNING,
-        dialects = {Dialect.POSTGRESQL},
+        dialects = {Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB},
         tags = {"verify", "reversibility"},
         help = "Make the reverse undo everything the migration did (the message lists what is left over or missing)")
 public final class ReverseIncompleteRule implements RehearsalRule {

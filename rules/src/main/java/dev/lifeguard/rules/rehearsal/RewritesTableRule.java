@@ -9,7 +9,7 @@ import dev.lifeguard.rules.RuleInfo;
         id = "rewrites-table",
         summary = "A statement rewrote an existing table (new relfilenode holding the same rows)",
         severity = Severity.WARNING,
-        dialects = {Dialect.POSTGRESQL},
+        dialects = {Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB},
         tags = {"verify", "locking"},
         help = "Avoid the rewrite: add the column without the per-row default and backfill in batches, or change the type through a new column")
 public final class RewritesTableRule implements RehearsalRule {

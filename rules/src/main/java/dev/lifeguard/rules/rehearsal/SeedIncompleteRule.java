@@ -9,7 +9,7 @@ import dev.lifeguard.rules.RuleInfo;
         id = "seed-incomplete",
         summary = "A table could not be filled with synthetic rows, so its hazards were rehearsed on an empty table",
         severity = Severity.NOTE,
-        dialects = {Dialect.POSTGRESQL},
+        dialects = {Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB},
         tags = {"verify", "data"},
         help = "Give lifeguard verify rows for it with --seed FILE.sql, or simplify the constraint that kept the rows out")
 public final class SeedIncompleteRule implements RehearsalRule {

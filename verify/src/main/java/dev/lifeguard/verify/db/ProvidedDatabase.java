@@ -64,7 +64,8 @@ public final class ProvidedDatabase implements RehearsalServer {
      */
     public static ProvidedDatabase open(String url, String allowNonEmpty) throws RehearsalException {
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw new RehearsalException("--database-url must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE?user=...): " + url);
+            throw new RehearsalException("--database-url must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE?user=...),"
+                    + " or for MariaDB/MySQL histories jdbc:mariadb:// or jdbc:mysql://: " + url);
         }
         PGSimpleDataSource ds = new PGSimpleDataSource();
         try {

@@ -19,6 +19,11 @@ public interface RehearsalServer extends AutoCloseable {
     /** The server's major version, e.g. 15. */
     int majorVersion();
 
+    /** What the rehearsal needs from this kind of database. */
+    default DatabaseSupport support() {
+        return dev.lifeguard.verify.postgres.PostgresSupport.INSTANCE;
+    }
+
     /** Stops what this started and removes what it created; never throws. */
     @Override
     void close();

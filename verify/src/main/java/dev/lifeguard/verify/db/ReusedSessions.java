@@ -87,8 +87,12 @@ public final class ReusedSessions implements DataSource, AutoCloseable {
                 session.rollback();
                 session.setAutoCommit(true);
             }
-            try (Statement s = session.createStatement()) {
-                s.execute("RESET ALL");
+            if (session.isWrapperFor(org.mariadb.jdbc.Connection.class)) {
+                session.unwrap(org.mariadb.jdbc.Connection.class).reset(); // MariaDB: COM_RESET_CONNECTION
+            } else {
+                try (Statement s = session.createStatement()) {
+                    s.execute("RESET ALL");
+                }
             }
             synchronized (this) {
                 if (!closed) {

@@ -51,6 +51,9 @@ public final class LockProbe {
         if (c.isWrapperFor(org.postgresql.PGConnection.class)) {
             return c.unwrap(org.postgresql.PGConnection.class).getBackendPID();
         }
+        if (c.isWrapperFor(org.mariadb.jdbc.Connection.class)) {
+            return -1; // not PostgreSQL: the watchdog, which reads pg_stat_activity, only waits
+        }
         return Math.toIntExact(queryLong(c, "SELECT pg_backend_pid()"));
     }
 

@@ -19,12 +19,23 @@ import java.util.Set;
  * @param indexBuilt  tables it built (or rebuilt) an index on, reading every row
  * @param rowsWritten rows it inserted, updated or deleted, per table
  * @param queued      the locks were measured while it queued behind another session (it ran outside a transaction)
+ * @param lockNames   the lock's own name where the database's vocabulary is not PostgreSQL's (MariaDB's metadata
+ *                    locks; {@code locks} then holds the PostgreSQL mode that blocks the same reads and writes);
+ *                    empty on PostgreSQL
  */
 public record Observation(SQLException error, long nanos, Map<TableRef, PgLockMode> locks, Set<TableRef> readsWait,
                           Set<TableRef> writesWait, Set<TableRef> rewritten, Set<TableRef> scanned,
-                          Set<TableRef> indexBuilt, Map<TableRef, Long> rowsWritten, boolean queued) {
+                          Set<TableRef> indexBuilt, Map<TableRef, Long> rowsWritten, boolean queued,
+                          Map<TableRef, String> lockNames) {
+
+    public Observation(SQLException error, long nanos, Map<TableRef, PgLockMode> locks, Set<TableRef> readsWait,
+                       Set<TableRef> writesWait, Set<TableRef> rewritten, Set<TableRef> scanned,
+                       Set<TableRef> indexBuilt, Map<TableRef, Long> rowsWritten, boolean queued) {
+        this(error, nanos, locks, readsWait, writesWait, rewritten, scanned, indexBuilt, rowsWritten, queued, Map.of());
+    }
 
     public Observation {
+        lockNames = Map.copyOf(lockNames);
         locks = Map.copyOf(locks);
         readsWait = Set.copyOf(readsWait);
         writesWait = Set.copyOf(writesWait);
@@ -36,6 +47,20 @@ public record Observation(SQLException error, long nanos, Map<TableRef, PgLockMo
 
     public static Observation failed(SQLException error, long nanos) {
         return new Observation(error, nanos, Map.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Map.of(), false);
+    }
+
+    /** The name of the lock held on {@code table}, in the database's own words ("ACCESS EXCLUSIVE", "MDL SHARED_NO_WRITE"). */
+    public String lockName(TableRef table) {
+        String name = lockNames.get(table);
+        return name != null ? name : locks.getOrDefault(table, PgLockMode.NONE).sqlName();
+    }
+
+    /**
+     * Whether the lock was measured and let reads and writes go on while the statement worked (MariaDB's online
+     * DDL: an in-place rebuild under a SHARED_UPGRADABLE metadata lock). PostgreSQL's rewrites never are.
+     */
+    public boolean online(TableRef table) {
+        return lockNames.containsKey(table) && !readsWait.contains(table) && !writesWait.contains(table);
     }
 
     public boolean failed() {

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * EXCLUSIVE lock of the blocker session on its table, measured while it waits, then let go. Files
  * (relfilenode), index builds, scans and row counts come from the migration's own session.
  */
-public final class StatementObserver implements AutoCloseable {
+public final class StatementObserver implements dev.lifeguard.verify.run.Observer {
 
     /** One statement, as the runner executes it. */
     @FunctionalInterface
@@ -54,6 +54,7 @@ public final class StatementObserver implements AutoCloseable {
         this.watchdog = new Watchdog(watch);
     }
 
+    @Override
     public Map<Long, TableRef> tables() {
         return tables;
     }
@@ -65,6 +66,7 @@ public final class StatementObserver implements AutoCloseable {
      * @param target        the table the statement is about, if known: needed to measure a statement outside a
      *                      transaction; null otherwise
      */
+    @Override
     public Observation observe(Connection migration, boolean inTransaction, TableRef target, Call call) throws SQLException {
         if (tables.isEmpty()) {
             long start = System.nanoTime();

@@ -6,7 +6,6 @@ import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.verify.postgres.LockProbe;
 import dev.lifeguard.verify.postgres.Observation;
-import dev.lifeguard.verify.postgres.StatementObserver;
 import dev.lifeguard.verify.postgres.Watchdog;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -48,7 +47,7 @@ final class FlywayRunner implements HistoryRunner {
         this.db = db;
         this.watchers = watchers;
         this.settings = FlywaySettings.of(project.root(), history.location());
-        this.scripts = new ScriptRunner(project, db, history.framework());
+        this.scripts = new ScriptRunner(project, db, history.framework(), history.dialect());
     }
 
     @Override
@@ -67,7 +66,7 @@ final class FlywayRunner implements HistoryRunner {
     }
 
     @Override
-    public List<ObservedStatement> applyObserved(Migration m, StatementObserver observer) throws MigrationFailure {
+    public List<ObservedStatement> applyObserved(Migration m, Observer observer) throws MigrationFailure {
         if (m.version() == null) {
             return scripts.applyObserved(m, observer);
         }
@@ -89,11 +88,28 @@ final class FlywayRunner implements HistoryRunner {
         }
         String table = settings.getOrDefault("flyway.table", "flyway_schema_history");
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM " + quote(table) + " WHERE version = ?")) {
+             PreparedStatement ps = c.prepareStatement("DELETE FROM " + quote(table, history.dialect().isMySqlFamily() ? '`' : '"') + " WHERE version = ?")) {
             ps.setString(1, org.flywaydb.core.api.MigrationVersion.fromVersion(m.id()).getVersion());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new MigrationFailure("could not take " + m.id() + " out of Flyway's schema history: " + e.getMessage(), m.span(), null, e);
+        }
+    }
+
+    @Override
+    public void forgetFailed(Migration m) throws MigrationFailure {
+        if (m.version() == null) {
+            return;
+        }
+        String table = settings.getOrDefault("flyway.table", "flyway_schema_history");
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM " + quote(table, history.dialect().isMySqlFamily() ? '`' : '"')
+                     + " WHERE version = ? AND NOT success")) {
+            ps.setString(1, org.flywaydb.core.api.MigrationVersion.fromVersion(m.id()).getVersion());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new MigrationFailure("could not take the failed " + m.id() + " out of Flyway's schema history: " + e.getMessage(),
+                    m.span(), null, e);
         }
     }
 
@@ -103,7 +119,7 @@ final class FlywayRunner implements HistoryRunner {
     }
 
     /** Runs {@code flyway migrate} up to {@code target}, mapping statements of the migrations in {@code watched}. */
-    private void migrate(Migration target, List<Migration> watched, StatementObserver observer, List<ObservedStatement> out)
+    private void migrate(Migration target, List<Migration> watched, Observer observer, List<ObservedStatement> out)
             throws MigrationFailure {
         Tracker tracker = new Tracker(watched, observer, out);
         hook.set(tracker);
@@ -144,14 +160,14 @@ final class FlywayRunner implements HistoryRunner {
     /** Follows Flyway from migration to migration and statement to statement. */
     private final class Tracker implements Callback, StatementHook.Hook {
         private final List<Migration> watched;
-        private final StatementObserver observer;
+        private final Observer observer;
         private final List<ObservedStatement> out;
         private Migration current;
         private StatementMatcher matcher;
         private MigrationFailure failure;
         private Watchdog watchdog;
 
-        Tracker(List<Migration> watched, StatementObserver observer, List<ObservedStatement> out) {
+        Tracker(List<Migration> watched, Observer observer, List<ObservedStatement> out) {
             this.watched = watched;
             this.observer = observer;
             this.out = out;
@@ -181,7 +197,7 @@ final class FlywayRunner implements HistoryRunner {
                     current = m;
                 }
             }
-            matcher = current == null ? null : new StatementMatcher(Script.of(project, current.span(), current.operations()), current.span());
+            matcher = current == null ? null : new StatementMatcher(Script.of(project, current.span(), current.operations(), history.dialect()), current.span());
         }
 
         @Override
@@ -220,8 +236,8 @@ final class FlywayRunner implements HistoryRunner {
         }
     }
 
-    private static String quote(String table) {
+    private static String quote(String table, char q) {
         int dot = table.indexOf('.');
-        return dot < 0 ? "\"" + table + "\"" : "\"" + table.substring(0, dot) + "\".\"" + table.substring(dot + 1) + "\"";
+        return dot < 0 ? q + table + q : q + table.substring(0, dot) + q + "." + q + table.substring(dot + 1) + q;
     }
 }

@@ -1,7 +1,6 @@
 package dev.lifeguard.verify.run;
 
 import dev.lifeguard.analyzer.model.Migration;
-import dev.lifeguard.verify.postgres.StatementObserver;
 
 import java.util.List;
 
@@ -15,7 +14,7 @@ public interface HistoryRunner extends AutoCloseable {
     void applyUnobserved(List<Migration> migrations) throws MigrationFailure;
 
     /** Applies one migration with every statement observed; the statements in the order they ran. */
-    List<ObservedStatement> applyObserved(Migration migration, StatementObserver observer) throws MigrationFailure;
+    List<ObservedStatement> applyObserved(Migration migration, Observer observer) throws MigrationFailure;
 
     /** Runs the migration's reverse (it has one), and makes the runner forget the migration was applied. */
     void reverse(Migration migration) throws MigrationFailure;
@@ -23,6 +22,13 @@ public interface HistoryRunner extends AutoCloseable {
     /** Applies the migration again after its reverse, nothing observed. */
     default void reapply(Migration migration) throws MigrationFailure {
         applyUnobserved(List.of(migration));
+    }
+
+    /**
+     * After {@code migration} failed: forget the attempt, so that it can be applied again (Flyway records a failed
+     * migration on a database whose DDL commits by itself, MariaDB's, and refuses to go on until it is repaired).
+     */
+    default void forgetFailed(Migration migration) throws MigrationFailure {
     }
 
     /** Whether this runner can run the migration's reverse (Liquibase derives some; scripts must exist). */

@@ -8,7 +8,6 @@ import dev.lifeguard.analyzer.model.Reverse;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.verify.postgres.LockProbe;
 import dev.lifeguard.verify.postgres.Observation;
-import dev.lifeguard.verify.postgres.StatementObserver;
 import dev.lifeguard.verify.postgres.Watchdog;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -81,7 +80,7 @@ final class LiquibaseRunner implements HistoryRunner {
     }
 
     @Override
-    public List<ObservedStatement> applyObserved(Migration m, StatementObserver observer) throws MigrationFailure {
+    public List<ObservedStatement> applyObserved(Migration m, Observer observer) throws MigrationFailure {
         List<ObservedStatement> out = new ArrayList<>();
         run(List.of(m), observer, out, false);
         return out;
@@ -98,7 +97,7 @@ final class LiquibaseRunner implements HistoryRunner {
     }
 
     /** {@code update} (or {@code rollback}) of as many changeSets as {@code migrations}, watching them. */
-    private void run(List<Migration> migrations, StatementObserver observer, List<ObservedStatement> out, boolean rollback)
+    private void run(List<Migration> migrations, Observer observer, List<ObservedStatement> out, boolean rollback)
             throws MigrationFailure {
         Tracker tracker = new Tracker(migrations, observer, out, rollback);
         hook.set(tracker);
@@ -216,7 +215,7 @@ final class LiquibaseRunner implements HistoryRunner {
     /** Follows Liquibase from changeSet to change to statement. */
     private final class Tracker extends AbstractChangeExecListener implements StatementHook.Hook {
         private final List<Migration> watched;
-        private final StatementObserver observer;
+        private final Observer observer;
         private final List<ObservedStatement> out;
         private final boolean rollback;
         private Migration current;
@@ -225,7 +224,7 @@ final class LiquibaseRunner implements HistoryRunner {
         private MigrationFailure failure;
         private Watchdog watchdog;
 
-        Tracker(List<Migration> watched, StatementObserver observer, List<ObservedStatement> out, boolean rollback) {
+        Tracker(List<Migration> watched, Observer observer, List<ObservedStatement> out, boolean rollback) {
             this.watched = watched;
             this.observer = observer;
             this.out = out;
@@ -290,7 +289,9 @@ final class LiquibaseRunner implements HistoryRunner {
                     throw e;
                 }
             }
-            Observation o = observer.observe(connection, inTransaction, null, () -> result[0] = call.run());
+            // MariaDB's DDL runs outside a transaction: it is measured on its table (PostgreSQL's inside one, from pg_locks)
+            var target = history.dialect().isMySqlFamily() ? ScriptExecution.targetOf(observer, sql) : null;
+            Observation o = observer.observe(connection, inTransaction, target, () -> result[0] = call.run());
             out.add(new ObservedStatement(at, sql, inTransaction, o));
             if (o.failed()) {
                 failure = new MigrationFailure(ScriptExecution.firstLine(o.error()), at, o.error().getSQLState(),

@@ -23,7 +23,7 @@ public final class Runners {
         return switch (history.framework()) {
             case FLYWAY -> new FlywayRunner(history, project, db, watchers);
             case LIQUIBASE -> new LiquibaseRunner(history, project, db, watchers);
-            default -> new ScriptRunner(project, db, history.framework());
+            default -> new ScriptRunner(project, db, history.framework(), history.dialect());
         };
     }
 

@@ -24,7 +24,7 @@ public record Script(List<Step> steps) {
     public record Step(SourceSpan span, String sql, TableName table, boolean transactionControl, boolean nonTransactional) {
     }
 
-    private static final SqlParser PARSER = new SqlParser(Dialect.POSTGRESQL);
+    private static final java.util.Map<Dialect, SqlParser> PARSERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Script {
         steps = List.copyOf(steps);
@@ -35,6 +35,12 @@ public record Script(List<Step> steps) {
      * the whole file of a layout with sections (dbmate): they are the migration's statements either way.
      */
     public static Script of(Project project, SourceSpan region, List<Operation> operations) {
+        return of(project, region, operations, Dialect.POSTGRESQL);
+    }
+
+    /** As {@link #of(Project, SourceSpan, List)}, split as {@code dialect} splits statements (MariaDB: backticks, #). */
+    public static Script of(Project project, SourceSpan region, List<Operation> operations, Dialect dialect) {
+        SqlParser parser = PARSERS.computeIfAbsent(dialect, SqlParser::new);
         SourceFile file = project.source(region.file()).orElse(null);
         if (file == null) {
             return new Script(List.of());
@@ -47,7 +53,7 @@ public record Script(List<Step> steps) {
             end = Math.min(end, operations.stream().mapToInt(o -> o.span().endOffset()).max().orElse(end));
         }
         List<Step> steps = new ArrayList<>();
-        for (SourceSpan statement : PARSER.statements(file, start, end)) {
+        for (SourceSpan statement : parser.statements(file, start, end)) {
             List<Operation> ops = operations.stream()
                     .filter(o -> o.span().hasOffsets() && o.span().statementStart() == statement.startOffset()).toList();
             TableName table = ops.stream().flatMap(o -> Operations.tables(o).stream()).findFirst().orElse(null);

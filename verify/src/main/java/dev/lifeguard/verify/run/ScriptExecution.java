@@ -3,7 +3,6 @@ package dev.lifeguard.verify.run;
 import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.verify.postgres.Observation;
-import dev.lifeguard.verify.postgres.StatementObserver;
 import dev.lifeguard.verify.postgres.TableRef;
 
 import java.sql.Connection;
@@ -24,7 +23,7 @@ final class ScriptExecution {
      * @param observer    null to run unobserved
      * @param whole       the migration's span, where a failure is put when no statement can be named
      */
-    static List<ObservedStatement> run(Connection c, Script script, boolean transaction, StatementObserver observer,
+    static List<ObservedStatement> run(Connection c, Script script, boolean transaction, Observer observer,
                                        SourceSpan whole) throws MigrationFailure {
         List<ObservedStatement> out = new ArrayList<>();
         boolean inExplicit = false;
@@ -85,13 +84,24 @@ final class ScriptExecution {
         return failure.getCause() instanceof Partial p ? p.observed : List.of();
     }
 
-    static TableRef target(StatementObserver observer, TableName table) {
+    static TableRef target(Observer observer, TableName table) {
         if (table == null) {
             return null;
         }
         return observer.tables().values().stream()
                 .filter(t -> t.name().equals(table.name()) && (table.schema() == null ? t.schema().equals("public") : t.schema().equals(table.schema())))
                 .findFirst().orElse(null);
+    }
+
+    private static final java.util.regex.Pattern TABLE_OF = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(?:ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE|(?:CREATE|DROP)\\s+(?:UNIQUE\\s+|FULLTEXT\\s+|SPATIAL\\s+)?INDEX"
+            + "\\s+\\S+\\s+(?:\\S+\\s+)?ON|TRUNCATE(?:\\s+TABLE)?|OPTIMIZE\\s+TABLE|UPDATE|DELETE\\s+FROM|INSERT\\s+INTO)\\s+"
+            + "(?:[`\"]?[\\w$]+[`\"]?\\.)?[`\"]?([\\w$]+)[`\"]?");
+
+    /** The table a statement the runner generated is about (Liquibase's ALTER TABLE / CREATE INDEX ... ON ...), if it had rows. */
+    static TableRef targetOf(Observer observer, String sql) {
+        java.util.regex.Matcher m = TABLE_OF.matcher(sql);
+        return m.find() ? target(observer, new TableName(null, m.group(1))) : null;
     }
 
     static void execute(Connection c, String sql) throws SQLException {
@@ -118,6 +128,7 @@ final class ScriptExecution {
 
     static String firstLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse("").replaceFirst("^ERROR: ", "").strip();
+        // PostgreSQL's "ERROR: ", MariaDB Connector/J's "(conn=12) ": not part of the server's message
+        return m.lines().findFirst().orElse("").replaceFirst("^ERROR: ", "").replaceFirst("^\\(conn=\\d+\\) ", "").strip();
     }
 }

@@ -1,10 +1,10 @@
 package dev.lifeguard.verify.run;
 
+import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Framework;
 import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Project;
 import dev.lifeguard.analyzer.model.Reverse;
-import dev.lifeguard.verify.postgres.StatementObserver;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -22,11 +22,18 @@ public final class ScriptRunner implements HistoryRunner {
     private final Project project;
     private final DataSource db;
     private final Framework framework;
+    private final Dialect dialect;
 
     public ScriptRunner(Project project, DataSource db, Framework framework) {
+        this(project, db, framework, Dialect.POSTGRESQL);
+    }
+
+    /** @param dialect how the files' statements are split (the history's dialect) */
+    public ScriptRunner(Project project, DataSource db, Framework framework, Dialect dialect) {
         this.project = project;
         this.db = db;
         this.framework = framework;
+        this.dialect = dialect;
     }
 
     @Override
@@ -37,12 +44,12 @@ public final class ScriptRunner implements HistoryRunner {
     }
 
     @Override
-    public List<ObservedStatement> applyObserved(Migration migration, StatementObserver observer) throws MigrationFailure {
+    public List<ObservedStatement> applyObserved(Migration migration, Observer observer) throws MigrationFailure {
         return run(migration, observer);
     }
 
-    private List<ObservedStatement> run(Migration m, StatementObserver observer) throws MigrationFailure {
-        Script script = Script.of(project, m.span(), m.operations());
+    private List<ObservedStatement> run(Migration m, Observer observer) throws MigrationFailure {
+        Script script = Script.of(project, m.span(), m.operations(), dialect);
         return execute(script, inTransaction(m, script), observer, m);
     }
 
@@ -59,7 +66,7 @@ public final class ScriptRunner implements HistoryRunner {
     @Override
     public void reverse(Migration m) throws MigrationFailure {
         Reverse r = m.reverse();
-        Script script = Script.of(project, r.span(), r.operations());
+        Script script = Script.of(project, r.span(), r.operations(), dialect);
         boolean transaction = !script.hasTransactionControl() && !script.hasNonTransactional()
                 && (framework == Framework.GOLANG_MIGRATE || framework == Framework.PLAIN_SQL ? script.steps().size() > 1 : true);
         execute(script, transaction, null, m);
@@ -68,11 +75,11 @@ public final class ScriptRunner implements HistoryRunner {
     /** Runs a Flyway undo file the way Flyway Teams would: in a transaction unless it cannot run in one. */
     void undo(Migration m) throws MigrationFailure {
         Reverse r = m.reverse();
-        Script script = Script.of(project, r.span(), r.operations());
+        Script script = Script.of(project, r.span(), r.operations(), dialect);
         execute(script, !script.hasTransactionControl() && !script.hasNonTransactional(), null, m);
     }
 
-    private List<ObservedStatement> execute(Script script, boolean transaction, StatementObserver observer, Migration m)
+    private List<ObservedStatement> execute(Script script, boolean transaction, Observer observer, Migration m)
             throws MigrationFailure {
         try (Connection c = db.getConnection()) {
             return ScriptExecution.run(c, script, transaction, observer, m.span());
