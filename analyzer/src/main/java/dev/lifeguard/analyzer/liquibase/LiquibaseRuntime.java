@@ -2,7 +2,6 @@ package dev.lifeguard.analyzer.liquibase;
 
 import dev.lifeguard.analyzer.model.Dialect;
 import liquibase.Scope;
-import liquibase.change.ChangeFactory;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -34,8 +33,6 @@ final class LiquibaseRuntime {
         LIQUIBASE_LOGGER.setLevel(Level.OFF);
     }
 
-    private static volatile Set<String> definedChanges;
-
     private final ResourceAccessor accessor;
     private final Dialect dialect;
     private Database database;
@@ -64,12 +61,7 @@ final class LiquibaseRuntime {
 
     /** The change type names Liquibase knows (createTable, sql...). */
     static Set<String> definedChanges() {
-        Set<String> names = definedChanges;
-        if (names == null) {
-            names = Set.copyOf(Scope.getCurrentScope().getSingleton(ChangeFactory.class).getDefinedChanges());
-            definedChanges = names;
-        }
-        return names;
+        return KnownChanges.NAMES;
     }
 
     /** Liquibase's short name for the dialect (generic SQL is generated as PostgreSQL, the default dialect). */
