@@ -160,10 +160,11 @@ final class KnownChanges {
         protected Change toChange(ParsedNode value, ResourceAccessor accessor) throws ParsedNodeException {
             Change change = create(value.getName());
             if (change == null) {
-                // no class has that name, so ChangeFactory finds none either: in LAX mode (Lifeguard's) Liquibase
-                // skips the node; its STRICT error is left to it
-                return ChangeLogParserConfiguration.CHANGELOG_PARSE_MODE.getCurrentValue() == ChangelogParseMode.STRICT
-                        ? super.toChange(value, accessor) : null;
+                // no class has that name (an attribute such as id or author comes here too), so ChangeFactory finds
+                // none either, and Liquibase skips the node: unless it has children in STRICT mode, whose error is
+                // left to Liquibase (LAX is Lifeguard's)
+                return value.getChildren().isEmpty() || ChangeLogParserConfiguration.CHANGELOG_PARSE_MODE
+                        .getCurrentValue() != ChangelogParseMode.STRICT ? null : super.toChange(value, accessor);
             }
             change.load(value, accessor);
             for (ChangeVisitor visitor : getChangeLog().getChangeVisitors()) {
