@@ -138,22 +138,7 @@ public final class Engine {
                 if (review.covers(migration)) {
                     checked++;
                 }
-                List<Operation> ops = migration.operations();
-                // what the application sees: the schema before the migration against the schema after it commits
-                NetEffect net = NetEffect.of(state, migration, span -> Spans.text(span, project).orElse(null));
-                int[] onOperations = operationRules[dialect.ordinal()];
-                for (int i = 0; i < ops.size(); i++) {
-                    Operation op = ops.get(i);
-                    for (int r : onOperations) {
-                        rules.get(r).visitOperation(new OperationContext(rules.get(r), metadata.get(r), out, options,
-                                review, project, history, migration, dialect, state, op, i, net));
-                    }
-                    state.apply(migration, op);
-                }
-                for (int r : migrationRules[dialect.ordinal()]) {
-                    rules.get(r).visitMigration(new MigrationContext(rules.get(r), metadata.get(r), out, options,
-                            review, project, history, migration, dialect, state, net));
-                }
+                visit(out, review, project, history, migration, dialect, state);
             }
         }
         for (int r = 0; r < rules.size(); r++) {
@@ -174,6 +159,31 @@ public final class Engine {
         }
         withPrints.sort(Engine::reportOrder);
         return new LintResult(project, withPrints, checked);
+    }
+
+    /**
+     * The rules' visits of one migration's operations, then of the migration, with the schema just before each
+     * operation. A method of its own: called once per migration, the JIT compiles it early in a long history
+     * (as one loop of lint it ran interpreted until the loop itself was compiled, late in the run).
+     */
+    private void visit(List<Finding> out, ReviewScope review, Project project, History history, Migration migration,
+                       Dialect dialect, SchemaState state) {
+        List<Operation> ops = migration.operations();
+        // what the application sees: the schema before the migration against the schema after it commits
+        NetEffect net = NetEffect.of(state, migration, span -> Spans.text(span, project).orElse(null));
+        int[] onOperations = operationRules[dialect.ordinal()];
+        for (int i = 0; i < ops.size(); i++) {
+            Operation op = ops.get(i);
+            for (int r : onOperations) {
+                rules.get(r).visitOperation(new OperationContext(rules.get(r), metadata.get(r), out, options,
+                        review, project, history, migration, dialect, state, op, i, net));
+            }
+            state.apply(migration, op);
+        }
+        for (int r : migrationRules[dialect.ordinal()]) {
+            rules.get(r).visitMigration(new MigrationContext(rules.get(r), metadata.get(r), out, options,
+                    review, project, history, migration, dialect, state, net));
+        }
     }
 
     /** By file, line, column and rule (written out: Comparator.comparing's lambdas link anew at every start-up). */
