@@ -97,6 +97,21 @@ bench() {
         cpu_ratio="$(ratio "${lg[2]}" "${sq[2]}")"
     fi
     row "$name" "${lg[0]}" "${lg[1]}" "${lg[2]}" "${lg[3]}" "${sq[0]}" "${sq[2]}" "${sq[3]}" "$wall_ratio" "$cpu_ratio"
+    wall_of["$name"]="${lg[0]}"
+    mib_of["$name"]="${lg[3]}"
+    ratio_of["$name"]="$wall_ratio"
+}
+declare -A wall_of mib_of ratio_of
+
+# The issue's targets, judged on the medians above (wall time: meaningful only on a quiet machine).
+verdict() {
+    local what="$1" value="$2" limit="$3"
+    if [[ -z "$value" || "$value" == - ]]; then
+        printf '  %-46s %10s\n' "$what" "not measured"
+        return
+    fi
+    awk -v v="${value%x}" -v l="$limit" -v w="$what" -v s="$value" \
+        'BEGIN { printf "  %-46s %10s  %s\n", w, s, (v + 0 <= l + 0 ? "met" : "NOT met") }'
 }
 
 python3 "$root/bench/gen-history.py" "$work/h1000" 1000
@@ -127,3 +142,8 @@ if [[ -d "$corpus" ]]; then
     bench "fineract, 213 changelog files" "$corpus" - "${launcher[@]}" lint . --dialect postgresql --format sarif -o /dev/null
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "targets (issue 11):"
+verdict "one small SQL file <= 0.150 s" "${wall_of["one small SQL file"]:-}" 0.150
+verdict "small Liquibase changelog <= 0.300 s" "${wall_of["small Liquibase changelog"]:-}" 0.300
+verdict "1,000-file SQL history <= 1.5x squawk (wall)" "${ratio_of["1,000-file SQL history"]:-}" 1.5
+verdict "10,000-file SQL history < 512 MiB peak" "${mib_of["10,000-file SQL history"]:-}" 511

@@ -53,7 +53,10 @@ final class LintRunner {
     int run(LintConfig config) throws LoadException, UsageException, IOException {
         Baseline baseline = config.baseline() == null ? null : Baseline.read(config.baseline());
         List<Rule> rules = BuiltinRules.all();
-        LintResult result = lint(config, rules);
+        // fingerprints are shown in JSON and SARIF and matched against a baseline; text and GitHub output show none
+        boolean fingerprints = baseline != null || config.format() == OutputFormat.JSON
+                || config.format() == OutputFormat.SARIF;
+        LintResult result = lint(config, rules, fingerprints);
         if (baseline != null) {
             result = baseline.filter(result);
         }
@@ -68,8 +71,13 @@ final class LintRunner {
 
     /** Reads the project and runs the rules: the findings before any baseline. */
     LintResult lint(LintConfig config, List<Rule> rules) throws LoadException, UsageException {
+        return lint(config, rules, true);
+    }
+
+    private LintResult lint(LintConfig config, List<Rule> rules, boolean fingerprints) throws LoadException, UsageException {
         Loaded loaded = load(config);
-        return new Engine(rules, loaded.options()).lint(loaded.project());
+        Engine engine = new Engine(rules, loaded.options());
+        return (fingerprints ? engine : engine.withoutFingerprints()).lint(loaded.project());
     }
 
     /** The project a run reads, and the engine options for it (lifeguard.yml, the change under review). */

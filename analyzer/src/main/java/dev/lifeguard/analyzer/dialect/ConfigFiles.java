@@ -9,7 +9,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The files that configure the application or the migration tool, anywhere under the project root: Spring's
@@ -20,15 +19,46 @@ import java.util.regex.Pattern;
 public final class ConfigFiles {
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "build", "node_modules", ".idea",
             "test", "tests", "it", "testFixtures");
-    private static final Pattern CONFIG_NAME = Pattern.compile(
-            "application[-\\w.]*\\.(properties|ya?ml)|flyway\\.(conf|toml)|liquibase\\.properties",
-            Pattern.CASE_INSENSITIVE);
     /** Enough for any real repository; a pathological tree is not walked to its end. */
     private static final int MAX_ENTRIES = 200_000;
     /** Larger files are not visited; the readers cap their reads at the same size (SourceReader). */
     static final long MAX_FILE_SIZE = 1_000_000;
 
     private ConfigFiles() {
+    }
+
+    /**
+     * Whether a file name is one of those above, ignoring ASCII case: {@code application[-\w.]*.(properties|ya?ml)},
+     * {@code flyway.(conf|toml)}, {@code liquibase.properties} (written out: compiling the case-insensitive
+     * pattern cost a run more than the walk).
+     */
+    static boolean isConfigName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 128) {
+                return false; // the pattern's case folding is ASCII's: nothing else matches it
+            }
+        }
+        if (name.equalsIgnoreCase("flyway.conf") || name.equalsIgnoreCase("flyway.toml")
+                || name.equalsIgnoreCase("liquibase.properties")) {
+            return true;
+        }
+        if (!name.regionMatches(true, 0, "application", 0, 11)) {
+            return false;
+        }
+        for (String extension : new String[]{".properties", ".yml", ".yaml"}) {
+            int end = name.length() - extension.length();
+            if (end >= 11 && name.regionMatches(true, end, extension, 0, extension.length())) {
+                boolean middle = true;
+                for (int i = 11; i < end && middle; i++) {
+                    char c = name.charAt(i);
+                    middle = Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+                }
+                if (middle) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -56,7 +86,7 @@ public final class ConfigFiles {
                         return FileVisitResult.TERMINATE;
                     }
                     if (attrs.isRegularFile() && attrs.size() < MAX_FILE_SIZE
-                            && CONFIG_NAME.matcher(file.getFileName().toString()).matches()
+                            && isConfigName(file.getFileName().toString())
                             && !excluded.test(root.relativize(file))) {
                         visit.accept(file, root.relativize(file));
                     }

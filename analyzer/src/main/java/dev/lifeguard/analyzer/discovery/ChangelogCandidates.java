@@ -33,6 +33,10 @@ public final class ChangelogCandidates {
 
     /** The root-relative changelogs among the files, in the order given. */
     public List<Path> find(List<Path> collected) {
+        if (files instanceof DiskMigrationFiles disk) {
+            // every SQL file is read whole below (and kept for the history): a long history is read on all cores
+            disk.prefetch(collected.stream().filter(f -> PathCollector.extension(f).equals("sql")).toList());
+        }
         List<Path> changelogs = new ArrayList<>();
         for (Path file : collected) {
             String extension = PathCollector.extension(file);

@@ -73,6 +73,26 @@ public final class DiskMigrationFiles implements MigrationFiles {
         return Optional.ofNullable(source.head(root, file, bytes));
     }
 
+    /**
+     * Reads these files from the disk ahead of their first use, in parallel when there are many (reading and
+     * decoding a file depends on nothing else); failures are kept as a later read would find them, and recorded
+     * only when the file is read. Files with unsaved text, or from an editor's cache, are left to that read.
+     */
+    void prefetch(List<Path> files) {
+        if (source != FileSource.DISK || files.size() < PARALLEL_FROM) {
+            return;
+        }
+        List<Path> todo = files.stream().filter(f -> !read.containsKey(f) && !overlay.containsKey(f.normalize())).toList();
+        SourceReader.Result[] results = new SourceReader.Result[todo.size()];
+        java.util.stream.IntStream.range(0, todo.size()).parallel().forEach(i -> results[i] = source.read(root, todo.get(i)));
+        for (int i = 0; i < results.length; i++) {
+            read.putIfAbsent(todo.get(i), results[i]);
+        }
+    }
+
+    /** From how many files reading ahead goes parallel (as the parse: HistoryAssembler). */
+    private static final int PARALLEL_FROM = 32;
+
     private SourceReader.Result result(Path file) {
         return read.computeIfAbsent(file, f -> {
             String replaced = overlay.get(f.normalize());

@@ -100,7 +100,10 @@ public final class SourceReader {
      * @throws IOException a file that cannot be read
      */
     public static byte[] bytes(Path file, long limit) throws IOException {
-        try (InputStream in = open(file, limit)) {
+        checked(file, limit);
+        // the file's own stream, not open's counting one: the JDK's reads a file into one array of its size
+        // (InputStream's default reads 16 KB chunks and copies them); the length check below caps it the same way
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limit + 1));
             if (bytes.length > limit) {
                 throw new Refused(overLimit(bytes.length, limit));
@@ -111,16 +114,7 @@ public final class SourceReader {
 
     /** Opens a regular file of at most {@code limit} bytes, as {@link #bytes}; the stream stops at the limit. */
     public static InputStream open(Path file, long limit) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        if (attributes.isDirectory()) {
-            throw new Refused("is a directory");
-        }
-        if (!attributes.isRegularFile()) {
-            throw new Refused("is not a regular file (a pipe, socket or device)");
-        }
-        if (attributes.size() > limit) {
-            throw new Refused(overLimit(attributes.size(), limit));
-        }
+        checked(file, limit);
         InputStream in = Files.newInputStream(file);
         return new InputStream() {
             private long left = limit;
@@ -148,6 +142,20 @@ public final class SourceReader {
                 in.close();
             }
         };
+    }
+
+    /** Refuses what is not a regular file of at most {@code limit} bytes. */
+    private static void checked(Path file, long limit) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (attributes.isDirectory()) {
+            throw new Refused("is a directory");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new Refused("is not a regular file (a pipe, socket or device)");
+        }
+        if (attributes.size() > limit) {
+            throw new Refused(overLimit(attributes.size(), limit));
+        }
     }
 
     /** A file refused before it was read: its message says why ("is larger than 20 MB"). */

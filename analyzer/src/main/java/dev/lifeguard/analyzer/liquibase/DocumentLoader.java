@@ -43,7 +43,7 @@ final class DocumentLoader {
 
     List<ChangelogItem> load(ChangelogDocument doc, ChangelogFormat format, ChangeLogParameters params, Inherited inherited) {
         SourceFile file = doc.file();
-        DatabaseChangeLog log = new DatabaseChangeLog(ctx.root.logical(ctx.root.path().resolve(file.path())));
+        DatabaseChangeLog log = new KnownChanges.ChangeLog(ctx.root.logical(ctx.root.path().resolve(file.path())));
         log.setChangeLogParameters(params);
         try {
             log.load(doc.root(), ctx.runtime.accessor());

@@ -39,28 +39,33 @@ public final class TextReporter implements Reporter {
             if (f.isSuppressed()) {
                 continue; // counted in the summary line
             }
-            SourceFile source = project.source(f.span().file()).orElse(null);
-            Region region = Region.of(f.span(), source);
-            out.write(ansi.bold(location(project, f.span())) + ": "
-                    + ansi.severity(f.severity(), f.severity().id() + "[" + f.ruleId() + "]") + " "
-                    + ansi.bold(Printable.of(f.message())) + "\n");
-            if (source != null) {
-                out.write(new Snippet(ansi, f.severity()).render(source, region));
-            }
-            for (RelatedLocation r : f.related()) {
-                out.write("  " + ansi.cyan("note:") + " " + location(project, r.span()) + ": " + Printable.of(r.message()) + "\n");
-            }
-            if (f.help() != null && !f.help().isBlank()) {
-                out.write("  " + ansi.cyan("help:") + " " + Printable.lines(f.help()) + "\n");
-            }
-            if (f.fix() != null) {
-                out.write("  " + ansi.cyan("fix:") + " " + Printable.of(f.fix().description()) + "\n");
-            }
-            // the address may come from lifeguard.yml, which a pull request controls
-            out.write("  " + ansi.cyan("docs:") + " " + Printable.of(context.docs().page(f.rule())) + " (or: lifeguard explain "
-                    + f.ruleId() + ")\n\n");
+            write(project, f, out);
         }
         out.write(ansi.bold(Summary.of(result).line()) + "\n");
+    }
+
+    /** One finding (a method of its own, which the JIT compiles early when there are many). */
+    private void write(Project project, Finding f, Writer out) throws IOException {
+        SourceFile source = project.source(f.span().file()).orElse(null);
+        Region region = Region.of(f.span(), source);
+        out.write(ansi.bold(location(project, f.span())) + ": "
+                + ansi.severity(f.severity(), f.severity().id() + "[" + f.ruleId() + "]") + " "
+                + ansi.bold(Printable.of(f.message())) + "\n");
+        if (source != null) {
+            out.write(new Snippet(ansi, f.severity()).render(source, region));
+        }
+        for (RelatedLocation r : f.related()) {
+            out.write("  " + ansi.cyan("note:") + " " + location(project, r.span()) + ": " + Printable.of(r.message()) + "\n");
+        }
+        if (f.help() != null && !f.help().isBlank()) {
+            out.write("  " + ansi.cyan("help:") + " " + Printable.lines(f.help()) + "\n");
+        }
+        if (f.fix() != null) {
+            out.write("  " + ansi.cyan("fix:") + " " + Printable.of(f.fix().description()) + "\n");
+        }
+        // the address may come from lifeguard.yml, which a pull request controls
+        out.write("  " + ansi.cyan("docs:") + " " + Printable.of(context.docs().page(f.rule())) + " (or: lifeguard explain "
+                + f.ruleId() + ")\n\n");
     }
 
     /** path:line:col, the path relative to the working directory so that it opens from the terminal. */

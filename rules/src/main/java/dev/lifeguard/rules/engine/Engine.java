@@ -11,6 +11,7 @@ import dev.lifeguard.analyzer.timeline.SchemaState;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleMetadata;
+import dev.lifeguard.rules.RuleVisits;
 import dev.lifeguard.rules.Spans;
 import dev.lifeguard.rules.rehearsal.RehearsalRules;
 import dev.lifeguard.rules.suppress.SuppressionUse;
@@ -28,6 +29,14 @@ public final class Engine {
     private final List<RuleMetadata> metadata;
     private final EngineOptions options;
     private final Set<String> knownIds;
+    /**
+     * Per dialect (by ordinal), the positions of the rules that apply to it and override visitOperation, and of
+     * those that override visitMigration, in rule order: a finding's place in the output is as if every rule were
+     * called, and no rule is called for an operation it does not look at (most look at operations or migrations).
+     */
+    private final int[][] operationRules = new int[Dialect.values().length][];
+    private final int[][] migrationRules = new int[Dialect.values().length][];
+    private final boolean fingerprints;
 
     public Engine(List<Rule> rules, EngineOptions options) {
         // verify's finding kinds are known too: a suppression naming one is not "unknown", only idle in lint
@@ -36,6 +45,50 @@ public final class Engine {
         this.rules = rules.stream().filter(r -> !options.disabled().contains(r.metadata().id())).toList();
         this.metadata = this.rules.stream().map(Rule::metadata).toList();
         this.options = options;
+        this.fingerprints = true;
+        int[] visits = new int[this.rules.size()];
+        for (int r = 0; r < visits.length; r++) {
+            visits[r] = RuleVisits.of(this.rules.get(r));
+        }
+        for (Dialect dialect : Dialect.values()) {
+            operationRules[dialect.ordinal()] = applying(visits, dialect, RuleVisits.OPERATION);
+            migrationRules[dialect.ordinal()] = applying(visits, dialect, RuleVisits.MIGRATION);
+        }
+    }
+
+    private Engine(Engine engine, boolean fingerprints) {
+        this.rules = engine.rules;
+        this.metadata = engine.metadata;
+        this.options = engine.options;
+        this.knownIds = engine.knownIds;
+        for (int d = 0; d < operationRules.length; d++) {
+            operationRules[d] = engine.operationRules[d];
+            migrationRules[d] = engine.migrationRules[d];
+        }
+        this.fingerprints = fingerprints;
+    }
+
+    /**
+     * This engine, leaving the findings' fingerprints null: for a report that shows none (text, GitHub
+     * annotations) and no baseline to match, where hashing every finding's text is wasted.
+     */
+    public Engine withoutFingerprints() {
+        return new Engine(this, false);
+    }
+
+    private List<Finding> fingerprinted(List<Finding> findings, Project project) {
+        return fingerprints ? Fingerprints.assign(findings, project) : new ArrayList<>(findings);
+    }
+
+    private int[] applying(int[] visits, Dialect dialect, int visit) {
+        int[] positions = new int[rules.size()];
+        int n = 0;
+        for (int r = 0; r < positions.length; r++) {
+            if ((visits[r] & visit) != 0 && metadata.get(r).appliesTo(dialect)) {
+                positions[n++] = r;
+            }
+        }
+        return java.util.Arrays.copyOf(positions, n);
     }
 
     public LintResult lint(Project project) {
@@ -85,32 +138,14 @@ public final class Engine {
                 if (review.covers(migration)) {
                     checked++;
                 }
-                List<Operation> ops = migration.operations();
-                // what the application sees: the schema before the migration against the schema after it commits
-                NetEffect net = NetEffect.of(state, migration, span -> Spans.text(span, project).orElse(null));
-                for (int i = 0; i < ops.size(); i++) {
-                    Operation op = ops.get(i);
-                    for (int r = 0; r < rules.size(); r++) {
-                        if (metadata.get(r).appliesTo(dialect)) {
-                            rules.get(r).visitOperation(new OperationContext(rules.get(r), metadata.get(r), out, options,
-                                    review, project, history, migration, dialect, state, op, i, net));
-                        }
-                    }
-                    state.apply(migration, op);
-                }
-                for (int r = 0; r < rules.size(); r++) {
-                    if (metadata.get(r).appliesTo(dialect)) {
-                        rules.get(r).visitMigration(new MigrationContext(rules.get(r), metadata.get(r), out, options,
-                                review, project, history, migration, dialect, state, net));
-                    }
-                }
+                visit(out, review, project, history, migration, dialect, state);
             }
         }
         for (int r = 0; r < rules.size(); r++) {
             rules.get(r).visitProject(new ProjectContext(rules.get(r), metadata.get(r), out, options, review,
                     project));
         }
-        List<Finding> withPrints = suppress(Fingerprints.assign(out, project), project);
+        List<Finding> withPrints = suppress(fingerprinted(out, project), project);
         if (!deployed.isEmpty()) {
             // deployed migrations are context only: nothing in them is reported, neither what a project-wide
             // rule (duplicate-version) points at nor a suppression comment that found nothing to suppress
@@ -124,6 +159,31 @@ public final class Engine {
         }
         withPrints.sort(Engine::reportOrder);
         return new LintResult(project, withPrints, checked);
+    }
+
+    /**
+     * The rules' visits of one migration's operations, then of the migration, with the schema just before each
+     * operation. A method of its own: called once per migration, the JIT compiles it early in a long history
+     * (as one loop of lint it ran interpreted until the loop itself was compiled, late in the run).
+     */
+    private void visit(List<Finding> out, ReviewScope review, Project project, History history, Migration migration,
+                       Dialect dialect, SchemaState state) {
+        List<Operation> ops = migration.operations();
+        // what the application sees: the schema before the migration against the schema after it commits
+        NetEffect net = NetEffect.of(state, migration, span -> Spans.text(span, project).orElse(null));
+        int[] onOperations = operationRules[dialect.ordinal()];
+        for (int i = 0; i < ops.size(); i++) {
+            Operation op = ops.get(i);
+            for (int r : onOperations) {
+                rules.get(r).visitOperation(new OperationContext(rules.get(r), metadata.get(r), out, options,
+                        review, project, history, migration, dialect, state, op, i, net));
+            }
+            state.apply(migration, op);
+        }
+        for (int r : migrationRules[dialect.ordinal()]) {
+            rules.get(r).visitMigration(new MigrationContext(rules.get(r), metadata.get(r), out, options,
+                    review, project, history, migration, dialect, state, net));
+        }
     }
 
     /** By file, line, column and rule (written out: Comparator.comparing's lambdas link anew at every start-up). */
@@ -157,7 +217,7 @@ public final class Engine {
             rules.get(r).visitSuppressions(new SuppressionContext(rules.get(r), metadata.get(r), about, options, project,
                     uses, knownIds, running));
         }
-        marked.addAll(Fingerprints.assign(about, project));
+        marked.addAll(fingerprinted(about, project));
         return marked;
     }
 }

@@ -39,12 +39,14 @@ public final class OperationContext extends MigrationContext {
      * a compatibility rule reports each at the operation that brings it about, once.
      */
     public List<NetChange> netChanges() {
-        return netEffect().at(index);
+        // most migrations reshape nothing (NetEffect.NONE): every rule asks at every operation
+        return netEffect().changes().isEmpty() ? List.of() : netEffect().at(index);
     }
 
     /** The net changes of one kind that show at this operation. */
     public <T extends NetChange> List<T> netChanges(Class<T> kind) {
-        return netChanges().stream().filter(kind::isInstance).map(kind::cast).toList();
+        List<NetChange> here = netChanges();
+        return here.isEmpty() ? List.of() : here.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     public Operation operation() {

@@ -104,54 +104,64 @@ final class UnindexedForeignKeys {
             if (!m.appliesTo(dialect)) {
                 continue;
             }
-            List<Operation> ops = m.operations();
-            List<Candidate> dropped = new ArrayList<>();
-            for (int j = 0; j < ops.size(); j++) {
-                Operation op = ops.get(j);
-                boolean drop = op instanceof Operation.DropIndex || op instanceof Operation.DropConstraint;
-                // a DO block or an unreadable statement after the drop may create the replacement: not judged
-                List<TableKeys.Placed> covered = drop && !opaqueAfter(ops, j) ? indexed(keys) : List.of();
-                keys.apply(op);
-                for (TableKeys.Placed p : covered) {
-                    if (!keys.leadsWith(p.table(), p.key().columns())) {
-                        dropped.add(new Candidate(i, new Report(Cause.INDEX_DROPPED, op.span(), p.key(), p.table(), null, null)));
-                    }
-                }
-            }
-            Set<Operation> here = Collections.newSetFromMap(new IdentityHashMap<>());
-            here.addAll(ops);
-            Set<KeyId> unindexedNow = new HashSet<>();
-            for (TableKeys.Placed p : keys.placedForeignKeys()) {
-                TableKeys.Key k = p.key();
-                TableName child = p.table();
-                if (k.columns().isEmpty() || keys.leadsWith(child, k.columns())) {
-                    continue;
-                }
-                unindexedNow.add(new KeyId(k));
-                if (here.contains(k.declared())) {
-                    candidates.add(new Candidate(i, new Report(Cause.DECLARED, k.declared().span(), k, child,
-                            keys.containing(child, k.columns()), null)));
-                }
-            }
-            for (Candidate c : dropped) {
-                if (unindexedNow.contains(new KeyId(c.report().key()))) {
-                    TableKeys.Key k = c.report().key();
-                    candidates.add(new Candidate(i, new Report(Cause.INDEX_DROPPED, c.report().span(), k,
-                            c.report().child(), keys.containing(c.report().child(), k.columns()), null)));
-                }
-            }
-            for (KeyId id : unindexedBefore) {
-                if (!unindexedNow.contains(id)) {
-                    answeredAt.computeIfAbsent(id, x -> new TreeSet<>()).add(i);
-                }
-            }
-            unindexedBefore = unindexedNow;
+            unindexedBefore = replay(i, m, keys, unindexedBefore, answeredAt, candidates);
         }
         for (Candidate c : candidates) {
             Integer answer = answeredAt.getOrDefault(new KeyId(c.report().key()), new TreeSet<>()).higher(c.position());
             reports.computeIfAbsent(migrations.get(c.position()), m -> new ArrayList<>())
                     .add(c.report().answeredBy(answer == null ? null : migrations.get(answer)));
         }
+    }
+
+    /**
+     * One migration of the pass: applies it, adds its candidates and where earlier ones were answered, and returns
+     * the keys it leaves without an index. A method of its own so that the JIT compiles it early in a long history
+     * (as the constructor's loop it ran interpreted until the loop was compiled, late in the run).
+     */
+    private static Set<KeyId> replay(int i, Migration m, TableKeys keys, Set<KeyId> unindexedBefore,
+                                     Map<KeyId, TreeSet<Integer>> answeredAt, List<Candidate> candidates) {
+        List<Operation> ops = m.operations();
+        List<Candidate> dropped = new ArrayList<>();
+        for (int j = 0; j < ops.size(); j++) {
+            Operation op = ops.get(j);
+            boolean drop = op instanceof Operation.DropIndex || op instanceof Operation.DropConstraint;
+            // a DO block or an unreadable statement after the drop may create the replacement: not judged
+            List<TableKeys.Placed> covered = drop && !opaqueAfter(ops, j) ? indexed(keys) : List.of();
+            keys.apply(op);
+            for (TableKeys.Placed p : covered) {
+                if (!keys.leadsWith(p.table(), p.key().columns())) {
+                    dropped.add(new Candidate(i, new Report(Cause.INDEX_DROPPED, op.span(), p.key(), p.table(), null, null)));
+                }
+            }
+        }
+        Set<Operation> here = Collections.newSetFromMap(new IdentityHashMap<>());
+        here.addAll(ops);
+        Set<KeyId> unindexedNow = new HashSet<>();
+        for (TableKeys.Placed p : keys.placedForeignKeys()) {
+            TableKeys.Key k = p.key();
+            TableName child = p.table();
+            if (k.columns().isEmpty() || keys.leadsWith(child, k.columns())) {
+                continue;
+            }
+            unindexedNow.add(new KeyId(k));
+            if (here.contains(k.declared())) {
+                candidates.add(new Candidate(i, new Report(Cause.DECLARED, k.declared().span(), k, child,
+                        keys.containing(child, k.columns()), null)));
+            }
+        }
+        for (Candidate c : dropped) {
+            if (unindexedNow.contains(new KeyId(c.report().key()))) {
+                TableKeys.Key k = c.report().key();
+                candidates.add(new Candidate(i, new Report(Cause.INDEX_DROPPED, c.report().span(), k,
+                        c.report().child(), keys.containing(c.report().child(), k.columns()), null)));
+            }
+        }
+        for (KeyId id : unindexedBefore) {
+            if (!unindexedNow.contains(id)) {
+                answeredAt.computeIfAbsent(id, x -> new TreeSet<>()).add(i);
+            }
+        }
+        return unindexedNow;
     }
 
     private static boolean opaqueAfter(List<Operation> ops, int j) {
