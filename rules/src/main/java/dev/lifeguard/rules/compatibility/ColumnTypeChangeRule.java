@@ -69,10 +69,17 @@ public final class ColumnTypeChangeRule implements Rule {
                 || dialect == Dialect.SQLSERVER && SqlServerTypeChange.metadataOnly(oldType, a.definition().type())) {
             return;
         }
+        MySqlOnlineDdl.Verdict mysql = dialect.isMySqlFamily() ? MySqlOnlineDdl.judge(ctx).orElse(null) : null;
+        if (mysql != null && mysql.outcome() == MySqlOnlineDdl.Outcome.ONLINE) {
+            return; // this step is one the server makes in place (an ENUM appended to, a VARCHAR in its length class)
+        }
+        // the first change may have been one the server makes in place (so not reported): say what this one does
+        String effect = mysql != null ? "on " + DialectNames.of(dialect) + ", " + mysql.effect().note()
+                : dialect == Dialect.POSTGRESQL ? "this statement rewrites the table under an ACCESS EXCLUSIVE lock"
+                : "this statement rewrites the table under its lock";
         ctx.report(ctx.operation().span(), "column " + column + " changes type again in the same migration, from " + from
-                + " to " + to + ": the application sees one change (reported where it starts), but this statement "
-                + (dialect == Dialect.POSTGRESQL ? "rewrites the table again under an ACCESS EXCLUSIVE lock"
-                   : "rewrites the table again under its lock"), help(ctx, first, to, dialect), null, List.of());
+                + " to " + to + ": " + effect + " (the application sees one change, the migration's net one)",
+                help(ctx, first, to, dialect), null, List.of());
     }
 
     private static void judge(OperationContext ctx, NetChange.ColumnRetyped r) {

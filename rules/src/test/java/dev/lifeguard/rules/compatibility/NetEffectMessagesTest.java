@@ -86,6 +86,26 @@ class NetEffectMessagesTest {
     }
 
     @Test
+    void aSecondTypeChangeOnMySqlSaysWhatItDoesAndAnInPlaceOneIsNotReported() {
+        String v1 = "CREATE TABLE queues (id bigint PRIMARY KEY, type ENUM('a', 'b') NOT NULL);\n";
+        // appended to, then a value removed: the first step is in place, the second copies the table
+        List<Finding> f = SqlProject.flyway(Dialect.MYSQL).file("V1__queues.sql", v1).file("V2__change.sql",
+                "ALTER TABLE queues MODIFY COLUMN type ENUM('a', 'b', 'c') NOT NULL;\n"
+                + "UPDATE queues SET type = 'c' WHERE type = 'b';\n"
+                + "ALTER TABLE queues MODIFY COLUMN type ENUM('a', 'c') NOT NULL;\n").lint(new ColumnTypeChangeRule());
+        assertEquals(1, f.size(), f.toString());
+        assertEquals(3, f.get(0).span().startLine());
+        String m = f.get(0).message();
+        assertTrue(m.contains("changes type again in the same migration") && m.contains("on MySQL, ")
+                && !m.contains("reported where it starts"), m);
+        // appended to twice: both in place, nothing to report
+        assertTrue(SqlProject.flyway(Dialect.MYSQL).file("V1__queues.sql", v1).file("V2__change.sql",
+                "ALTER TABLE queues MODIFY COLUMN type ENUM('a', 'b', 'c') NOT NULL;\n"
+                + "ALTER TABLE queues MODIFY COLUMN type ENUM('a', 'b', 'c', 'd') NOT NULL;\n")
+                .lint(new ColumnTypeChangeRule()).isEmpty());
+    }
+
+    @Test
     void aTableNoMigrationCreatedGetsNoInventedType() {
         List<Finding> rename = SqlProject.flyway(Dialect.POSTGRESQL)
                 .file("V1__rename.sql", "ALTER TABLE legacy RENAME COLUMN a TO b;\n").lint(new RenameColumnRule());
