@@ -1,8 +1,10 @@
 package dev.lifeguard.rules.compatibility;
 
 import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.analyzer.timeline.NetChange;
 import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Rule;
@@ -89,6 +91,9 @@ public final class ColumnTypeChangeRule implements Rule {
             return; // nothing about the type is said
         }
         String oldType = r.column().type();
+        if (oldType == null && r.table().isPresumed()) {
+            oldType = statedEarlier(ctx, r.table().name(), r.column().name());
+        }
         SqlType from = SqlType.parse(oldType, dialect);
         String using = ctx.operation() instanceof Operation.AlterColumnType a && !r.throughCopy() ? a.using() : null;
         String table = ctx.sql(r.table().name());
@@ -135,6 +140,36 @@ public final class ColumnTypeChangeRule implements Rule {
                 : consequence(dialect, from, to);
         ctx.report(ctx.operation().span(), "column " + column + " " + change + ": " + consequence,
                 help(ctx, r, to, dialect), null, List.of());
+    }
+
+    /**
+     * The type an earlier migration of the history gave a column of a table no migration created (a MODIFY or
+     * ADD COLUMN on production's table, which the replayed schema does not keep); null when none did, or when the
+     * column or table was dropped or renamed since.
+     */
+    private static String statedEarlier(OperationContext ctx, TableName table, String column) {
+        String type = null;
+        for (Migration m : ctx.history().migrations()) {
+            if (m == ctx.migration()) {
+                break;
+            }
+            for (Operation op : m.operations()) {
+                if (op instanceof Operation.AlterColumnType a && table.matches(a.table()) && a.column().equals(column)) {
+                    boolean renamed = a.definition().name() != null && !a.definition().name().equals(column);
+                    type = renamed ? null : a.definition().type();
+                } else if (op instanceof Operation.AddColumn a && table.matches(a.table())
+                        && a.column().name().equals(column)) {
+                    type = a.column().type();
+                } else if (op instanceof Operation.DropColumn d && table.matches(d.table()) && d.column().equals(column)
+                        || op instanceof Operation.RenameColumn c && table.matches(c.table())
+                        && (c.from().equals(column) || c.to().equals(column))
+                        || op instanceof Operation.DropTable d && d.tables().stream().anyMatch(table::matches)
+                        || op instanceof Operation.RenameTable t && (table.matches(t.from()) || table.matches(t.to()))) {
+                    type = null;
+                }
+            }
+        }
+        return type;
     }
 
     /** When later statements of the migration change the type again: the type this one sets is not the one judged. */

@@ -106,6 +106,24 @@ class NetEffectMessagesTest {
     }
 
     @Test
+    void aTypeAnEarlierMigrationGaveAColumnOfProductionsTableIsKnown() {
+        // the table predates the history; V1 widened the column, V2 makes it NOT NULL restating the same type
+        SqlProject p = SqlProject.flyway(Dialect.MYSQL)
+                .file("V1__widen.sql", "ALTER TABLE accounts MODIFY external_key varchar(255);\n")
+                .file("V2__not_null.sql", "ALTER TABLE accounts MODIFY external_key varchar(255) NOT NULL;\n");
+        List<Finding> f = p.lint(new ColumnTypeChangeRule());
+        assertEquals(1, f.size(), f.toString());
+        assertEquals("V1__widen.sql", f.get(0).span().file().getFileName().toString());
+        // a type stated before a drop of the column is not the type of the column added since
+        List<Finding> dropped = SqlProject.flyway(Dialect.MYSQL)
+                .file("V1__widen.sql", "ALTER TABLE accounts MODIFY external_key varchar(255);\n")
+                .file("V2__drop.sql", "ALTER TABLE accounts DROP COLUMN external_key;\n")
+                .file("V3__retype.sql", "ALTER TABLE accounts MODIFY external_key varchar(255) NOT NULL;\n")
+                .lint(new ColumnTypeChangeRule());
+        assertEquals(2, dropped.size(), dropped.toString());
+    }
+
+    @Test
     void aTableNoMigrationCreatedGetsNoInventedType() {
         List<Finding> rename = SqlProject.flyway(Dialect.POSTGRESQL)
                 .file("V1__rename.sql", "ALTER TABLE legacy RENAME COLUMN a TO b;\n").lint(new RenameColumnRule());
