@@ -88,6 +88,11 @@ public final class DropNotNullRule implements Rule {
     }
 
     private static String fix(NonNullMapping m) {
+        int kotlin = m.reason().indexOf("Kotlin ");
+        if (m.failsOnLoad() && kotlin >= 0) {
+            String type = m.reason().substring(kotlin + 7).split(" ")[0];
+            return "a nullable " + type + "? instead of " + type;
+        }
         if (m.failsOnLoad()) {
             String type = m.reason().substring(m.reason().lastIndexOf(' ') + 1);
             return "a boxed " + boxed(type) + " instead of " + type;
