@@ -82,12 +82,36 @@ final class KotlinSources {
             String column = argument(ann, "Column");
             String join = argument(ann, "JoinColumn");
             boolean toOne = ann.contains("ManyToOne") || ann.contains("OneToOne");
+            boolean nullableType = p.end(3) < body.length() && body.charAt(p.end(3)) == '?';
             fields.add(new JpaClass.Field(p.group(2), p.group(3), fieldLine, column, null,
                     join == null ? List.of() : List.of(new JpaClass.Named(join, fieldLine)),
                     toOne && join == null, ann.contains("Embedded"), Map.of(), List.of(),
-                    !NOT_INSERTED.matcher(ann).find()));
+                    !NOT_INSERTED.matcher(ann).find(), nonNull(ann, p.group(3), nullableType, fieldLine)));
         }
         return new JpaClass(name, kind, null, table, List.of(), null, false, fields, file.path(), line);
+    }
+
+    /** Kotlin types that compile to a JVM primitive when not nullable: loading NULL into one fails. */
+    private static final java.util.Set<String> PRIMITIVES = java.util.Set.of("Int", "Long", "Short", "Byte", "Double",
+            "Float", "Boolean", "Char");
+    private static final Pattern NOT_NULLABLE = Pattern.compile("\\b(nullable|optional)\\s*=\\s*false\\b");
+
+    /** Why the property cannot take NULL (see {@link JpaClass.NonNull}), or null. */
+    private static JpaClass.NonNull nonNull(String annotations, String type, boolean nullableType, int line) {
+        if (annotations.contains("@Id") || annotations.contains("EmbeddedId")) {
+            return null;
+        }
+        if (!nullableType && PRIMITIVES.contains(type)) {
+            return new JpaClass.NonNull("non-null Kotlin " + type + " (a JVM primitive)", true, line);
+        }
+        Matcher m = NOT_NULLABLE.matcher(annotations);
+        if (m.find()) {
+            return new JpaClass.NonNull(m.group(1) + " = false", false, line);
+        }
+        if (annotations.matches("(?s).*@(?:\\w+:)?(?:[\\w.]+\\.)?(NotNull|Nonnull|NotBlank|NotEmpty)\\b.*")) {
+            return new JpaClass.NonNull("@NotNull", false, line);
+        }
+        return null;
     }
 
     /** The {@code name} (or single value) of an annotation, with or without a use-site target ({@code @field:}). */

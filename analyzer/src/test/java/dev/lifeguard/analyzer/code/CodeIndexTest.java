@@ -49,6 +49,14 @@ class CodeIndexTest {
         assertEquals("Auditable.createdAt: @Column(nullable = false)", created.get(0).reason());
         assertFalse(created.get(0).failsOnLoad());
         assertEquals(9, created.get(0).span().startLine());
+        // Kotlin: a non-null Long is a JVM primitive; a non-null String is not (null loads, Kotlin code meets it later)
+        List<dev.lifeguard.analyzer.model.NonNullMapping> amount = index.nonNullMappingsOf(
+                TableName.parse("invoices"), "amount_cents");
+        assertEquals(1, amount.size(), amount.toString());
+        assertEquals("Invoice.amount: non-null Kotlin Long (a JVM primitive)", amount.get(0).reason());
+        assertEquals(10, amount.get(0).span().startLine());
+        assertTrue(index.nonNullMappingsOf(TableName.parse("invoices"), "invoice_number").isEmpty());
+        assertTrue(index.nonNullMappingsOf(TableName.parse("invoices"), "id").isEmpty());
         for (String nullable : List.of("full_name", "e_mail", "id", "region_id", "last_modified_at")) {
             assertTrue(index.nonNullMappingsOf(TableName.parse("customers"), nullable).isEmpty(), nullable);
         }

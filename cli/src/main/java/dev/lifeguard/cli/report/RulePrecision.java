@@ -24,6 +24,8 @@ public final class RulePrecision {
             Map.entry("concurrently-in-transaction", VERY_HIGH),
             Map.entry("constraint-without-not-valid", HIGH),
             Map.entry("drop-column", VERY_HIGH),
+            Map.entry("drop-not-null", MEDIUM),
+            Map.entry("drop-referenced-key", HIGH),
             Map.entry("drop-table", VERY_HIGH),
             Map.entry("duplicate-version", VERY_HIGH),
             Map.entry("edited-applied-migration", VERY_HIGH),

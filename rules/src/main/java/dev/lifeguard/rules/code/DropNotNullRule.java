@@ -83,11 +83,21 @@ public final class DropNotNullRule implements Rule {
             return "it treats the association as always present, so a row with NULL there can drop out of its queries"
                     + " (an inner join) or fail its checks";
         }
-        return "it assumes the column never holds NULL, so a row the new version writes with NULL fails that not-null"
-                + " check when " + running + " saves the entity again, and its code reading the value meets null";
+        if (m.reason().contains("nullable = false")) {
+            return "it declares the column never NULL: when " + running + " saves such a row's entity again,"
+                    + " Hibernate's not-null check (hibernate.check_nullability, on unless Bean Validation is present)"
+                    + " rejects it, and its code reading the value meets null";
+        }
+        return "it assumes the column never holds NULL: when " + running + " saves such a row's entity again, Bean"
+                + " Validation rejects it, and its code reading the value meets null";
     }
 
     private static String fix(NonNullMapping m) {
+        int kotlin = m.reason().indexOf("Kotlin ");
+        if (m.failsOnLoad() && kotlin >= 0) {
+            String type = m.reason().substring(kotlin + 7).split(" ")[0];
+            return "a nullable " + type + "? instead of " + type;
+        }
         if (m.failsOnLoad()) {
             String type = m.reason().substring(m.reason().lastIndexOf(' ') + 1);
             return "a boxed " + boxed(type) + " instead of " + type;

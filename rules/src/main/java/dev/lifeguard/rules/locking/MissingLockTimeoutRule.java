@@ -79,6 +79,7 @@ public final class MissingLockTimeoutRule implements Rule {
         }
         if (op instanceof Operation.CreateTable) {
             mode = knowledge.referencedTableLock(op).orElse(mode); // its foreign keys lock the referenced tables
+            mode = knowledge.partitionOfParentLock(op).orElse(mode); // PARTITION OF: ACCESS EXCLUSIVE on the parent
         }
         PgLockMode partition = knowledge.partitionEffect(op, PgTableFacts.NONE).map(PgLockEffect::tableLock).orElse(null);
         if (partition != null && (mode == null || partition.atLeast(mode))) {
@@ -107,8 +108,7 @@ public final class MissingLockTimeoutRule implements Rule {
             return Optional.of("existing " + (o.kind().contains("MATERIALIZED") ? "materialized view " : "view ")
                     + o.table());
         }
-        List<TableName> tables = op instanceof Operation.CreateTable t ? PgLockKnowledge.referencedTables(t)
-                : lockedTables(ctx, op, earlier);
+        List<TableName> tables = op instanceof Operation.CreateTable t ? createLocks(t) : lockedTables(ctx, op, earlier);
         if (tables.isEmpty()) {
             return Optional.of("an existing table");
         }
@@ -116,6 +116,15 @@ public final class MissingLockTimeoutRule implements Rule {
         return tables.stream().filter(t -> createdInMigration.contains(t.name())
                         ? !createdBefore.contains(t.name()) && !ctx.recreatedFromScratch(t) : !ctx.isNewTable(t))
                 .findFirst().map(t -> "existing table " + ctx.sql(t));
+    }
+
+    /** What a CREATE TABLE locks: the partitioned table it is a PARTITION OF (first), the tables it references. */
+    private static List<TableName> createLocks(Operation.CreateTable t) {
+        List<TableName> tables = new ArrayList<>(PgLockKnowledge.referencedTables(t));
+        if (t.partitionOf() != null) {
+            tables.add(0, t.partitionOf());
+        }
+        return tables;
     }
 
     /** The tables the statement locks; empty means "not known", which is treated as existing. */

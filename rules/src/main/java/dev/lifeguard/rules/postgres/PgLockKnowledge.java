@@ -199,6 +199,15 @@ public final class PgLockKnowledge {
     }
 
     /**
+     * The lock CREATE TABLE ... PARTITION OF takes on the partitioned table: ACCESS EXCLUSIVE (measured), unlike
+     * ATTACH PARTITION's SHARE UPDATE EXCLUSIVE; empty for any other operation.
+     */
+    public Optional<PgLockMode> partitionOfParentLock(Operation op) {
+        return op instanceof Operation.CreateTable c && c.partitionOf() != null ? Optional.of(ACCESS_EXCLUSIVE)
+                : Optional.empty();
+    }
+
+    /**
      * The effect on the partitioned table's DEFAULT partition of a new partition joining it (ATTACH PARTITION
      * ... FOR VALUES, CREATE TABLE ... PARTITION OF ... FOR VALUES): PostgreSQL takes ACCESS EXCLUSIVE on the
      * default partition and scans it for rows that belong to the new bound (measured). Empty when the facts
