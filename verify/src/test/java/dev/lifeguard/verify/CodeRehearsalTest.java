@@ -331,6 +331,30 @@ class CodeRehearsalTest {
         assertEquals(List.of(), VerifyProject.of(untyped, "breaks-running-version"), VerifyProject.describe(untyped));
     }
 
+    @Test
+    void aMapperParameterOfTheJdbcTypeItNamesNoLongerComparesWithTheRetypedColumn() throws Exception {
+        base(Map.of(MIGRATIONS + "V1__shop.sql", V1 + "CREATE TABLE coupons (id bigint PRIMARY KEY, code text NOT NULL);\n",
+                "src/main/resources/mapper/CouponMapper.xml", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+                        <mapper namespace="shop.CouponMapper">
+                          <select id="byCode" resultType="map">
+                            SELECT id FROM coupons WHERE code = #{code,jdbcType=VARCHAR}
+                          </select>
+                        </mapper>
+                        """));
+        write(MIGRATIONS + "V2__code_uuid.sql", "ALTER TABLE coupons ALTER COLUMN code TYPE uuid USING md5(code)::uuid;\n");
+        RehearsalReport report = rehearse(DeployOrder.MIGRATIONS_AT_STARTUP);
+
+        // untyped, the parameter would take the column's new type; MyBatis binds the String as varchar
+        Finding breaks = only(report, "breaks-running-version");
+        assertEquals(Path.of(MIGRATIONS + "V2__code_uuid.sql"), breaks.span().file());
+        assertTrue(breaks.message().contains("sends MyBatis mapper (values of the jdbcTypes it names)"
+                + " (src/main/resources/mapper/CouponMapper.xml:5)"), breaks.message());
+        assertTrue(breaks.message().contains("WHERE code = $1::varchar fails: operator does not exist: uuid = character varying"),
+                breaks.message());
+    }
+
     /** Puts files into the base revision ({@code main}) and starts the change from there again. */
     private void base(Map<String, String> files) throws IOException {
         git("checkout", "-q", "main");

@@ -22,6 +22,8 @@ public final class SqlPlaceholders {
     public record Numbered(String sql, int parameters, String problem) {
     }
 
+    private static final java.util.regex.Pattern JDBC_TYPE = java.util.regex.Pattern.compile(",\\s*jdbcType\\s*=\\s*(\\w+)");
+
     private SqlPlaceholders() {
     }
 
@@ -32,6 +34,15 @@ public final class SqlPlaceholders {
     }
 
     public static Numbered numbered(String sql) {
+        return numbered(sql, jdbcType -> null);
+    }
+
+    /**
+     * As {@link #numbered(String)}, with a cast after each MyBatis parameter that names its {@code jdbcType}
+     * ({@code #{id,jdbcType=BIGINT}}): {@code castFor} gets the JDBC type's name (upper case) and answers the SQL type
+     * the driver binds for it, or null to leave the parameter untyped.
+     */
+    public static Numbered numbered(String sql, java.util.function.UnaryOperator<String> castFor) {
         StringBuilder out = new StringBuilder(sql.length() + 8);
         int n = sql.length();
         int count = 0;
@@ -90,6 +101,11 @@ public final class SqlPlaceholders {
                         return new Numbered(null, count, "an unterminated #{...}");
                     }
                     out.append('$').append(++count);
+                    java.util.regex.Matcher type = JDBC_TYPE.matcher(sql.substring(i, e));
+                    String cast = type.find() ? castFor.apply(type.group(1).toUpperCase(java.util.Locale.ROOT)) : null;
+                    if (cast != null) {
+                        out.append("::").append(cast);
+                    }
                     i = e + 1;
                 } else {
                     return new Numbered(null, count, "a SpEL expression");

@@ -27,6 +27,15 @@ class SqlPlaceholdersTest {
     }
 
     @Test
+    void myBatisJdbcTypesBecomeCastsWhereTheCallerKnowsTheType() {
+        SqlPlaceholders.Numbered n = SqlPlaceholders.numbered(
+                "UPDATE t SET a = #{a,jdbcType=VARCHAR}, b = #{b, jdbcType=other} WHERE id = #{id,jdbcType=bigint}",
+                t -> t.equals("VARCHAR") ? "varchar" : t.equals("BIGINT") ? "bigint" : null);
+        assertEquals("UPDATE t SET a = $1::varchar, b = $2 WHERE id = $3::bigint", n.sql());
+        assertEquals(3, n.parameters());
+    }
+
+    @Test
     void nothingInsideStringsIdentifiersCommentsOrDollarQuotesNorCasts() {
         String sql = "SELECT 'a ? :b', \"c?\", E'it\\'s ?', $$ ? $$, $tag$ :x $tag$, x::int, a[1:2] FROM t -- ?\n/* :y */";
         assertEquals(sql, numbered(sql));

@@ -112,6 +112,11 @@ public final class CodeStatements {
                 skip(running, "not a query or data change");
             } else {
                 probe(numbered.sql(), new Origin(running, s.span(), s.kind().label(), s.names(), null), running);
+                SqlPlaceholders.Numbered typed = SqlPlaceholders.numbered(s.sql(), this::jdbcCast);
+                if (!typed.sql().equals(numbered.sql())) {
+                    probe(typed.sql(), new Origin(running, s.span(), s.kind().label() + " (values of the jdbcTypes it names)",
+                            s.names(), null, numbered.sql()), running);
+                }
             }
         }
         for (CodeEntity e : index.entities()) {
@@ -147,6 +152,27 @@ public final class CodeStatements {
                 }
             }
         }
+    }
+
+    /** The type the driver binds for a MyBatis {@code jdbcType} (upper case), where it is one type; else null. */
+    private String jdbcCast(String jdbcType) {
+        String cast = switch (jdbcType) {
+            case "VARCHAR", "CHAR", "LONGVARCHAR", "NVARCHAR", "NCHAR" -> untypedStrings ? null : "varchar";
+            case "BIGINT" -> "bigint";
+            case "INTEGER" -> "integer";
+            case "SMALLINT", "TINYINT" -> "smallint";
+            case "BOOLEAN", "BIT" -> "boolean";
+            case "NUMERIC", "DECIMAL" -> "numeric";
+            case "DOUBLE", "FLOAT" -> "double precision";
+            case "REAL" -> "real";
+            case "DATE" -> "date";
+            case "TIMESTAMP" -> "timestamp";
+            case "TIME" -> "time";
+            case "TIMESTAMP_WITH_TIMEZONE" -> "timestamptz";
+            case "BINARY", "VARBINARY", "LONGVARBINARY", "BLOB" -> "bytea";
+            default -> null;
+        };
+        return cast;
     }
 
     private String boundAs(String javaType) {
