@@ -177,6 +177,8 @@ public final class Rehearsal {
         private final boolean eachOnItsOwn;
         /** The tables with rows, as the next migration of the change finds them. */
         private Map<Long, TableRef> tables = Map.of();
+        /** Whether --seed ran (a change runs it once). */
+        private boolean seededFromFile;
         /** Tables already reported as left empty (each migration of its own is followed by another fill). */
         private final java.util.Set<String> unfillable = new java.util.HashSet<>();
         /** The catalog as the last rehearsal left it, while nothing else has run since; else null. */
@@ -540,9 +542,14 @@ public final class Rehearsal {
             long t = System.nanoTime();
             try (Connection c = sessions.getConnection()) {
                 if (options.seedFile() != null) {
-                    if (after == null || !eachOnItsOwn || rows.isEmpty()) {
+                    // once for a change (again after a migration failed on them, the rows would meet its new constraints)
+                    if (eachOnItsOwn ? after == null || rows.isEmpty() : !seededFromFile) {
                         latest = null; // the team's rows may come with schema objects of their own
                         runSeedFile(c);
+                        seededFromFile = true;
+                    } else if (!eachOnItsOwn) {
+                        notes.add(history.location() + ": --seed was not run again after " + after.id() + " failed on its rows:"
+                                + " the rest of the change was rehearsed with its tables emptied");
                     }
                 } else {
                     for (Seeder.Outcome o : support.fill(c, options.rows())) {
