@@ -495,7 +495,7 @@ public final class Rehearsal {
                             && a.table().name().equalsIgnoreCase(w.table()) && a.column().name().equalsIgnoreCase(w.column()))
                             .map(Operation::span).findFirst().orElse(m.span());
                     long n = tables.values().stream().filter(t -> t.name().equalsIgnoreCase(w.table())).mapToLong(TableRef::rows).sum();
-                    findings.add(new BreaksRunningVersionRule(), at, support.name() + " applied it, filling the " + n
+                    findings.add(new dev.lifeguard.rules.rehearsal.BreaksRunningVersionRule(), at, support.name() + " applied it, filling the " + n
                             + " existing rows of " + w.table() + " with the type's implicit default, but an INSERT that"
                             + " does not name " + w.column() + " (what the version running in production sends) now fails: "
                             + w.error() + "; give " + w.column() + " a DEFAULT, or add it nullable and make it NOT NULL in a"
