@@ -155,6 +155,15 @@ class VerifyCommandTest {
         assertEquals(1, r.exitCode(), r.err());
         JsonNode run = new ObjectMapper().readTree(Files.readString(sarif, StandardCharsets.UTF_8)).get("runs").get(0);
         assertEquals("lifeguard-verify/mariadb", run.get("automationDetails").get("id").asText().replaceAll("/$", ""), run.toString());
+        CliRun json = CliRun.run(dir, Map.of(), LintRunner.PROJECT_LOADER, "verify", "--dialect", "mariadb", "--rows", "50",
+                "--format", "json", "db");
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        try (InputStream in = Files.newInputStream(RepositoryFiles.root().resolve("docs/lifeguard-report.schema.json"))) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+            assertEquals(Set.of(), schema.validate(report), json.out());
+        }
+        assertEquals("metadata lock SHARED_NO_WRITE customers",
+                report.get("rehearsal").get("migrations").get(1).get("locks").get(0).asText(), json.out());
     }
 
     @Test

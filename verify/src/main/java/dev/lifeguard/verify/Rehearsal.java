@@ -174,6 +174,8 @@ public final class Rehearsal {
         private final boolean eachOnItsOwn;
         /** The tables with rows, as the next migration of the change finds them. */
         private Map<Long, TableRef> tables = Map.of();
+        /** Whether --seed ran (a change runs it once). */
+        private boolean seededFromFile;
         /** Tables already reported as left empty (each migration of its own is followed by another fill). */
         private final java.util.Set<String> unfillable = new java.util.HashSet<>();
         /** The catalog as the last rehearsal left it, while nothing else has run since; else null. */
@@ -380,7 +382,7 @@ public final class Rehearsal {
                             && a.table().name().equalsIgnoreCase(w.table()) && a.column().name().equalsIgnoreCase(w.column()))
                             .map(Operation::span).findFirst().orElse(m.span());
                     long n = tables.values().stream().filter(t -> t.name().equalsIgnoreCase(w.table())).mapToLong(TableRef::rows).sum();
-                    findings.add(new BreaksRunningVersionRule(), at, support.name() + " applied it, filling the " + n
+                    findings.add(new dev.lifeguard.rules.rehearsal.BreaksRunningVersionRule(), at, support.name() + " applied it, filling the " + n
                             + " existing rows of " + w.table() + " with the type's implicit default, but an INSERT that"
                             + " does not name " + w.column() + " (what the version running in production sends) now fails: "
                             + w.error() + "; give " + w.column() + " a DEFAULT, or add it nullable and make it NOT NULL in a"
@@ -427,9 +429,14 @@ public final class Rehearsal {
             long t = System.nanoTime();
             try (Connection c = sessions.getConnection()) {
                 if (options.seedFile() != null) {
-                    if (after == null || !eachOnItsOwn || rows.isEmpty()) {
+                    // once for a change (again after a migration failed on them, the rows would meet its new constraints)
+                    if (eachOnItsOwn ? after == null || rows.isEmpty() : !seededFromFile) {
                         latest = null; // the team's rows may come with schema objects of their own
                         runSeedFile(c);
+                        seededFromFile = true;
+                    } else if (!eachOnItsOwn) {
+                        notes.add(history.location() + ": --seed was not run again after " + after.id() + " failed on its rows:"
+                                + " the rest of the change was rehearsed with its tables emptied");
                     }
                 } else {
                     for (Seeder.Outcome o : support.fill(c, options.rows())) {

@@ -249,4 +249,25 @@ class MariaDbRehearsalTest {
         assertTrue(other.notes().stream().anyMatch(n -> n.contains("the target is mariadb 9.9, rehearsed on MariaDB ")),
                 VerifyProject.describe(other));
     }
+
+    @Test
+    void aTeamsOwnSeedRunsAsMariaDbReadsIt(@TempDir Path dir) throws Exception {
+        VerifyProject project = new VerifyProject(dir)
+                .file("db/migration/V1__base.sql", BASE)
+                .file("db/migration/V2__zip_unique.sql", "CREATE UNIQUE INDEX customers_zip_uk ON customers (zip);\n")
+                .file("seed.sql", """
+                        # MariaDB's comments and backticks, as a dump has them
+                        INSERT INTO `customers` (`email`, `zip`) VALUES ('a@example.com', '10115'), ('b@example.com', '10115');
+                        """);
+        // a change under review (as --since): the seed runs once the history before it is applied
+        var change = dev.lifeguard.analyzer.change.Change.of("base",
+                List.of(dev.lifeguard.analyzer.change.FileChange.added(Path.of("db/migration/V2__zip_unique.sql"))), java.util.Map.of());
+        VerifyOptions options = new VerifyOptions(EngineOptions.defaults().withChange(change), 300, dir.resolve("seed.sql"),
+                null, null, 15, VerifyOptions.DEFAULT_TIMEOUT);
+        RehearsalReport report = project.rehearse(mariadb, options);
+        List<Finding> fails = in(report, "fails-on-existing-data", "V2__zip_unique.sql");
+        assertEquals(1, fails.size(), VerifyProject.describe(report));
+        assertTrue(fails.get(0).message().contains("Duplicate entry '10115'") && fails.get(0).message().contains("2 synthetic rows"),
+                fails.get(0).message());
+    }
 }

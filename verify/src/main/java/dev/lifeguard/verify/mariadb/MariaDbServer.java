@@ -67,7 +67,8 @@ public final class MariaDbServer implements RehearsalServer {
         if (named != null) {
             return named.isEmpty() || !Files.isExecutable(Path.of(named)) ? Optional.empty() : Optional.of(Path.of(named));
         }
-        return find("mariadbd").or(() -> find("mysqld"));
+        // mysqld is MariaDB's older name, and also Oracle MySQL's (GitHub's runners): only with MariaDB's install-db
+        return find("mariadbd").or(() -> find("mariadb-install-db").or(() -> find("mysql_install_db")).flatMap(i -> find("mysqld")));
     }
 
     /** What to say when there is no server binary. */
