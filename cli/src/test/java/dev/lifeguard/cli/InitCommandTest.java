@@ -39,7 +39,7 @@ class InitCommandTest {
         assertEquals("""
                 # Lifeguard configuration, written by 'lifeguard init'. Paths are relative to this file.
                 # dialect: postgresql   # not detected (Lifeguard assumes postgresql): set the database you deploy to
-                # target-version: "13"          # the oldest version you deploy to; quote it
+                # target-version: "15"          # the oldest version you deploy to; quote it
                 migrations:
                   - src/main/resources/db/migration
                 # code: [src/main]                  # default: the src/main trees beside the migrations

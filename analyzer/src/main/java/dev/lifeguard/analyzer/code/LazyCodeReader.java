@@ -70,7 +70,7 @@ final class LazyCodeReader implements CodeBase.Reader {
         if (ddl == null) {
             List<Path> sources = new ArrayList<>(listing().java());
             sources.addAll(listing().kotlin());
-            sources.removeAll(MigrationClasses.files(migrationClasses, listing().java(), this::file));
+            sources.removeAll(MigrationClasses.files(classesRun(listing().java(), this::file), listing().java(), this::file));
             ddl = sources.parallelStream().flatMap(p -> file(p).stream()).flatMap(f -> DdlInCode.scan(f).stream())
                     .sorted(java.util.Comparator.comparing((SchemaChangeInCode c) -> c.span().file().toString())
                             .thenComparingInt(c -> c.span().startOffset()))
@@ -122,17 +122,25 @@ final class LazyCodeReader implements CodeBase.Reader {
     }
 
     /**
-     * The classes the migrations run (customChange classes and the project's classes they extend) among
+     * The classes the migrations run (customChange classes, Flyway Java migrations and the project's classes
+     * they extend) among
      * {@code java}: migrations, not the application, so the names they use are not the running version's uses
      * (a data migration reads the column its changeSet drops next). An entity among them stays code.
      */
     private Set<Path> migrationCode(List<Path> java, java.util.function.Function<Path, Optional<SourceFile>> read) {
         Set<Path> out = new java.util.HashSet<>();
-        for (Path p : MigrationClasses.files(migrationClasses, java, read)) {
+        for (Path p : MigrationClasses.files(classesRun(java, read), java, read)) {
             if (read.apply(p).map(f -> !MigrationClasses.isMapped(f.text())).orElse(true)) {
                 out.add(p);
             }
         }
+        return out;
+    }
+
+    /** The classes the changelogs name and the Flyway Java migrations among {@code java}. */
+    private Set<String> classesRun(List<Path> java, java.util.function.Function<Path, Optional<SourceFile>> read) {
+        Set<String> out = new java.util.LinkedHashSet<>(migrationClasses);
+        out.addAll(MigrationClasses.flywayJava(java, read));
         return out;
     }
 

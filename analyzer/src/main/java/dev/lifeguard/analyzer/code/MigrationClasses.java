@@ -19,14 +19,41 @@ import java.util.regex.Pattern;
 
 /**
  * The source files of the Java classes the migrations run: the classes Liquibase {@code customChange}s
- * name, and the classes those extend (a project's own base class often holds the SQL). They are migrations,
- * not application code, so DDL written in them is not the application changing its schema.
+ * name, Flyway's Java migrations ({@code V2_1__Move_data.java} using Flyway's API, which Flyway finds on its
+ * locations by that name), and the classes those extend (a project's own base class often holds the SQL).
+ * They are migrations, not application code, so DDL written in them is not the application changing its
+ * schema, and the tables they read before a later migration drops them are not the running version's uses.
  */
 final class MigrationClasses {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
     private static final Pattern EXTENDS = Pattern.compile("\\bclass\\s+\\w+(?:\\s*<[^{]*?>)?\\s+extends\\s+([\\w.]+)");
 
+    /** Flyway's Java migration naming: versioned, undo or repeatable, as for SQL files. */
+    private static final Pattern FLYWAY_NAME = Pattern.compile("(?:[VU]\\d+(?:_\\d+)*|R)__\\w+\\.java");
+    /** Flyway's Java migration API (BaseJavaMigration, JavaMigration, Context) or package. */
+    private static final Pattern FLYWAY_API = Pattern.compile("\\borg\\.flywaydb\\.|\\b(?:Base)?JavaMigration\\b");
+
     private MigrationClasses() {
+    }
+
+    /**
+     * Fully qualified names of the Flyway Java migrations among {@code sources}: a file named as Flyway names
+     * them whose class uses Flyway's migration API.
+     */
+    static Set<String> flywayJava(List<Path> sources, Function<Path, Optional<SourceFile>> read) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Path p : sources) {
+            Path name = p.getFileName();
+            if (name == null || !FLYWAY_NAME.matcher(name.toString()).matches()) {
+                continue;
+            }
+            String simple = name.toString().substring(0, name.toString().length() - ".java".length());
+            read.apply(p).map(SourceFile::text).filter(t -> FLYWAY_API.matcher(t).find()).ifPresent(t -> {
+                Matcher pkg = PACKAGE.matcher(t);
+                out.add(pkg.find() ? pkg.group(1) + "." + simple : simple);
+            });
+        }
+        return out;
     }
 
     /** Fully qualified names of the classes the histories' custom changes name. */

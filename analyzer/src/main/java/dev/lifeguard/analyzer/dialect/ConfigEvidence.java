@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * JDBC URLs in the files that configure the application or the migration tool: Spring's
  * {@code application*.properties} / {@code application*.yml}, {@code flyway.conf}, {@code flyway.toml},
- * {@code liquibase.properties}. Test resources are left out: they name the in-memory database the tests
+ * {@code liquibase.properties}, and any other {@code .properties} file of {@code src/main/resources} (a server's own
+ * settings: {@code org.killbill.dao.url=jdbc:mysql://...}). Test resources are left out: they name the in-memory database the tests
  * use (H2), not the one deployed to. Commented-out lines are left out too.
  */
 final class ConfigEvidence {
@@ -27,7 +28,7 @@ final class ConfigEvidence {
     /** The databases named, each with the first file (root-relative) naming it, in name order. */
     static Map<Dialect, Path> find(Path root, Predicate<Path> excluded) {
         Map<Dialect, Path> found = new TreeMap<>();
-        ConfigFiles.forEach(root, excluded, (file, relative) -> scan(file, relative, found));
+        ConfigFiles.forEach(root, excluded, true, (file, relative) -> scan(file, relative, found));
         return found;
     }
 

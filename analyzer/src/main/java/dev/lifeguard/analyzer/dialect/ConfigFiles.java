@@ -27,6 +27,11 @@ public final class ConfigFiles {
     private ConfigFiles() {
     }
 
+    private static boolean isResourceProperties(Path file) {
+        Path dir = file.getParent();
+        return file.getFileName().toString().endsWith(".properties") && dir != null && dir.endsWith("src/main/resources");
+    }
+
     /**
      * Whether a file name is one of those above, ignoring ASCII case: {@code application[-\w.]*.(properties|ya?ml)},
      * {@code flyway.(conf|toml)}, {@code liquibase.properties} (written out: compiling the case-insensitive
@@ -67,6 +72,15 @@ public final class ConfigFiles {
      * @param excluded whether a root-relative path is excluded by the user
      */
     public static void forEach(Path root, Predicate<Path> excluded, BiConsumer<Path, Path> visit) {
+        forEach(root, excluded, false, visit);
+    }
+
+    /**
+     * As {@link #forEach(Path, Predicate, BiConsumer)}, with {@code resourceProperties} also every
+     * {@code *.properties} file of a {@code src/main/resources} directory (a server's own settings file, as Kill
+     * Bill's {@code killbill-server.properties}).
+     */
+    static void forEach(Path root, Predicate<Path> excluded, boolean resourceProperties, BiConsumer<Path, Path> visit) {
         int[] entries = {0};
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -86,7 +100,8 @@ public final class ConfigFiles {
                         return FileVisitResult.TERMINATE;
                     }
                     if (attrs.isRegularFile() && attrs.size() < MAX_FILE_SIZE
-                            && isConfigName(file.getFileName().toString())
+                            && (isConfigName(file.getFileName().toString())
+                            || resourceProperties && isResourceProperties(file))
                             && !excluded.test(root.relativize(file))) {
                         visit.accept(file, root.relativize(file));
                     }

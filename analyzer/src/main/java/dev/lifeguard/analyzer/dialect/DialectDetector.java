@@ -25,7 +25,8 @@ import java.util.function.Predicate;
  *       changeSets, and no changeSet is a variant for another database ({@code dbms="!mssql"}, a
  *       {@code <dbms>} precondition): an exception for one database is not the project's database;</li>
  *   <li>a JDBC URL in {@code application*.properties|yml}, {@code flyway.conf|toml} or
- *       {@code liquibase.properties} anywhere under the root (test resources aside), when all name one;</li>
+ *       {@code liquibase.properties} anywhere under the root, or another {@code .properties} file of a
+ *       {@code src/main/resources} directory (test resources aside), when all name one;</li>
  * </ol>
  * else PostgreSQL, marked as assumed so that reports say so. Sources that disagree among themselves say
  * nothing; a history whose own path names a database is read for that database ({@link #forFiles}).

@@ -72,9 +72,15 @@ final class FlywayLayout implements Layout {
         MigrationFiles files = context.files();
         Map<String, List<Path>> undo = new HashMap<>();
         Map<String, List<Path>> versions = new HashMap<>();
-        for (Path sibling : files.list(directory)) {
-            parse(sibling).filter(n -> n.prefix() == 'V' || n.prefix() == 'U').ifPresent(n -> (n.prefix() == 'U' ? undo : versions)
-                    .computeIfAbsent(n.version(), v -> new ArrayList<>()).add(sibling));
+        // the directory's files, and those of the subdirectories a location merged in (LayoutDetector)
+        java.util.Set<Path> directories = new java.util.LinkedHashSet<>();
+        directories.add(directory);
+        given.forEach(f -> directories.add(MigrationFiles.parentOf(f)));
+        for (Path dir : directories) {
+            for (Path sibling : files.list(dir)) {
+                parse(sibling).filter(n -> n.prefix() == 'V' || n.prefix() == 'U').ifPresent(n -> (n.prefix() == 'U' ? undo : versions)
+                        .computeIfAbsent(n.version(), v -> new ArrayList<>()).add(sibling));
+            }
         }
         Map<Path, Name> forward = new LinkedHashMap<>();
         for (Path file : given) {

@@ -13,7 +13,10 @@ import java.util.Map;
  * Decides, per directory, which tool's conventions the SQL files follow, and lets that layout plan the
  * directory's history. Each directory is its own history, because each is migrated on its own (a
  * repository with ten Flyway modules has ten). diesel and Prisma keep one migration per subdirectory, so
- * for them the history is the directory above.
+ * for them the history is the directory above. Flyway scans a location recursively, so sibling directories
+ * of Flyway migrations whose versions never collide ({@code db/migration/2.31}, {@code db/migration/2.32})
+ * are one history at their parent; per-vendor siblings ({@code db/migration/mysql}, {@code .../postgresql})
+ * repeat versions or are named for a database, and stay apart.
  */
 public final class LayoutDetector {
     private final Layout diesel = new DieselLayout();
@@ -80,6 +83,7 @@ public final class LayoutDetector {
             }
         });
 
+        mergeFlywayLocations(groups);
         List<LoadProblem> problems = new ArrayList<>();
         Layout.Context context = new Layout.Context(files, dialect, problems);
         List<PlannedHistory> histories = new ArrayList<>();
@@ -95,6 +99,71 @@ public final class LayoutDetector {
             return c != 0 ? c : a.framework().compareTo(b.framework());
         });
         return new Plan(histories, problems);
+    }
+
+    /** Directory names that name a database: Flyway locations per vendor, never one history with their siblings. */
+    private static final java.util.Set<String> DATABASE_NAMES = java.util.Set.of("postgres", "postgresql", "pg", "mysql",
+            "mariadb", "oracle", "sqlserver", "mssql", "h2", "hsqldb", "hsql", "db2", "derby", "sqlite", "cockroachdb",
+            "cockroach", "sybase", "informix", "firebird", "redshift", "snowflake", "common", "vendor");
+
+    /**
+     * Merges sibling Flyway directories into one history at their parent (with the parent's own Flyway files),
+     * level by level up, while no member is named for a database and no version (or repeatable description)
+     * occurs in two of them: one Flyway location scanned recursively.
+     */
+    private void mergeFlywayLocations(Map<Group, List<Path>> groups) {
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            Map<Path, List<Group>> byParent = new LinkedHashMap<>();
+            for (Group g : groups.keySet()) {
+                Path parent = g.directory().getParent();
+                if (g.layout() instanceof FlywayLayout && parent != null) {
+                    byParent.computeIfAbsent(parent, d -> new ArrayList<>()).add(g);
+                }
+            }
+            for (Map.Entry<Path, List<Group>> e : byParent.entrySet()) {
+                List<Group> members = new ArrayList<>(e.getValue());
+                Group own = groups.keySet().stream().filter(g -> g.directory().equals(e.getKey())
+                        && g.layout() instanceof FlywayLayout).findFirst().orElse(null);
+                if (own != null) {
+                    members.add(own);
+                }
+                if (members.size() < 2 || !oneLocation(members, groups)) {
+                    continue;
+                }
+                List<Path> all = new ArrayList<>();
+                for (Group g : members) {
+                    all.addAll(groups.remove(g));
+                }
+                all.sort(null);
+                Layout flyway = members.get(0).layout();
+                groups.put(new Group(e.getKey(), flyway), all);
+                merged = true;
+                break; // the map changed: group by parent again
+            }
+        }
+    }
+
+    private static boolean oneLocation(List<Group> members, Map<Group, List<Path>> groups) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Group g : members) {
+            Path name = g.directory().getFileName();
+            if (name != null && DATABASE_NAMES.contains(name.toString().toLowerCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+            java.util.Set<String> own = new java.util.HashSet<>();
+            for (Path f : groups.get(g)) {
+                FlywayLayout.parse(f).filter(n -> n.prefix() != 'U').map(n -> n.prefix() == 'R'
+                        ? "R " + n.description() : n.prefix() + n.version()).ifPresent(own::add);
+            }
+            for (String v : own) {
+                if (!seen.add(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private Layout layoutOf(List<Path> given, MigrationFiles files) {

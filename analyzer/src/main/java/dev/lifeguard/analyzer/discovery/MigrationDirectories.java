@@ -20,7 +20,7 @@ import java.util.Set;
  *       migrations load) is not a migration ({@link #underFlywayLocation}).</li>
  *   <li>A directory of other SQL files is a plain-SQL history only when it looks like one
  *       ({@link #looksLikeMigrations}): a directory named for migrations on its path, or files numbered
- *       in the order they run.</li>
+ *       in the order they run; never a directory of sample, demo or backup data.</li>
  * </ul>
  * A file or directory the user names (a PATH argument, {@code migrations:} in lifeguard.yml) is linted
  * whatever its name; only what is found below a named directory has to look like migrations.
@@ -32,6 +32,9 @@ public final class MigrationDirectories {
     /** Path segments that name a directory of migrations. */
     private static final Set<String> MIGRATION_NAMES = Set.of("migration", "migrations", "migrate", "db", "database",
             "db-migrations", "db_migrations", "dbmigrations", "sql-migrations", "sql_migrations", "schema-migrations");
+
+    /** Words of a directory name that mean sample, demo or backup data (fineract's sql/migrations/sample_data). */
+    private static final Set<String> SAMPLE_WORDS = Set.of("sample", "samples", "demo", "demos", "backup", "backups");
 
     private MigrationDirectories() {
     }
@@ -72,6 +75,13 @@ public final class MigrationDirectories {
      * directory of numbered report queries is not a history).
      */
     public static boolean looksLikeMigrations(Path directory, List<Path> sqlFiles, MigrationFiles files) {
+        for (Path segment : directory) {
+            for (String word : segment.toString().toLowerCase(Locale.ROOT).split("[-_.]")) {
+                if (SAMPLE_WORDS.contains(word)) {
+                    return false; // sql/migrations/sample_data, demo-backups: data a person loads, no history
+                }
+            }
+        }
         for (Path segment : directory) {
             if (MIGRATION_NAMES.contains(segment.toString().toLowerCase(Locale.ROOT))) {
                 return true;

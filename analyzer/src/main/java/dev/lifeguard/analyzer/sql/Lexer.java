@@ -38,10 +38,15 @@ final class Lexer {
     }
 
     int skipSpace(int pos) {
-        while (pos < limit && Character.isWhitespace(text.charAt(pos))) {
+        while (pos < limit && isSpace(text.charAt(pos))) {
             pos++;
         }
         return pos;
+    }
+
+    /** Java's whitespace, and the no-break spaces and BOM an editor or a copy from a web page leaves in a file. */
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF';
     }
 
     /** The token starting at {@code pos}, which must not be whitespace. */

@@ -15,7 +15,8 @@ final class ObjectKinds {
             "TYPE", "EXTENSION", "SCHEMA", "SEQUENCE", "DATABASE", "DOMAIN", "ROLE", "USER", "GROUP", "POLICY",
             "PUBLICATION", "SUBSCRIPTION", "EVENT", "AGGREGATE", "OPERATOR", "CAST", "COLLATION", "RULE", "SERVER",
             "TABLESPACE", "LANGUAGE", "CONVERSION", "STATISTICS", "TRANSFORM", "SYNONYM", "PACKAGE", "OWNED",
-            "ROUTINE", "LOGFILE", "MATERIALIZED", "FOREIGN", "TEXT", "ACCESS", "DEFAULT", "LARGE", "SYSTEM");
+            "ROUTINE", "LOGFILE", "MATERIALIZED", "FOREIGN", "TEXT", "ACCESS", "DEFAULT", "LARGE", "SYSTEM",
+            "ALIAS", "CONSTANT"); // H2's CREATE ALIAS f FOR "java.Method" and CREATE CONSTANT
     /** Kinds spelled with more than one word: the words that may follow the first. */
     private static final Map<String, Set<String>> FOLLOWERS = Map.of(
             "MATERIALIZED", Set.of("VIEW"),

@@ -100,6 +100,9 @@ public final class SchemaState {
             for (ColumnDef col : c.columns()) {
                 t.mutableColumns().put(col.name(), stateOf(col));
             }
+            if (c.asSelect() && c.columns().isEmpty()) {
+                t.markColumnsUnknown();
+            }
             tables.put(c.table().name(), t);
             met.add(c.table().name());
             madeHere.add(c.table().name());
@@ -133,9 +136,9 @@ public final class SchemaState {
                 }
             });
         } else if (op instanceof Operation.DropColumn d) {
-            // IF EXISTS: a column of a table no migration created may be production's; one missing from a table
-            // the history knows is not there, and the statement does nothing
-            if (!d.ifExists() || table(d.table()).map(TableState::isPresumed).orElse(true)) {
+            // IF EXISTS: a column of a table no migration created (or created AS SELECT) may be there; one missing
+            // from a table the history knows is not there, and the statement does nothing
+            if (!d.ifExists() || table(d.table()).map(t -> t.isPresumed() || t.columnsUnknown()).orElse(true)) {
                 presumeColumn(d.table(), d.column());
             }
             table(d.table()).ifPresent(t -> t.mutableColumns().remove(d.column()));

@@ -19,6 +19,8 @@ public final class TableState {
     private final String createdByMigration;
     private final Object identity;
     private final Map<String, ColumnState> columns = new LinkedHashMap<>();
+    /** Created from a query (CREATE TABLE ... AS SELECT *): which columns it has is not known. */
+    private boolean columnsUnknown;
 
     TableState(TableName name, Path createdInFile, String createdByMigration) {
         this(name, createdInFile, createdByMigration, new Object());
@@ -39,7 +41,17 @@ public final class TableState {
     TableState copy() {
         TableState t = new TableState(name, createdInFile, createdByMigration, identity);
         t.columns.putAll(columns);
+        t.columnsUnknown = columnsUnknown;
         return t;
+    }
+
+    void markColumnsUnknown() {
+        columnsUnknown = true;
+    }
+
+    /** Whether the table was created from a query, so a column it does not list may still be there. */
+    public boolean columnsUnknown() {
+        return columnsUnknown;
     }
 
     public TableName name() {

@@ -124,6 +124,16 @@ class DialectDetectorTest {
     }
 
     @Test
+    void aServersOwnPropertiesFileInMainResources() throws Exception {
+        write("account/src/main/resources/org/example/account/migration/V1__t.sql", TABLE);
+        write("profiles/server/src/main/resources/server.properties", "org.example.dao.url=jdbc:mysql://127.0.0.1:3306/app\n");
+        write("profiles/server/src/main/resources/i18n/messages.properties", "jdbc.help=use jdbc:h2: for a demo\n");
+        write("profiles/server/src/test/resources/server-test.properties", "org.example.dao.url=jdbc:h2:mem:test\n");
+        assertEquals("dialect: mysql (detected: jdbc:mysql: in profiles/server/src/main/resources/server.properties)",
+                load().dialect().describe());
+    }
+
+    @Test
     void urlsNamingSeveralDatabasesSayNothing() throws Exception {
         write("db/migration/V1__t.sql", TABLE);
         write("flyway.toml", "[environments.a]\nurl = \"jdbc:postgresql://x/db\"\n[environments.b]\nurl = \"jdbc:mysql://y/db\"\n");

@@ -80,6 +80,30 @@ class LayoutDetectorTest {
     }
 
     @Test
+    void flywaySubdirectoriesOfOneLocationAreOneHistoryInVersionOrder() {
+        // Flyway scans a location recursively: a directory per release is one history (an undo beside its V too)
+        InMemoryFiles files = new InMemoryFiles().sql("db/migration/V1__base.sql", "db/migration/2.31/V2_31_1__a.sql",
+                "db/migration/2.31/V2_31_10__c.sql", "db/migration/2.32/V2_32_2__d.sql", "db/migration/2.32/U2_32_2__d.sql",
+                "db/migration/2.4/V2_4_1__b.sql", "db/migration/2.4/R__views.sql");
+        PlannedHistory history = only(plan(files));
+        assertEquals(Path.of("db/migration"), history.location());
+        assertEquals(List.of("V1__base.sql", "V2_4_1__b.sql", "V2_31_1__a.sql", "V2_31_10__c.sql", "V2_32_2__d.sql",
+                "R__views.sql"), files(history));
+        assertEquals("U2_32_2__d.sql", reverseName(history.migrations().get(4)));
+        assertTrue(plan(files).problems().isEmpty());
+    }
+
+    @Test
+    void flywayDirectoriesPerVendorOrWithTheSameVersionsStayApart() {
+        LayoutDetector.Plan vendors = plan(new InMemoryFiles().sql("db/migration/mysql/V1__a.sql",
+                "db/migration/postgresql/V2__b.sql"));
+        assertEquals(2, vendors.histories().size());
+        LayoutDetector.Plan repeated = plan(new InMemoryFiles().sql("db/migration/app/V1__a.sql",
+                "db/migration/audit/V1__b.sql", "db/migration/audit/V2__c.sql"));
+        assertEquals(2, repeated.histories().size());
+    }
+
+    @Test
     void majorityOfFilesDecidesTheLayout() {
         InMemoryFiles files = new InMemoryFiles().sql("m/1_a.up.sql", "m/1_a.down.sql", "m/2_b.up.sql", "m/V1__odd.sql");
         LayoutDetector.Plan plan = plan(files);

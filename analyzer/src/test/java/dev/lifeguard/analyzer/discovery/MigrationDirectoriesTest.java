@@ -39,6 +39,15 @@ class MigrationDirectoriesTest {
     }
 
     @Test
+    void sampleDemoAndBackupDataIsNoHistoryWhateverThePathSays() {
+        InMemoryFiles files = new InMemoryFiles().sql("sql/migrations/sample_data/load_sample_data.sql",
+                "db/demo-backups/tenant/001_tenant.sql");
+        assertFalse(MigrationDirectories.looksLikeMigrations(Path.of("sql/migrations/sample_data"), files.all(), files));
+        assertFalse(MigrationDirectories.looksLikeMigrations(Path.of("db/demo-backups/tenant"), files.all(), files));
+        assertTrue(MigrationDirectories.looksLikeMigrations(Path.of("db/examples"), List.of(), files));
+    }
+
+    @Test
     void numberedFilesThatChangeTheSchema() {
         InMemoryFiles history = new InMemoryFiles()
                 .add("schema/001_users.sql", "CREATE TABLE users (id int);")

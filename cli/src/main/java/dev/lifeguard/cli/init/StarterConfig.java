@@ -48,7 +48,10 @@ public final class StarterConfig {
             sb.append("dialect: ").append(dialect.id()).append("   # detected: ")
                     .append(project.dialect().evidence()).append('\n');
         }
-        sb.append("# target-version: \"").append(dialect == Dialect.POSTGRESQL ? "13" : "8.0")
+        // the default Lifeguard judges for (the oldest release series supported upstream), to lower if older ones run
+        String version = dev.lifeguard.analyzer.model.TargetVersion.defaultFor(dialect).toString();
+        version = version.indexOf(':') < 0 ? "<version>" : version.substring(version.indexOf(':') + 1);
+        sb.append("# target-version: \"").append(version)
                 .append("\"          # the oldest version you deploy to; quote it\n");
         TreeSet<String> locations = histories.stream().map(h -> slashed(h.location()))
                 .collect(Collectors.toCollection(TreeSet::new));

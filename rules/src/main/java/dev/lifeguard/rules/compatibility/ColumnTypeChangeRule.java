@@ -1,8 +1,10 @@
 package dev.lifeguard.rules.compatibility;
 
 import dev.lifeguard.analyzer.model.Dialect;
+import dev.lifeguard.analyzer.model.Migration;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Severity;
+import dev.lifeguard.analyzer.model.TableName;
 import dev.lifeguard.analyzer.timeline.NetChange;
 import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Rule;
@@ -69,10 +71,17 @@ public final class ColumnTypeChangeRule implements Rule {
                 || dialect == Dialect.SQLSERVER && SqlServerTypeChange.metadataOnly(oldType, a.definition().type())) {
             return;
         }
+        MySqlOnlineDdl.Verdict mysql = dialect.isMySqlFamily() ? MySqlOnlineDdl.judge(ctx).orElse(null) : null;
+        if (mysql != null && mysql.outcome() == MySqlOnlineDdl.Outcome.ONLINE) {
+            return; // this step is one the server makes in place (an ENUM appended to, a VARCHAR in its length class)
+        }
+        // the first change may have been one the server makes in place (so not reported): say what this one does
+        String effect = mysql != null ? "on " + DialectNames.of(dialect) + ", " + mysql.effect().note()
+                : dialect == Dialect.POSTGRESQL ? "this statement rewrites the table under an ACCESS EXCLUSIVE lock"
+                : "this statement rewrites the table under its lock";
         ctx.report(ctx.operation().span(), "column " + column + " changes type again in the same migration, from " + from
-                + " to " + to + ": the application sees one change (reported where it starts), but this statement "
-                + (dialect == Dialect.POSTGRESQL ? "rewrites the table again under an ACCESS EXCLUSIVE lock"
-                   : "rewrites the table again under its lock"), help(ctx, first, to, dialect), null, List.of());
+                + " to " + to + ": " + effect + " (the application sees one change, the migration's net one)",
+                help(ctx, first, to, dialect), null, List.of());
     }
 
     private static void judge(OperationContext ctx, NetChange.ColumnRetyped r) {
@@ -82,6 +91,9 @@ public final class ColumnTypeChangeRule implements Rule {
             return; // nothing about the type is said
         }
         String oldType = r.column().type();
+        if (oldType == null && r.table().isPresumed()) {
+            oldType = statedEarlier(ctx, r.table().name(), r.column().name());
+        }
         SqlType from = SqlType.parse(oldType, dialect);
         String using = ctx.operation() instanceof Operation.AlterColumnType a && !r.throughCopy() ? a.using() : null;
         String table = ctx.sql(r.table().name());
@@ -128,6 +140,36 @@ public final class ColumnTypeChangeRule implements Rule {
                 : consequence(dialect, from, to);
         ctx.report(ctx.operation().span(), "column " + column + " " + change + ": " + consequence,
                 help(ctx, r, to, dialect), null, List.of());
+    }
+
+    /**
+     * The type an earlier migration of the history gave a column of a table no migration created (a MODIFY or
+     * ADD COLUMN on production's table, which the replayed schema does not keep); null when none did, or when the
+     * column or table was dropped or renamed since.
+     */
+    private static String statedEarlier(OperationContext ctx, TableName table, String column) {
+        String type = null;
+        for (Migration m : ctx.history().migrations()) {
+            if (m == ctx.migration()) {
+                break;
+            }
+            for (Operation op : m.operations()) {
+                if (op instanceof Operation.AlterColumnType a && table.matches(a.table()) && a.column().equals(column)) {
+                    boolean renamed = a.definition().name() != null && !a.definition().name().equals(column);
+                    type = renamed ? null : a.definition().type();
+                } else if (op instanceof Operation.AddColumn a && table.matches(a.table())
+                        && a.column().name().equals(column)) {
+                    type = a.column().type();
+                } else if (op instanceof Operation.DropColumn d && table.matches(d.table()) && d.column().equals(column)
+                        || op instanceof Operation.RenameColumn c && table.matches(c.table())
+                        && (c.from().equals(column) || c.to().equals(column))
+                        || op instanceof Operation.DropTable d && d.tables().stream().anyMatch(table::matches)
+                        || op instanceof Operation.RenameTable t && (table.matches(t.from()) || table.matches(t.to()))) {
+                    type = null;
+                }
+            }
+        }
+        return type;
     }
 
     /** When later statements of the migration change the type again: the type this one sets is not the one judged. */

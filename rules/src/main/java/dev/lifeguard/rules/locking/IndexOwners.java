@@ -35,6 +35,23 @@ final class IndexOwners {
         return scan(earlierInMigration, wanted, found);
     }
 
+    /**
+     * The table a later statement of the migration builds an index of this name on (the drop-and-create-again
+     * idiom), for an index the history does not know; null when none does.
+     */
+    static TableName recreatedOn(String index, List<Operation> laterInMigration) {
+        if (index == null) {
+            return null;
+        }
+        String wanted = lastSegment(index);
+        for (Operation op : laterInMigration) {
+            if (op instanceof Operation.CreateIndex c && c.name() != null && lastSegment(c.name()).equals(wanted)) {
+                return c.table();
+            }
+        }
+        return null;
+    }
+
     private static TableName scan(List<Operation> ops, String wanted, TableName found) {
         for (Operation op : ops) {
             if (op instanceof Operation.CreateIndex c && c.name() != null && lastSegment(c.name()).equals(wanted)) {

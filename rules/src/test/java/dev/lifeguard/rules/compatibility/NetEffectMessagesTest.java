@@ -86,6 +86,44 @@ class NetEffectMessagesTest {
     }
 
     @Test
+    void aSecondTypeChangeOnMySqlSaysWhatItDoesAndAnInPlaceOneIsNotReported() {
+        String v1 = "CREATE TABLE queues (id bigint PRIMARY KEY, type ENUM('a', 'b') NOT NULL);\n";
+        // appended to, then a value removed: the first step is in place, the second copies the table
+        List<Finding> f = SqlProject.flyway(Dialect.MYSQL).file("V1__queues.sql", v1).file("V2__change.sql",
+                "ALTER TABLE queues MODIFY COLUMN type ENUM('a', 'b', 'c') NOT NULL;\n"
+                + "UPDATE queues SET type = 'c' WHERE type = 'b';\n"
+                + "ALTER TABLE queues MODIFY COLUMN type ENUM('a', 'c') NOT NULL;\n").lint(new ColumnTypeChangeRule());
+        assertEquals(1, f.size(), f.toString());
+        assertEquals(3, f.get(0).span().startLine());
+        String m = f.get(0).message();
+        assertTrue(m.contains("changes type again in the same migration") && m.contains("on MySQL, ")
+                && !m.contains("reported where it starts"), m);
+        // appended to twice: both in place, nothing to report
+        assertTrue(SqlProject.flyway(Dialect.MYSQL).file("V1__queues.sql", v1).file("V2__change.sql",
+                "ALTER TABLE queues MODIFY COLUMN type ENUM('a', 'b', 'c') NOT NULL;\n"
+                + "ALTER TABLE queues MODIFY COLUMN type ENUM('a', 'b', 'c', 'd') NOT NULL;\n")
+                .lint(new ColumnTypeChangeRule()).isEmpty());
+    }
+
+    @Test
+    void aTypeAnEarlierMigrationGaveAColumnOfProductionsTableIsKnown() {
+        // the table predates the history; V1 widened the column, V2 makes it NOT NULL restating the same type
+        SqlProject p = SqlProject.flyway(Dialect.MYSQL)
+                .file("V1__widen.sql", "ALTER TABLE accounts MODIFY external_key varchar(255);\n")
+                .file("V2__not_null.sql", "ALTER TABLE accounts MODIFY external_key varchar(255) NOT NULL;\n");
+        List<Finding> f = p.lint(new ColumnTypeChangeRule());
+        assertEquals(1, f.size(), f.toString());
+        assertEquals("V1__widen.sql", f.get(0).span().file().getFileName().toString());
+        // a type stated before a drop of the column is not the type of the column added since
+        List<Finding> dropped = SqlProject.flyway(Dialect.MYSQL)
+                .file("V1__widen.sql", "ALTER TABLE accounts MODIFY external_key varchar(255);\n")
+                .file("V2__drop.sql", "ALTER TABLE accounts DROP COLUMN external_key;\n")
+                .file("V3__retype.sql", "ALTER TABLE accounts MODIFY external_key varchar(255) NOT NULL;\n")
+                .lint(new ColumnTypeChangeRule());
+        assertEquals(2, dropped.size(), dropped.toString());
+    }
+
+    @Test
     void aTableNoMigrationCreatedGetsNoInventedType() {
         List<Finding> rename = SqlProject.flyway(Dialect.POSTGRESQL)
                 .file("V1__rename.sql", "ALTER TABLE legacy RENAME COLUMN a TO b;\n").lint(new RenameColumnRule());

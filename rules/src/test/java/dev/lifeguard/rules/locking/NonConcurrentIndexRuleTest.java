@@ -70,6 +70,19 @@ class NonConcurrentIndexRuleTest {
     }
 
     @Test
+    void anUnknownIndexBuiltAgainInTheSameMigrationBelongsToTheTableItIsBuiltOn() {
+        // a squashed first migration: the table is created here, so the index it drops (if any) holds no rows
+        assertTrue(SqlProject.flyway(Dialect.POSTGRESQL).file("V1__init.sql", "CREATE TABLE IF NOT EXISTS metrics"
+                + " (id bigint PRIMARY KEY, flow_id text);\nDROP INDEX IF EXISTS metrics_flow_id;\n"
+                + "CREATE INDEX IF NOT EXISTS metrics_flow_id ON metrics (flow_id);\n").lint(rule).isEmpty());
+        // built again on an existing table: reported, naming that table rather than "its table"
+        List<Finding> f = pg("DROP INDEX IF EXISTS users_email_idx;\nCREATE INDEX users_email_idx ON users (email);\n")
+                .lint(rule);
+        assertEquals(2, f.size(), f.toString());
+        assertTrue(f.get(0).message().contains("ACCESS EXCLUSIVE lock on users,"), f.get(0).message());
+    }
+
+    @Test
     void dropOfSeveralIndexesIsOneFindingNamingEveryIndexAndGetsNoFix() {
         List<Finding> f = pg("DROP INDEX a_idx, b_idx, \"C_idx\";\n").lint(rule);
         assertEquals(1, f.size(), "one statement, one finding");
