@@ -19,7 +19,7 @@ final class Options {
         if (dialect.isPresent()) {
             return dialect.get();
         }
-        throw new TypeConversionException("expected one of " + names(Dialect.values()) + " but was '" + value + "'");
+        throw Invalid.value("expected one of " + names(Dialect.values()) + " but was '" + value + "'");
     }
 
     /** Looks up an enum constant by its lower-case name. */
@@ -29,7 +29,18 @@ final class Options {
                 return e;
             }
         }
-        throw new TypeConversionException("expected one of " + names(type.getEnumConstants()) + " but was '" + value + "'");
+        throw Invalid.value("expected one of " + names(type.getEnumConstants()) + " but was '" + value + "'");
+    }
+
+    /**
+     * picocli's error for a bad value, made in a class of its own: a class whose code throws picocli's exception
+     * makes the JVM load picocli's exception classes (which the start-up cache cannot hold: picocli is compiled
+     * for Java 5) to check it at every start, and so open the jar, on every run.
+     */
+    private static final class Invalid {
+        static RuntimeException value(String message) {
+            return new TypeConversionException(message);
+        }
     }
 
     private static String names(Enum<?>[] values) {

@@ -35,6 +35,7 @@ public final class Training {
                             """,
                     "db/migration/V2__change_users.sql", """
                             ALTER TABLE users ADD COLUMN phone text;
+                            ALTER TABLE users ADD COLUMN nickname text NOT NULL;
                             ALTER TABLE users RENAME COLUMN name TO full_name;
                             CREATE INDEX users_phone ON users (phone);
                             UPDATE users SET phone = '' WHERE phone IS NULL;
@@ -61,8 +62,22 @@ public final class Training {
                                 </changeSet>
                                 <changeSet id="2" author="t">
                                     <renameColumn tableName="products" oldColumnName="title" newColumnName="name"/>
-                                    <addColumn tableName="products"><column name="sku" type="varchar(40)"/></addColumn>
+                                    <addColumn tableName="products">
+                                        <column name="sku" type="varchar(40)"><constraints nullable="false"/></column>
+                                    </addColumn>
                                     <sql>UPDATE products SET sku = 'x'</sql>
+                                </changeSet>
+                                <changeSet id="2b" author="t">
+                                    <sql>SET lock_timeout = '5s'</sql>
+                                    <addColumn tableName="products">
+                                        <column name="price" type="numeric(10,2)" defaultValue="0"><constraints nullable="false"/></column>
+                                        <column name="currency" type="char(3)"/>
+                                    </addColumn>
+                                    <rollback><dropColumn tableName="products" columnName="price"/></rollback>
+                                </changeSet>
+                                <changeSet id="2c" author="t">
+                                    <sql>CREATE VIEW priced AS SELECT id, name FROM products WHERE price > 0</sql>
+                                    <rollback><sql>DROP VIEW priced</sql></rollback>
                                 </changeSet>
                                 <include file="more.yaml" relativeToChangelogFile="true"/>
                             </databaseChangeLog>

@@ -5,7 +5,6 @@ import dev.lifeguard.analyzer.model.LoadProblem;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +93,11 @@ public final class LayoutDetector {
                 histories.add(history);
             }
         });
-        histories.sort(Comparator.comparing((PlannedHistory h) -> h.location().toString())
-                .thenComparing(PlannedHistory::framework));
+        // written out: Comparator.comparing's own lambdas are linked anew at every start-up (not in the AOT cache)
+        histories.sort((a, b) -> {
+            int c = a.location().toString().compareTo(b.location().toString());
+            return c != 0 ? c : a.framework().compareTo(b.framework());
+        });
         return new Plan(histories, problems);
     }
 

@@ -10,7 +10,6 @@ import dev.lifeguard.analyzer.sql.SqlParser;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +113,11 @@ public final class LiquibaseLoader {
                     + DocumentLoader.message(e)));
         }
         List<LoadProblem> problems = new ArrayList<>(ctx.problems);
-        problems.sort(Comparator.comparing((LoadProblem p) -> p.span().file().toString())
-                .thenComparingInt(p -> p.span().startLine()));
+        // written out: Comparator.comparing's own lambdas are linked anew at every start-up (not in the AOT cache)
+        problems.sort((a, b) -> {
+            int c = a.span().file().toString().compareTo(b.span().file().toString());
+            return c != 0 ? c : Integer.compare(a.span().startLine(), b.span().startLine());
+        });
         return new Result(List.copyOf(histories), new LinkedHashMap<>(ctx.sources), List.copyOf(problems),
                 java.util.Set.copyOf(ctx.refused));
     }

@@ -8,7 +8,13 @@ import java.util.function.Supplier;
  * costs a walk of the tree, which only a rule about to report needs.
  */
 public interface SessionDefaults {
-    SessionDefaults NONE = List::of;
+    /** None (a class rather than a method reference: a lambda in an interface's initializer is linked anew at every start-up). */
+    SessionDefaults NONE = new SessionDefaults() {
+        @Override
+        public List<SessionDefault> all() {
+            return List.of();
+        }
+    };
 
     List<SessionDefault> all();
 

@@ -6,7 +6,6 @@ import dev.lifeguard.analyzer.model.SourceSpan;
 import dev.lifeguard.analyzer.model.TableName;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -197,7 +196,7 @@ public final class NetEffect {
                     out.add(new NetChange.TableDropped(at, old, nameNow(holder == null ? null : holder.identity())));
                 }
             }
-            out.sort(Comparator.comparingInt(NetChange::at));
+            out.sort((a, b) -> Integer.compare(a.at(), b.at())); // Comparator.comparingInt links anew at every start-up
             return out;
         }
 
