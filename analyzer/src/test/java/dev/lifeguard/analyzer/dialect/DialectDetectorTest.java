@@ -129,6 +129,7 @@ class DialectDetectorTest {
         write("profiles/server/src/main/resources/server.properties", "org.example.dao.url=jdbc:mysql://127.0.0.1:3306/app\n");
         write("profiles/server/src/main/resources/i18n/messages.properties", "jdbc.help=use jdbc:h2: for a demo\n");
         write("profiles/server/src/test/resources/server-test.properties", "org.example.dao.url=jdbc:h2:mem:test\n");
+        write("e2e-tests/docker/data/application-postgres.yml", "datasource:\n  url: jdbc:postgresql://pg/app\n");
         assertEquals("dialect: mysql (detected: jdbc:mysql: in profiles/server/src/main/resources/server.properties)",
                 load().dialect().describe());
     }
