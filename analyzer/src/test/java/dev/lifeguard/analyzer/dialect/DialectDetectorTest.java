@@ -108,6 +108,8 @@ class DialectDetectorTest {
         write("app/src/main/resources/application.yml", "spring:\n  datasource:\n    url: jdbc:mariadb://db:3306/shop\n");
         write("app/src/test/resources/application-test.properties", "spring.datasource.url=jdbc:h2:mem:test\n");
         write("app/src/main/resources/application-old.properties", "# spring.datasource.url=jdbc:oracle:thin:@x\n");
+        // a container's init script under a directory named for a database is no migration: no evidence
+        write("config/docker/mysql/docker-entrypoint-initdb.d/01-databases.sql", "CREATE DATABASE shop;\n");
         DialectChoice choice = load().dialect();
         assertEquals(Dialect.MARIADB, choice.dialect());
         assertEquals("dialect: mariadb (detected: jdbc:mariadb: in app/src/main/resources/application.yml)", choice.describe());
