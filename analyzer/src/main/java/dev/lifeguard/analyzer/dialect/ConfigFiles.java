@@ -27,6 +27,16 @@ public final class ConfigFiles {
     private ConfigFiles() {
     }
 
+    /** A directory named for tests in one of its words: e2e-tests, integration-tests, it-test (kestra's e2e-tests). */
+    private static boolean namesTests(String name) {
+        for (String word : name.toLowerCase(java.util.Locale.ROOT).split("[-_.]")) {
+            if (word.equals("test") || word.equals("tests") || word.equals("e2e")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isResourceProperties(Path file) {
         Path dir = file.getParent();
         return file.getFileName().toString().endsWith(".properties") && dir != null && dir.endsWith("src/main/resources");
@@ -90,7 +100,7 @@ public final class ConfigFiles {
                         return FileVisitResult.TERMINATE;
                     }
                     boolean skip = !dir.equals(root) && (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
-                            || excluded.test(root.relativize(dir)));
+                            || namesTests(dir.getFileName().toString()) || excluded.test(root.relativize(dir)));
                     return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 

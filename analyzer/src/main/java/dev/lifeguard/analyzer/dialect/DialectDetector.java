@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * Decides the dialect when the user did not, from what the repository says, most local first:
  * <ol>
  *   <li>the SQL migration files' own paths: a per-vendor Flyway location ({@code db/migration/mysql}) or an
- *       ory/popx name ({@code *.postgres.up.sql}), when they all name one database;</li>
+ *       ory/popx name ({@code *.postgres.up.sql}), when they all name one database (files that are migrations
+ *       by their name or a directory named for migrations: not a container's init script);</li>
  *   <li>Liquibase {@code dbms} attributes, when all of them name one database, on at least half of the
  *       changeSets, and no changeSet is a variant for another database ({@code dbms="!mssql"}, a
  *       {@code <dbms>} precondition): an exception for one database is not the project's database;</li>
@@ -51,7 +52,8 @@ public final class DialectDetector {
         List<Path> migrations = files.stream().filter(DialectDetector::migrationLike).toList();
         // SQL files only: a pom.xml or docker-compose.yml under a directory named mysql says little
         Optional<Map.Entry<Dialect, Path>> byPath = single(byPath(migrations.stream()
-                .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")).toList()));
+                .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+                .filter(DialectDetector::migrationByName).toList()));
         if (byPath.isPresent()) {
             return DialectChoice.detected(byPath.get().getKey(), "migration path " + slashes(byPath.get().getValue()));
         }
@@ -75,6 +77,19 @@ public final class DialectDetector {
     /** The database the paths of one history's files all name, if they do (kestra's jdbc-mysql/.../mysql). */
     public static Optional<Dialect> forFiles(Collection<Path> files) {
         return single(byPath(files)).map(Map.Entry::getKey);
+    }
+
+    private static final java.util.regex.Pattern TOOL_NAME = java.util.regex.Pattern.compile(
+            "(?i)(?:[VUB]\\d+(?:[._]\\d+)*|R)__.*\\.sql|.+\\.(?:up|down)\\.sql");
+
+    /**
+     * Whether a SQL file is a migration by its own name (Flyway's, an up/down pair) or a directory named for
+     * migrations on its path: a database's init script in {@code config/docker/mysql} says nothing of the
+     * database the migrations run on (fineract's application.properties names MariaDB).
+     */
+    private static boolean migrationByName(Path file) {
+        return TOOL_NAME.matcher(file.getFileName().toString()).matches()
+                || dev.lifeguard.analyzer.discovery.MigrationDirectories.namedForMigrations(file.getParent());
     }
 
     private static boolean migrationLike(Path file) {

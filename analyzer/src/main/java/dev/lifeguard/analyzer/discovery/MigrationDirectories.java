@@ -68,6 +68,19 @@ public final class MigrationDirectories {
         return false;
     }
 
+    /** Whether a segment of a root-relative directory names migrations ({@code migrations}, {@code db}...). */
+    public static boolean namedForMigrations(Path directory) {
+        if (directory == null) {
+            return false;
+        }
+        for (Path segment : directory) {
+            if (MIGRATION_NAMES.contains(segment.toString().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether a directory of SQL files that follow no tool's naming reads as migrations: a segment of its
      * root-relative path names migrations ({@code migrations}, {@code db}, {@code migrate}...), or most of its

@@ -8,7 +8,8 @@ import java.util.Locale;
  * Evaluates a Liquibase context expression ({@code mysql}, {@code postgresql or h2},
  * {@code tenant_db AND !initial_switch}) for one dialect. Projects such as Fineract mark per-database
  * changeSets with contexts named after the database; a changeSet for MySQL must not be judged on a
- * PostgreSQL run. A context named after a dialect is true when it is the dialect being linted; any other
+ * PostgreSQL run. A context named after a dialect is true when it is the dialect being linted (a context named
+ * mysql on MariaDB too, where the expression does not name mariadb: a context is the application's word); any other
  * context may or may not be active at deploy time, so it is unknown, and only a definitely false
  * expression excludes the changeSet (Kleene three-valued logic).
  */
@@ -17,11 +18,13 @@ public final class ContextExpression {
 
     private final List<String> tokens;
     private final Dialect dialect;
+    private final boolean namesMariaDb;
     private int pos;
 
     private ContextExpression(String expression, Dialect dialect) {
         this.tokens = tokenize(expression);
         this.dialect = dialect;
+        this.namesMariaDb = tokens.contains("mariadb");
     }
 
     /** Whether the expression can never hold on this dialect. Malformed expressions never exclude. */
@@ -76,7 +79,10 @@ public final class ContextExpression {
             return v;
         }
         pos++;
-        return Dialect.parse(t).map(d -> d == dialect ? Value.TRUE : Value.FALSE).orElse(Value.UNKNOWN);
+        // a context is the application's own name: one named mysql is the one it gives MariaDB too, unless the
+        // expression names mariadb itself (fineract passes "mysql" on MariaDB)
+        return Dialect.parse(t).map(d -> d == dialect || d == Dialect.MYSQL && dialect == Dialect.MARIADB
+                && !namesMariaDb ? Value.TRUE : Value.FALSE).orElse(Value.UNKNOWN);
     }
 
     private static List<String> tokenize(String s) {

@@ -108,6 +108,8 @@ class DialectDetectorTest {
         write("app/src/main/resources/application.yml", "spring:\n  datasource:\n    url: jdbc:mariadb://db:3306/shop\n");
         write("app/src/test/resources/application-test.properties", "spring.datasource.url=jdbc:h2:mem:test\n");
         write("app/src/main/resources/application-old.properties", "# spring.datasource.url=jdbc:oracle:thin:@x\n");
+        // a container's init script under a directory named for a database is no migration: no evidence
+        write("config/docker/mysql/docker-entrypoint-initdb.d/01-databases.sql", "CREATE DATABASE shop;\n");
         DialectChoice choice = load().dialect();
         assertEquals(Dialect.MARIADB, choice.dialect());
         assertEquals("dialect: mariadb (detected: jdbc:mariadb: in app/src/main/resources/application.yml)", choice.describe());
@@ -129,6 +131,7 @@ class DialectDetectorTest {
         write("profiles/server/src/main/resources/server.properties", "org.example.dao.url=jdbc:mysql://127.0.0.1:3306/app\n");
         write("profiles/server/src/main/resources/i18n/messages.properties", "jdbc.help=use jdbc:h2: for a demo\n");
         write("profiles/server/src/test/resources/server-test.properties", "org.example.dao.url=jdbc:h2:mem:test\n");
+        write("e2e-tests/docker/data/application-postgres.yml", "datasource:\n  url: jdbc:postgresql://pg/app\n");
         assertEquals("dialect: mysql (detected: jdbc:mysql: in profiles/server/src/main/resources/server.properties)",
                 load().dialect().describe());
     }

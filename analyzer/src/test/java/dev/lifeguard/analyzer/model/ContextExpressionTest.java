@@ -18,6 +18,16 @@ class ContextExpressionTest {
     }
 
     @Test
+    void aContextNamedMysqlIsTheOneAnApplicationGivesMariaDb() {
+        assertFalse(ContextExpression.excludes("mysql", Dialect.MARIADB));
+        assertTrue(ContextExpression.excludes("postgresql", Dialect.MARIADB));
+        // where the application names MariaDB itself, mysql is MySQL only
+        assertTrue(ContextExpression.excludes("mysql and !mariadb", Dialect.MARIADB));
+        assertFalse(ContextExpression.excludes("mysql or mariadb", Dialect.MARIADB));
+        assertTrue(ContextExpression.excludes("mariadb", Dialect.MYSQL));
+    }
+
+    @Test
     void otherContextsAreUnknownAndNeverExclude() {
         assertFalse(ContextExpression.excludes("tenant_db", Dialect.POSTGRESQL));
         assertFalse(ContextExpression.excludes("tenant_db AND !initial_switch", Dialect.POSTGRESQL));

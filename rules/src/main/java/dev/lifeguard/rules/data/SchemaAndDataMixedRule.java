@@ -1,10 +1,12 @@
 package dev.lifeguard.rules.data;
 
+import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.analyzer.model.Framework;
 import dev.lifeguard.analyzer.model.Operation;
 import dev.lifeguard.analyzer.model.Operation.DataChangeKind;
 import dev.lifeguard.analyzer.model.Severity;
 import dev.lifeguard.analyzer.model.TableName;
+import dev.lifeguard.rules.DialectNames;
 import dev.lifeguard.rules.Operations;
 import dev.lifeguard.rules.Rule;
 import dev.lifeguard.rules.RuleInfo;
@@ -47,10 +49,18 @@ public final class SchemaAndDataMixedRule implements Rule {
         }
         Operation.DataChange d = dml.get();
         String unit = ctx.migration().framework() == Framework.LIQUIBASE ? "changeSet" : "migration";
+        // where each DDL statement commits on its own, no lock of the schema change outlives it
+        Dialect dialect = ctx.dialect();
+        boolean ownCommits = dialect.isMySqlFamily() || dialect == Dialect.ORACLE;
+        String consequence = ownCommits || !ctx.migration().inTransaction()
+                ? (ownCommits ? DialectNames.of(dialect) + " commits the schema change on its own"
+                   : "the " + unit + " runs without a transaction") + ", so a failure of the data change leaves the"
+                  + " schema changed and the rows half-changed, and the " + unit + " cannot simply be run again"
+                : "the schema change's lock is held while the data changes, and a failure half-way leaves both to sort"
+                  + " out by hand";
         ctx.report(d.span(), d.kind() + (d.table() == null ? "" : " of " + ctx.sql(d.table())) + " in the same " + unit
                 + " as a schema change of existing table " + ctx.sql(Operations.tables(ddl.get()).get(0)) + " (line "
-                + ddl.get().span().startLine() + "): the schema change's lock is held while the data changes, and a"
-                + " failure half-way leaves both to sort out by hand", ctx.metadata().help(), null, List.of());
+                + ddl.get().span().startLine() + "): " + consequence, ctx.metadata().help(), null, List.of());
     }
 
     private static boolean onExisting(MigrationContext ctx, Operation op, Set<String> createdHere) {

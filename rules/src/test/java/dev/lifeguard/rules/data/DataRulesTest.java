@@ -53,6 +53,16 @@ class DataRulesTest {
     }
 
     @Test
+    void whereDdlCommitsOnItsOwnNoLockIsSaidToBeHeld() {
+        String v2 = "ALTER TABLE users ADD COLUMN status varchar(15);\nUPDATE users SET status = 'COMMITTED';\n";
+        String pg = lint(new SchemaAndDataMixedRule(), v2).get(0).message();
+        assertTrue(pg.contains("the schema change's lock is held while the data changes"), pg);
+        String mysql = SqlProject.flyway(Dialect.MYSQL).file("V1__schema.sql", SCHEMA).file("V2__change.sql", v2)
+                .lint(new SchemaAndDataMixedRule()).get(0).message();
+        assertTrue(mysql.contains("MySQL commits the schema change on its own") && !mysql.contains("lock is held"), mysql);
+    }
+
+    @Test
     void seedingAndNewTablesAreNotMixing() {
         SchemaAndDataMixedRule rule = new SchemaAndDataMixedRule();
         assertTrue(lint(rule, "ALTER TABLE users ADD COLUMN role text;\nINSERT INTO orders (id) VALUES (1);").isEmpty());
