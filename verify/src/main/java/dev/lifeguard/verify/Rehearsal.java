@@ -226,7 +226,13 @@ public final class Rehearsal {
                 }
                 tables = seed(first == 0 ? null : ms.get(first - 1));
                 long reading = System.nanoTime();
-                CodeRehearsal code = CodeRehearsal.of(scope.code(), project.root()); // both versions' code indexes
+                CodeRehearsal code = null; // both versions' code indexes, PREPAREd below: PREPARE ... FROM is PostgreSQL's
+                if (support.dialect() == Dialect.POSTGRESQL) {
+                    code = CodeRehearsal.of(scope.code(), project.root());
+                } else if (scope.code().reviewed() && !scope.code().codeBase().isEmpty()) {
+                    notes.add(where + ": the application's code was not checked against the schema (verify checks it"
+                            + " on PostgreSQL only)");
+                }
                 phase(CODE, reading);
                 CodeRehearsal.Checked codeBefore = checkCode(code, null);
                 boolean reachedAfter = true;
@@ -273,9 +279,6 @@ public final class Rehearsal {
          * no change is under review or the code uses nothing.
          */
         private CodeRehearsal.Checked checkCode(CodeRehearsal code, CodeRehearsal.Checked before) throws RehearsalException {
-            if (support.dialect() != Dialect.POSTGRESQL) {
-                return null; // PREPARE ... FROM is PostgreSQL's
-            }
             if (code == null) {
                 return null;
             }

@@ -270,4 +270,25 @@ class MariaDbRehearsalTest {
         assertTrue(fails.get(0).message().contains("Duplicate entry '10115'") && fails.get(0).message().contains("2 synthetic rows"),
                 fails.get(0).message());
     }
+
+    /** With a change under review on MariaDB, the application's code is not PREPAREd (PostgreSQL only): a note says so. */
+    @Test
+    void theCodeNotCheckedOnMariaDbIsSaidInANote(@TempDir Path dir) throws Exception {
+        VerifyProject project = new VerifyProject(dir)
+                .file("db/migration/V1__base.sql", BASE)
+                .file("db/migration/V2__note.sql", "ALTER TABLE customers ADD COLUMN note VARCHAR(20);\n")
+                .file("src/main/java/org/example/Customer.java", """
+                        package org.example;
+                        import jakarta.persistence.*;
+                        @Entity @Table(name = "customers")
+                        public class Customer { @Id Long id; String email; }
+                        """);
+        var change = dev.lifeguard.analyzer.change.Change.of("base",
+                List.of(dev.lifeguard.analyzer.change.FileChange.added(Path.of("db/migration/V2__note.sql"))), java.util.Map.of());
+        VerifyOptions options = new VerifyOptions(EngineOptions.defaults().withChange(change), 50, null,
+                null, null, 15, VerifyOptions.DEFAULT_TIMEOUT);
+        RehearsalReport report = project.rehearse(mariadb, options);
+        assertTrue(report.notes().stream().anyMatch(n -> n.contains("the application's code was not checked against the schema")),
+                VerifyProject.describe(report));
+    }
 }
