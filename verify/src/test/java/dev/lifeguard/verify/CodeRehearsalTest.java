@@ -3,6 +3,7 @@ package dev.lifeguard.verify;
 import dev.lifeguard.analyzer.LoadOptions;
 import dev.lifeguard.analyzer.ProjectLoader;
 import dev.lifeguard.analyzer.change.GitChanges;
+import dev.lifeguard.analyzer.change.GitRepo;
 import dev.lifeguard.analyzer.model.Dialect;
 import dev.lifeguard.rules.Finding;
 import dev.lifeguard.rules.RelatedLocation;
@@ -16,13 +17,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +66,7 @@ class CodeRehearsalTest {
     private SharedPostgres postgres;
     @TempDir
     Path repo;
+    private GitRepo gitRepo;
 
     @BeforeAll
     void start() throws Exception {
@@ -83,10 +82,7 @@ class CodeRehearsalTest {
 
     @BeforeEach
     void base() throws IOException {
-        git("init", "-q", "-b", "main");
-        git("config", "user.email", "dev@example.com");
-        git("config", "user.name", "Dev");
-        git("config", "commit.gpgsign", "false");
+        gitRepo = GitRepo.init(repo);
         write(MIGRATIONS + "V1__shop.sql", V1);
         write(ORDER, ORDER_WITH_NOTE);
         write(CUSTOMERS, QUERIES);
@@ -379,24 +375,10 @@ class CodeRehearsalTest {
     }
 
     private void write(String path, String text) throws IOException {
-        Path f = repo.resolve(path);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text, StandardCharsets.UTF_8);
+        gitRepo.write(path, text);
     }
 
     private String git(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException("git " + String.join(" ", args) + " failed: " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        return out;
+        return gitRepo.git(args);
     }
 }

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GitChangesTest {
     @TempDir
     Path repo;
+    private GitRepo gitRepo;
 
     @Test
     void sinceListsEveryKindOfChangeFromTheMergeBaseToTheWorkingTree() throws Exception {
@@ -150,16 +151,11 @@ class GitChangesTest {
     }
 
     private void init() throws IOException {
-        git("init", "-q", "-b", "main");
-        git("config", "user.email", "dev@example.com");
-        git("config", "user.name", "Dev");
-        git("config", "commit.gpgsign", "false");
+        gitRepo = GitRepo.init(repo);
     }
 
     private void write(String path, String text) throws IOException {
-        Path f = repo.resolve(path);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text, StandardCharsets.UTF_8);
+        gitRepo.write(path, text);
     }
 
     private void commit(String message) throws Exception {
@@ -168,13 +164,6 @@ class GitChangesTest {
     }
 
     private void git(String... args) throws IOException {
-        try {
-            Git.Result r = new Git(repo).run(args);
-            if (r.exitCode() != 0) {
-                throw new IOException("git " + String.join(" ", args) + ": " + r.err());
-            }
-        } catch (GitException e) {
-            throw new IOException(e.getMessage());
-        }
+        gitRepo.git(args);
     }
 }

@@ -4,6 +4,7 @@ import dev.lifeguard.analyzer.LoadOptions;
 import dev.lifeguard.analyzer.ProjectLoader;
 import dev.lifeguard.analyzer.change.Change;
 import dev.lifeguard.analyzer.change.GitChanges;
+import dev.lifeguard.analyzer.change.GitRepo;
 import dev.lifeguard.analyzer.model.CodeIndex;
 import dev.lifeguard.analyzer.model.CodeReference;
 import dev.lifeguard.analyzer.model.Dialect;
@@ -17,11 +18,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,13 +44,11 @@ class CodeVersionsTest {
 
     @TempDir
     Path repo;
+    private GitRepo gitRepo;
 
     @BeforeEach
     void base() throws IOException {
-        git("init", "-q", "-b", "main");
-        git("config", "user.email", "dev@example.com");
-        git("config", "user.name", "Dev");
-        git("config", "commit.gpgsign", "false");
+        gitRepo = GitRepo.init(repo);
         write("src/main/resources/db/migration/V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, fax text);\n");
         write(USER, USER_WITH_FAX);
         write("src/main/resources/application.properties", "spring.jpa.open-in-view=false\n");
@@ -209,24 +206,10 @@ class CodeVersionsTest {
     }
 
     private void write(String path, String text) throws IOException {
-        Path f = repo.resolve(path);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text, StandardCharsets.UTF_8);
+        gitRepo.write(path, text);
     }
 
     private String git(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException("git " + String.join(" ", args) + " failed: " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        return out;
+        return gitRepo.git(args);
     }
 }
