@@ -166,6 +166,7 @@ final class KnownChanges {
                 return value.getChildren().isEmpty() || ChangeLogParserConfiguration.CHANGELOG_PARSE_MODE
                         .getCurrentValue() != ChangelogParseMode.STRICT ? null : super.toChange(value, accessor);
             }
+            ChangeMetadata.prime(change); // Liquibase's metadata of the class, built without the Introspector
             change.load(value, accessor);
             for (ChangeVisitor visitor : getChangeLog().getChangeVisitors()) {
                 change.modify(visitor);

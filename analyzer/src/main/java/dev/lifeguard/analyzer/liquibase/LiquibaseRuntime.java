@@ -16,9 +16,10 @@ import liquibase.logging.core.NoOpLogService;
 import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
-import java.lang.reflect.Field;
-import java.util.Collection;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -126,19 +127,38 @@ final class LiquibaseRuntime {
     }
 
     /**
+     * ChangeLogParameters' list of environment variables and system properties, read through a method handle
+     * (reflection's Field.get spins a class at run time to adapt the types); null for a Liquibase without it.
+     */
+    private static final MethodHandle SYSTEM_PARAMETERS = getter(ChangeLogParameters.class, "systemParameters", List.class);
+
+    /**
      * Changelog parameters without the environment and system properties Liquibase adds by default: a
      * changelog from a pull request could otherwise write {@code ${AWS_SECRET_ACCESS_KEY}} into SQL that
      * ends up quoted in a public finding.
      */
     static ChangeLogParameters parameters() {
         ChangeLogParameters params = new ChangeLogParameters();
-        try {
-            Field f = ChangeLogParameters.class.getDeclaredField("systemParameters");
-            f.setAccessible(true);
-            ((Collection<?>) f.get(params)).clear();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // a Liquibase without that field does not add them the same way
+        if (SYSTEM_PARAMETERS != null) {
+            try {
+                ((List<?>) SYSTEM_PARAMETERS.invokeExact(params)).clear();
+            } catch (RuntimeException e) {
+                // not a list that can be cleared: a Liquibase that keeps them otherwise
+            } catch (Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e); // a getter throws nothing checked
+            }
         }
         return params;
+    }
+
+    /** A getter of a private field of a Liquibase class, of exactly that type; null when there is none. */
+    static MethodHandle getter(Class<?> owner, String field, Class<?> type) {
+        try {
+            return MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).findGetter(owner, field, type);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 }
