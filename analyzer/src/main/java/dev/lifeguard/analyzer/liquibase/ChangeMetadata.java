@@ -8,7 +8,6 @@ import liquibase.change.ChangeFactory;
 import liquibase.change.ChangeMetaData;
 import liquibase.change.ChangeParameterMetaData;
 import liquibase.change.DatabaseChange;
-import liquibase.change.DatabaseChangeNote;
 import liquibase.change.DatabaseChangeProperty;
 import liquibase.change.core.CreateProcedureChange;
 import liquibase.serializer.LiquibaseSerializable.SerializationType;
@@ -71,15 +70,48 @@ final class ChangeMetadata {
         return version == null ? change.getClass().getName() : change.getClass().getName() + version;
     }
 
+    /** The values of a change class's {@code @DatabaseChange}. */
+    record ChangeValues(String name, String description, int priority, String[] appliesTo, String[][] notes) {
+        static ChangeValues of(DatabaseChange a) {
+            String[][] notes = new String[a.databaseNotes().length][];
+            for (int i = 0; i < notes.length; i++) {
+                notes[i] = new String[]{a.databaseNotes()[i].database(), a.databaseNotes()[i].notes()};
+            }
+            return new ChangeValues(a.name(), a.description(), a.priority(), a.appliesTo(), notes);
+        }
+    }
+
+    /** The values of one {@code @DatabaseChangeProperty} of a getter. */
+    record PropertyValues(String description, String exampleValue, String since, boolean isChangeProperty,
+                          String[] requiredForDatabase, String[] supportsDatabase, String mustEqualExisting,
+                          SerializationType serializationType, ChecksumVersion[] version, String[] alternatePropertyNames) {
+        static PropertyValues of(DatabaseChangeProperty a) {
+            return new PropertyValues(a.description(), a.exampleValue(), a.since(), a.isChangeProperty(),
+                    a.requiredForDatabase(), a.supportsDatabase(), a.mustEqualExisting(), a.serializationType(),
+                    a.version(), a.alternatePropertyNames());
+        }
+    }
+
     /**
      * The metadata AbstractChange.createChangeMetaData builds for this change's class; null when the class has no
-     * {@code @DatabaseChange} (Liquibase then fails as it does).
+     * {@code @DatabaseChange} (Liquibase then fails as it does). The annotations' values come from {@link
+     * ChangeAnnotations} (reading annotations makes a proxy class per annotation type at run time), else from the
+     * annotations.
      */
     static ChangeMetaData build(AbstractChange change) {
+        return build(change, true);
+    }
+
+    /** @param table whether the annotations' values may come from {@link ChangeAnnotations} */
+    static ChangeMetaData build(AbstractChange change, boolean table) {
         Class<?> type = change.getClass();
-        DatabaseChange databaseChange = type.getAnnotation(DatabaseChange.class);
+        ChangeValues databaseChange = table ? ChangeAnnotations.change(type.getName()) : null;
         if (databaseChange == null) {
-            return null;
+            DatabaseChange a = type.getAnnotation(DatabaseChange.class);
+            if (a == null) {
+                return null;
+            }
+            databaseChange = ChangeValues.of(a);
         }
         Set<ChangeParameterMetaData> params = new HashSet<>();
         for (Map.Entry<String, Method[]> property : properties(type).entrySet()) {
@@ -90,15 +122,15 @@ final class ChangeMetadata {
                         + property.getKey().substring(1));
             }
             if (read != null && write != null) {
-                DatabaseChangeProperty annotation = annotation(read);
+                PropertyValues annotation = annotation(read, table);
                 if (annotation == null || annotation.isChangeProperty()) {
                     params.add(parameter(change, property.getKey(), read, write, annotation));
                 }
             }
         }
         Map<String, String> notes = new HashMap<>();
-        for (DatabaseChangeNote note : databaseChange.databaseNotes()) {
-            notes.put(note.database(), note.notes());
+        for (String[] note : databaseChange.notes()) {
+            notes.put(note[0], note[1]);
         }
         return new ChangeMetaData(databaseChange.name(), databaseChange.description(), databaseChange.priority(),
                 databaseChange.appliesTo(), notes, params);
@@ -106,7 +138,7 @@ final class ChangeMetadata {
 
     /** As AbstractChange.createChangeParameterMetadata with its default hooks. */
     private static ChangeParameterMetaData parameter(Change change, String name, Method read, Method write,
-                                                     DatabaseChangeProperty a) {
+                                                     PropertyValues a) {
         StringBuilder spaced = new StringBuilder(name.length() + 4);
         for (int i = 0; i < name.length(); i++) { // AbstractChange: ([A-Z]) replaced by " $1", first letter upper case
             char ch = name.charAt(i);
@@ -192,21 +224,34 @@ final class ChangeMetadata {
         return found;
     }
 
+    /** The values of every {@code @DatabaseChangeProperty} of a getter, from the table where it has them. */
+    static PropertyValues[] annotations(Method read, boolean table) {
+        PropertyValues[] values = table ? ChangeAnnotations.properties(read.getDeclaringClass().getName(), read.getName()) : null;
+        if (values == null) {
+            DatabaseChangeProperty[] annotations = read.getAnnotationsByType(DatabaseChangeProperty.class);
+            values = new PropertyValues[annotations.length];
+            for (int i = 0; i < annotations.length; i++) {
+                values[i] = PropertyValues.of(annotations[i]);
+            }
+        }
+        return values;
+    }
+
     /** As AbstractChange's annotation lookup: the only one, else the current checksum version's, else the unversioned. */
-    private static DatabaseChangeProperty annotation(Method read) {
-        DatabaseChangeProperty[] annotations = read.getAnnotationsByType(DatabaseChangeProperty.class);
+    private static PropertyValues annotation(Method read, boolean table) {
+        PropertyValues[] annotations = annotations(read, table);
         if (annotations.length <= 1) {
             return annotations.length == 0 ? null : annotations[0];
         }
         ChecksumVersion current = Scope.getCurrentScope().getChecksumVersion();
-        for (DatabaseChangeProperty a : annotations) {
+        for (PropertyValues a : annotations) {
             for (ChecksumVersion v : a.version()) {
                 if (v == current) {
                     return a;
                 }
             }
         }
-        for (DatabaseChangeProperty a : annotations) {
+        for (PropertyValues a : annotations) {
             if (a.version().length == 0) {
                 return a;
             }

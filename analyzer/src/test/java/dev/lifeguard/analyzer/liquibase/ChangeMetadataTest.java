@@ -15,6 +15,8 @@ import java.beans.PropertyDescriptor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +51,38 @@ class ChangeMetadataTest {
             compared++;
         }
         assertEquals(KnownChanges.NAMES.size() - 1, compared, "all but createProcedure, which overrides a hook");
+    }
+
+    @Test
+    void theMetadataReadFromTheAnnotationsIsLiquibasesOwnToo() throws Exception {
+        for (String name : KnownChanges.NAMES) {
+            Change change = KnownChanges.create(name);
+            if (ChangeMetadata.isDefault(change.getClass())) {
+                assertEquals(describe(change.createChangeMetaData()),
+                        describe(ChangeMetadata.build((AbstractChange) change, false)), name);
+            }
+        }
+    }
+
+    /** ChangeAnnotations holds the annotations of the bundled Liquibase; -Dlifeguard.docs.write=true regenerates it. */
+    @Test
+    void theAnnotationTableIsCurrent() throws Exception {
+        Path file = Path.of("src/main/java/dev/lifeguard/analyzer/liquibase/ChangeAnnotations.java");
+        String expected = ChangeAnnotationsSource.render();
+        if (Boolean.getBoolean("lifeguard.docs.write")) {
+            Files.writeString(file, expected);
+        }
+        assertEquals(expected, Files.readString(file), "Liquibase's annotations changed: regenerate ChangeAnnotations with "
+                + "mvn -B -pl analyzer test -Dtest=ChangeMetadataTest -Dlifeguard.docs.write=true");
+    }
+
+    @Test
+    void classesAndGettersOutsideTheTableAreNotInIt() throws Exception {
+        assertEquals(null, ChangeAnnotations.change(ExtensionChange.class.getName()));
+        assertEquals(null, ChangeAnnotations.change(CreateProcedureChange.class.getName()));
+        assertEquals(null, ChangeAnnotations.properties(ExtensionChange.class.getName(), "getTableName"));
+        assertEquals(null, ChangeAnnotations.properties(CreateTableChange.class.getName(), "getSomethingElse"));
+        assertEquals(1, ChangeAnnotations.properties(CreateTableChange.class.getName(), "getColumns").length);
     }
 
     @Test
