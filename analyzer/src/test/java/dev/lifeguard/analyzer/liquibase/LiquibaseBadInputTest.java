@@ -49,6 +49,22 @@ class LiquibaseBadInputTest {
         goodStillLoads(r);
     }
 
+    /** A value Liquibase cannot convert to the property's type fails in Liquibase's load, with metadata built by ChangeMetadata. */
+    @Test
+    void aValueOfTheWrongTypeIsAProblemAtItsChangeSet() throws IOException {
+        var r = loadWith("bad.xml", "<?xml version=\"1.0\"?>\n<databaseChangeLog>\n"
+                + "<changeSet id=\"1\" author=\"a\"><createTable tableName=\"ok\"><column name=\"c\" type=\"int\"/></createTable></changeSet>\n"
+                + "<changeSet id=\"2\" author=\"a\">\n<createSequence sequenceName=\"s\" startValue=\"twelve\"/>\n</changeSet>\n"
+                + "</databaseChangeLog>\n");
+        LoadProblem p = only(r);
+        assertEquals(Path.of("bad.xml"), p.span().file());
+        assertEquals(4, p.span().startLine());
+        assertTrue(p.message().startsWith("invalid changeSet: ") && p.message().contains("twelve"), p.message());
+        assertTrue(r.histories().stream().anyMatch(h -> h.location().equals(Path.of("bad.xml"))
+                && h.migrations().size() == 1), LoadFixtures.dump(r));
+        goodStillLoads(r);
+    }
+
     @Test
     void malformedYaml() throws IOException {
         var r = loadWith("bad.yaml", "databaseChangeLog:\n  - changeSet:\n      id: 1\n     author: a\n");
