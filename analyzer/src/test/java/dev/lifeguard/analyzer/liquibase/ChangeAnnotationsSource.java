@@ -59,7 +59,6 @@ final class ChangeAnnotationsSource {
                  * (regenerate: {@code mvn -B -pl analyzer test -Dtest=ChangeMetadataTest -Dlifeguard.docs.write=true}).
                  * Reading an annotation makes a proxy class per annotation type at run time; these are the same values.
                  */
-                @SuppressWarnings("checkstyle:all")
                 final class ChangeAnnotations {
                     private ChangeAnnotations() {
                     }
